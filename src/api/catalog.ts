@@ -72,6 +72,8 @@ export interface OperationSpec {
   security: SecurityScheme;
   deprecated: boolean;
   destructive: boolean;
+  /** True for GETs and for the few POSTs that only read (sign-in, searches): allowed in read-only mode. */
+  readOnly: boolean;
   parameters: ParameterSpec[];
   requestBody?: RequestBodySpec;
   /** The documented success answer (200, 201, 202 or 204). */
@@ -281,6 +283,7 @@ function toOperation(method: HttpMethod, opPath: string, raw: Json): OperationSp
     security: security && 'BearerPartner' in security ? 'BearerPartner' : 'BearerPartnerUser',
     deprecated: raw.deprecated === true,
     destructive: raw['x-altegio-destructive'] === true,
+    readOnly: method === 'GET' || raw['x-altegio-read-only'] === true,
     parameters,
     requestBody,
     success,

@@ -138,3 +138,11 @@ describe('Catalog', () => {
     assert.strictEqual(items.properties!.programs.items!.properties!.rules.type, 'array');
   });
 });
+
+describe('read-only operations', () => {
+  it('are the GETs plus the POSTs that only read: sign-in and searches', () => {
+    const posts = catalog.operations.filter((o) => o.readOnly && o.method !== 'GET').map((o) => o.id).sort();
+    assert.deepStrictEqual(posts, ['authorize_user', 'get_client_list', 'search_client_visits']);
+    assert.ok(catalog.operations.filter((o) => o.method === 'GET').every((o) => o.readOnly));
+  });
+});
