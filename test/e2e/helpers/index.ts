@@ -1,0 +1,9 @@
+// Everything a scenario needs, in one import: `import { openWorkbench, runCommand, … } from './helpers';`
+export * from './workbench';
+export * from './views';
+export * from './tree';
+export * from './quick-input';
+export * from './notifications';
+export * from './dialogs';
+export * from './webview';
+export * from './text';

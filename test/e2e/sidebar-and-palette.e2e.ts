@@ -1,0 +1,50 @@
+// First scenario: the Altegio activity-bar icon opens the sidebar with its three views, and a command runs from
+// the command palette. Screenshots: test-results/e2e/sidebar-and-palette/.
+import * as assert from 'assert';
+import {
+  activityBarItem, findCommand, openWorkbench, openViewContainer, quickPickItem, view, waitForOutputChannel,
+  waitForQuickInputClosed, waitForViews, type Workbench,
+} from './helpers';
+
+describe('Altegio sidebar and command palette', function () {
+  this.bail(true); // each step builds on the previous one
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await openWorkbench('sidebar-and-palette');
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('shows the Altegio icon in the activity bar once the extension is installed', async () => {
+    await wb.step('workbench-ready', async () => {
+      await activityBarItem(wb.page, 'Altegio').waitFor({ state: 'visible' });
+    });
+  });
+
+  it('opens the Altegio sidebar with the API, Business and History views', async () => {
+    await wb.step('altegio-sidebar-open', async () => {
+      await openViewContainer(wb.page, 'Altegio');
+      await waitForViews(wb.page, ['API', 'Business', 'History']);
+      for (const title of ['API', 'Business', 'History']) {
+        assert.ok(await view(wb.page, title).isVisible(), `the ${title} view is not visible`);
+      }
+    });
+  });
+
+  it('finds "Altegio: Show Log" in the command palette', async () => {
+    await wb.step('palette-show-log', async () => {
+      await findCommand(wb.page, 'Altegio: Show Log');
+    });
+  });
+
+  it('runs it and shows the "Altegio" output channel', async () => {
+    await wb.step('altegio-output-channel', async () => {
+      await quickPickItem(wb.page, 'Altegio: Show Log').click();
+      await waitForQuickInputClosed(wb.page);
+      await waitForOutputChannel(wb.page, 'Altegio');
+    });
+  });
+});

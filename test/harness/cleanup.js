@@ -1,0 +1,74 @@
+// One place that stops whatever a harness process started (code-server, Chromium, the sandbox, throw-away
+// profiles): on normal completion, on an uncaught error, and on Ctrl+C / SIGTERM / SIGHUP.
+//
+// Why not per-script try/finally alone: a signal ends the process without running `finally` blocks, and the
+// servers we start run in their own process groups (so that one kill reaches their children too), which also
+// means the terminal's Ctrl+C does not reach them. Something has to kill them on the way out: this module.
+'use strict';
+
+/** @typedef {{ name: string, stop: () => Promise<void> | void, stopSync?: () => void }} CleanupTask */
+
+/** @type {CleanupTask[]} */
+const tasks = [];
+let handlersInstalled = false;
+let stopping = false;
+
+/**
+ * Registers something to stop on the way out. `stop` may be async (close a browser, wait for a server to exit);
+ * `stopSync` is the last resort used from the synchronous 'exit' event (SIGKILL a process group, rm a folder).
+ * Returns a function that unregisters the task (call it after stopping the thing yourself).
+ * @param {string} name
+ * @param {() => Promise<void> | void} stop
+ * @param {() => void} [stopSync]
+ * @returns {() => void}
+ */
+function onCleanup(name, stop, stopSync) {
+  installHandlers();
+  /** @type {CleanupTask} */
+  const task = { name, stop, stopSync };
+  tasks.push(task);
+  return () => {
+    const i = tasks.indexOf(task);
+    if (i >= 0) tasks.splice(i, 1);
+  };
+}
+
+/** Runs every registered cleanup, newest first (a browser before the server it talks to), each at most once. */
+async function cleanupAll() {
+  while (tasks.length > 0) {
+    const task = tasks.pop();
+    try {
+      await task.stop();
+    } catch (e) {
+      console.error(`[cleanup] stopping ${task.name} failed: ${e && e.message ? e.message : e}`);
+      try { task.stopSync?.(); } catch { /* best effort: the exit hook tries nothing more */ }
+    }
+  }
+}
+
+function installHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const onSignal = (signal, code) => {
+    if (stopping) {
+      // A second Ctrl+C: do not wait for graceful shutdown any more.
+      console.error(`[cleanup] ${signal} again: killing what is left`);
+      process.exit(code);
+    }
+    stopping = true;
+    console.error(`[cleanup] ${signal}: stopping ${tasks.map((t) => t.name).join(', ') || 'nothing'}…`);
+    cleanupAll().finally(() => process.exit(code));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT', 130));
+  process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+  process.on('SIGHUP', () => onSignal('SIGHUP', 129));
+  // Whatever is still registered when the process exits (an uncaught error, process.exit() from elsewhere)
+  // gets its synchronous fallback: no async work is possible here.
+  process.on('exit', () => {
+    for (const task of tasks.splice(0).reverse()) {
+      try { task.stopSync?.(); } catch { /* nothing more can be done while exiting */ }
+    }
+  });
+}
+
+module.exports = { onCleanup, cleanupAll };
