@@ -12,6 +12,17 @@
 const tasks = [];
 let handlersInstalled = false;
 let stopping = false;
+/** @type {number | undefined} */
+let signalExitCode;
+
+/**
+ * The exit code after a signal-triggered cleanup. Default: 128 + the signal's number (130 for Ctrl+C), as a shell
+ * reports it; a long-running command such as `npm start`, for which Ctrl+C is the normal way to stop, sets 0.
+ * @param {number} code
+ */
+function setSignalExitCode(code) {
+  signalExitCode = code;
+}
 
 /**
  * Registers something to stop on the way out. `stop` may be async (close a browser, wait for a server to exit);
@@ -57,7 +68,7 @@ function installHandlers() {
     }
     stopping = true;
     console.error(`[cleanup] ${signal}: stopping ${tasks.map((t) => t.name).join(', ') || 'nothing'}…`);
-    cleanupAll().finally(() => process.exit(code));
+    cleanupAll().finally(() => process.exit(signalExitCode ?? code));
   };
   process.on('SIGINT', () => onSignal('SIGINT', 130));
   process.on('SIGTERM', () => onSignal('SIGTERM', 143));
@@ -71,4 +82,9 @@ function installHandlers() {
   });
 }
 
-module.exports = { onCleanup, cleanupAll };
+/** True once a signal has started the cleanup: processes dying now are being stopped, not crashing. */
+function isStopping() {
+  return stopping;
+}
+
+module.exports = { onCleanup, cleanupAll, setSignalExitCode, isStopping };

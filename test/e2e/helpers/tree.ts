@@ -81,6 +81,18 @@ export async function openTreeRowContextMenu(page: Page, viewTitle: string, labe
 /** Right-clicks a row and runs one entry of its context menu. */
 export async function runTreeRowContextMenu(page: Page, viewTitle: string, label: TextMatch, item: TextMatch): Promise<void> {
   await openTreeRowContextMenu(page, viewTitle, label);
-  await contextMenuItem(page, item).first().click();
+  await clickContextMenuItem(page, item);
+}
+
+/**
+ * Runs an entry of the open context menu. A plain click() is not reliable here: the workbench's menu can swallow
+ * the first mouse-up after it opens. Hovering focuses the entry (the menu follows the mouse) and Enter runs it,
+ * which is also what a keyboard user does.
+ */
+export async function clickContextMenuItem(page: Page, item: TextMatch): Promise<void> {
+  const entry = contextMenuItem(page, item).first();
+  await entry.hover();
+  await entry.locator('xpath=..').and(page.locator('.focused')).waitFor();
+  await page.keyboard.press('Enter');
   await contextMenu(page).first().waitFor({ state: 'hidden' });
 }
