@@ -44,29 +44,39 @@ function onCleanup(name, stop, stopSync) {
   };
 }
 
-/** Runs every registered cleanup, newest first (a browser before the server it talks to), each at most once. */
+/**
+ * Runs every registered cleanup, newest first (a browser before the server it talks to), each at most once.
+ * A task leaves the list only once it has finished, so that if the process is forced to exit meanwhile, the exit
+ * hook still runs the synchronous fallback of the one in progress.
+ */
 async function cleanupAll() {
   while (tasks.length > 0) {
-    const task = tasks.pop();
+    const task = tasks[tasks.length - 1];
     try {
       await task.stop();
     } catch (e) {
       console.error(`[cleanup] stopping ${task.name} failed: ${e && e.message ? e.message : e}`);
       try { task.stopSync?.(); } catch { /* best effort: the exit hook tries nothing more */ }
     }
+    const i = tasks.indexOf(task);
+    if (i >= 0) tasks.splice(i, 1);
   }
 }
 
 function installHandlers() {
   if (handlersInstalled) return;
   handlersInstalled = true;
+  let firstSignalAt = 0;
   const onSignal = (signal, code) => {
     if (stopping) {
-      // A second Ctrl+C: do not wait for graceful shutdown any more.
+      // One Ctrl+C often arrives twice (from the terminal, and forwarded by a parent such as test-electron): only
+      // a signal well after the first means "stop waiting"; the exit hook then kills what is left.
+      if (Date.now() - firstSignalAt < 2000) return;
       console.error(`[cleanup] ${signal} again: killing what is left`);
-      process.exit(code);
+      process.exit(signalExitCode ?? code);
     }
     stopping = true;
+    firstSignalAt = Date.now();
     console.error(`[cleanup] ${signal}: stopping ${tasks.map((t) => t.name).join(', ') || 'nothing'}…`);
     cleanupAll().finally(() => process.exit(signalExitCode ?? code));
   };

@@ -210,6 +210,31 @@ async function startCodeServer(options = {}) {
   }
 }
 
+/** True while any process of the group still exists (zombies included, until they are reaped). */
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops a process group: SIGTERM, up to 5 s for the leader to exit, then SIGKILL for whatever is left (extension
+ * hosts whose window went away stay alive for a reconnection grace period), then waits until the group is gone so
+ * that its folders can be deleted without a process still writing into them.
+ */
+async function stopGroup(pgid, exited) {
+  const kill = (signal) => { try { process.kill(-pgid, signal); } catch { /* already gone */ } };
+  kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+  kill('SIGKILL');
+  const deadline = Date.now() + 3000;
+  // Polling is the only way to see other processes end; there is no event for a process group.
+  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 /** Spawns code-server in its own process group and waits for /healthz, or for it to die. */
 async function launch({ entry, common, env, folder, logFile, port }) {
   const out = fs.openSync(logFile, 'a');
@@ -220,16 +245,12 @@ async function launch({ entry, common, env, folder, logFile, port }) {
   let dead = false;
   exited.then(() => { dead = true; });
   const killGroup = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
-  const unregister = onCleanup(`code-server :${port}`, async () => {
-    killGroup('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-    killGroup('SIGKILL');
-  }, () => killGroup('SIGKILL'));
+  const unregister = onCleanup(`code-server :${port}`, () => stopGroup(child.pid, exited), () => killGroup('SIGKILL'));
 
   const deadline = Date.now() + 60000;
   while (!dead && Date.now() < deadline) {
     if ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200) {
-      return { ok: true, pid: child.pid, exited, killGroup, unregister };
+      return { ok: true, pid: child.pid, exited, unregister };
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 100))]);
   }
@@ -239,7 +260,7 @@ async function launch({ entry, common, env, folder, logFile, port }) {
   return { ok: false, reason };
 }
 
-function makeHandle({ pid, exited, killGroup, unregister, port, profileDir, folder, userDataDir, extensionsDir, logFile, removeProfile, unregisterProfile }) {
+function makeHandle({ pid, exited, unregister, port, profileDir, folder, userDataDir, extensionsDir, logFile, removeProfile, unregisterProfile }) {
   const url = `http://127.0.0.1:${port}`;
   let stopped;
   const remoteUri = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
@@ -261,10 +282,7 @@ function makeHandle({ pid, exited, killGroup, unregister, port, profileDir, fold
     },
     stop() {
       stopped ??= (async () => {
-        killGroup('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-        // Extension hosts whose window went away stay alive for a reconnection grace period: no mercy.
-        killGroup('SIGKILL');
+        await stopGroup(pid, exited);
         unregister();
         removeProfile();
         unregisterProfile();
@@ -274,4 +292,4 @@ function makeHandle({ pid, exited, killGroup, unregister, port, profileDir, fold
   };
 }
 
-module.exports = { startCodeServer, freePort, portFrom, isPortFree, httpStatus, makeProfileDir, writeJson, QUIET_SETTINGS };
+module.exports = { startCodeServer, stopGroup, freePort, portFrom, isPortFree, httpStatus, makeProfileDir, writeJson, QUIET_SETTINGS };

@@ -10,7 +10,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { REPO_ROOT } = require('./install-vscode');
 const { onCleanup } = require('./cleanup');
-const { portFrom } = require('./code-server');
+const { portFrom, stopGroup } = require('./code-server');
 
 /** The port the extension assumes for the sandbox when nothing else is configured. */
 const DEFAULT_SANDBOX_PORT = 8787;
@@ -86,11 +86,7 @@ async function startSandboxProcess(options = {}) {
   let dead = false;
   exited.then(() => { dead = true; });
   const killGroup = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
-  const stop = async () => {
-    killGroup('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-    killGroup('SIGKILL');
-  };
+  const stop = () => stopGroup(child.pid, exited);
   const unregister = onCleanup(`sandbox :${port}`, stop, () => killGroup('SIGKILL'));
 
   const deadline = Date.now() + 60000;
