@@ -1,0 +1,31 @@
+// Values that must never be kept: passwords and tokens inside request or response bodies
+// (POST /auth sends a password and answers with a user token). Used before anything is stored or shown.
+
+const SENSITIVE_KEY = /(^|_)(password|pass|token|user_token|partner_token|secret|api_key)$/i;
+export const MASK = '••••••';
+
+export function isSensitiveKey(key: string): boolean {
+  return SENSITIVE_KEY.test(key);
+}
+
+/** A deep copy with every sensitive field's value replaced by a mask; other values are untouched. */
+export function maskSensitiveFields<T>(value: T): T {
+  return mask(value, new WeakMap()) as T;
+}
+
+function mask(value: unknown, seen: WeakMap<object, unknown>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return seen.get(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(mask(v, seen));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] = isSensitiveKey(k) && v !== null && v !== undefined && v !== '' ? MASK : mask(v, seen);
+  }
+  return out;
+}

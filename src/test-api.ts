@@ -1,0 +1,24 @@
+// What integration tests may reach inside the extension. Exported only when VS Code runs the extension in
+// test mode; it never exposes a token (tests read SecretStorage only to prove where tokens are not).
+import type { Services } from './commands/services';
+import type { Prompter } from './services/prompter';
+
+export interface AltegioTestApi {
+  services: Services;
+  /** Replaces the prompter (modal confirmations, input boxes) with a scripted one; returns a restore function. */
+  usePrompter(prompter: Prompter): () => void;
+  logLines(): string[];
+}
+
+export function createTestApi(services: Services): AltegioTestApi {
+  return {
+    services,
+    usePrompter(prompter) {
+      const slot = services.prompter as unknown as { current: Prompter };
+      const previous = slot.current;
+      slot.current = prompter;
+      return () => { slot.current = previous; };
+    },
+    logLines: () => [...services.log.recent],
+  };
+}

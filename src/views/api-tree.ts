@@ -1,0 +1,75 @@
+// The API view: the 28 sections in documentation order and their operations, filterable.
+import * as vscode from 'vscode';
+import { getCatalog, type OperationSpec, type SectionSpec } from '../api/catalog';
+import { Disposable } from '../services/disposable';
+import { methodIcon } from './method-style';
+
+export type ApiNode = { kind: 'section'; section: SectionSpec; operations: OperationSpec[] } | { kind: 'operation'; operation: OperationSpec };
+
+export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvider<ApiNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<ApiNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private filterText = '';
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  async setFilter(text: string): Promise<void> {
+    this.filterText = text.trim();
+    await vscode.commands.executeCommand('setContext', 'altegio.apiFilterActive', this.filterText.length > 0);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ApiNode): ApiNode[] {
+    const catalog = getCatalog();
+    if (!node) {
+      const matching = this.filterText ? new Set(catalog.search(this.filterText)) : undefined;
+      return catalog.sections
+        .map((section) => ({ kind: 'section' as const, section, operations: matching ? section.operations.filter((o) => matching.has(o)) : section.operations }))
+        .filter((n) => n.operations.length > 0);
+    }
+    if (node.kind === 'section') return node.operations.map((operation) => ({ kind: 'operation', operation }));
+    return [];
+  }
+
+  getTreeItem(node: ApiNode): vscode.TreeItem {
+    if (node.kind === 'section') {
+      const item = new vscode.TreeItem(node.section.name, this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `section:${node.section.name}${this.filterText ? `?${this.filterText}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(node.section.icon);
+      item.description = String(node.operations.length);
+      item.tooltip = node.section.description;
+      item.contextValue = 'apiSection';
+      return item;
+    }
+    const op = node.operation;
+    const item = new vscode.TreeItem(`${op.method} ${op.summary}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `op:${op.id}`;
+    item.description = op.deprecated ? `${op.path} · ${vscode.l10n.t('deprecated')}` : op.path;
+    item.iconPath = methodIcon(op.method, op.deprecated);
+    item.tooltip = operationTooltip(op);
+    item.contextValue = op.destructive ? 'apiOperation destructive' : 'apiOperation';
+    item.command = { command: 'altegio.openOperation', title: vscode.l10n.t('Open Request Form'), arguments: [op.id] };
+    item.accessibilityInformation = { label: `${op.method} ${op.summary}, ${op.path}${op.deprecated ? ', deprecated' : ''}` };
+    return item;
+  }
+
+  getParent(node: ApiNode): ApiNode | undefined {
+    if (node.kind === 'section') return undefined;
+    const section = getCatalog().section(node.operation.section);
+    return section ? { kind: 'section', section, operations: section.operations } : undefined;
+  }
+}
+
+export function operationTooltip(op: OperationSpec): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${op.method}** \`${op.path}\`\n\n`);
+  md.appendText(op.summary);
+  md.appendMarkdown('\n\n');
+  md.appendMarkdown(`$(key) ${op.security === 'BearerPartner' ? vscode.l10n.t('Partner token') : vscode.l10n.t('Partner and user tokens')}`);
+  if (op.destructive) md.appendMarkdown(`  \n$(warning) ${vscode.l10n.t('Destructive: asks for confirmation')}`);
+  if (op.deprecated) md.appendMarkdown(`  \n$(circle-slash) ${vscode.l10n.t('Deprecated in the Altegio documentation')}`);
+  if (op.docsUrl) md.appendMarkdown(`\n\n[${vscode.l10n.t('Online documentation')}](${op.docsUrl})`);
+  return md;
+}

@@ -1,0 +1,301 @@
+// The Business view: the live data behind the current tokens. User → chains → locations → lists
+// (clients, team, services, appointments, card types, products …) → client → loyalty cards.
+// Paged lists load a page at a time and end in "Load more…".
+import * as vscode from 'vscode';
+import { getCatalog } from '../api/catalog';
+import type { ApiResponse, RequestInput } from '../api/client';
+import { nextPageInput, withPage } from '../api/paging';
+import { Disposable } from '../services/disposable';
+import type { Session } from '../services/session';
+import { CLIENT_COLLECTIONS, LOCATION_COLLECTIONS, type CollectionSpec, type LocationContext, type Row, type RowView } from './business-collections';
+
+export const BUSINESS_PAGE_SIZE = 50;
+
+export type BusinessNode =
+  | { kind: 'user' }
+  | { kind: 'chain'; chain: Row }
+  | { kind: 'location'; ctx: LocationContext; row: Row }
+  | { kind: 'collection'; spec: CollectionSpec; ctx: LocationContext; client?: Row; key: string }
+  | { kind: 'row'; spec: CollectionSpec; ctx: LocationContext; row: Row; view: RowView; client?: Row; parentKey: string }
+  | { kind: 'loadMore'; key: string; loaded: number; total?: number }
+  | { kind: 'message'; id: string; text: string; icon: string; command?: vscode.Command };
+
+interface ListState {
+  items: Row[];
+  next?: RequestInput;
+  total?: number;
+  loading?: Promise<void>;
+  error?: string;
+}
+
+export class BusinessTreeProvider extends Disposable implements vscode.TreeDataProvider<BusinessNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<BusinessNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly lists = new Map<string, ListState>();
+  private readonly collectionNodes = new Map<string, BusinessNode>();
+  private readonly pending = new Set<AbortController>();
+
+  constructor(private readonly session: Session) {
+    super();
+    this.register(session.onDidChange(() => this.refresh()));
+    this.register(session.onDidExchange((exchange) => {
+      if (exchange.response && !exchange.error && !exchange.operation.readOnly) this.invalidateFor(exchange.operation.path);
+    }));
+  }
+
+  refresh(node?: BusinessNode): void {
+    if (!node) {
+      this.cancelLoading();
+      this.lists.clear();
+      this.collectionNodes.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    for (const key of [...this.lists.keys()]) if (key.startsWith(nodeKeyPrefix(node))) this.lists.delete(key);
+    this.changed.fire(node.kind === 'row' || node.kind === 'loadMore' ? undefined : node);
+  }
+
+  cancelLoading(): void {
+    for (const c of this.pending) c.abort();
+    this.pending.clear();
+  }
+
+  /** Loads the next page of a list and appends it ("Load more…"). */
+  async loadMore(key: string): Promise<void> {
+    const state = this.lists.get(key);
+    if (!state?.next) return;
+    await this.load(key, state.next, true);
+    const node = this.collectionNodes.get(key);
+    this.changed.fire(node);
+  }
+
+  listState(key: string): Readonly<ListState> | undefined {
+    return this.lists.get(key);
+  }
+
+  async getChildren(node?: BusinessNode): Promise<BusinessNode[]> {
+    await this.session.whenReady();
+    if (!this.session.signedIn) return [];
+    if (!node) return [{ kind: 'user' }];
+    switch (node.kind) {
+      case 'user': return this.chainsOrLocations();
+      case 'chain': return this.locationsOfChain(node.chain);
+      case 'location': return LOCATION_COLLECTIONS.map((spec) => this.collectionNode(spec, node.ctx));
+      case 'collection': return this.rowsOf(node);
+      case 'row': return (node.spec.children ?? [])
+        .map((key) => CLIENT_COLLECTIONS.find((c) => c.key === key))
+        .filter((spec): spec is CollectionSpec => !!spec)
+        .map((spec) => this.collectionNode(spec, node.ctx, node.row));
+      default: return [];
+    }
+  }
+
+  getTreeItem(node: BusinessNode): vscode.TreeItem {
+    const C = vscode.TreeItemCollapsibleState;
+    switch (node.kind) {
+      case 'user': {
+        const profile = this.session.profile;
+        const item = new vscode.TreeItem(profile?.userName ?? vscode.l10n.t('Signed in'), C.Expanded);
+        item.id = `user:${this.session.environment.secretKey}`;
+        item.description = this.session.environment.label;
+        item.iconPath = new vscode.ThemeIcon('account');
+        item.contextValue = 'business.user';
+        item.tooltip = this.session.hasUserToken ? vscode.l10n.t('Partner and user tokens') : vscode.l10n.t('Partner token only');
+        return item;
+      }
+      case 'chain': {
+        const item = new vscode.TreeItem(String(node.chain.title ?? node.chain.id), C.Expanded);
+        item.id = `chain:${node.chain.id}`;
+        item.description = `#${node.chain.id}`;
+        item.iconPath = new vscode.ThemeIcon('type-hierarchy');
+        item.contextValue = 'business.chain';
+        return item;
+      }
+      case 'location': {
+        const item = new vscode.TreeItem(node.ctx.locationTitle, C.Collapsed);
+        item.id = `location:${node.ctx.locationId}`;
+        const selected = this.session.location?.locationId === node.ctx.locationId;
+        item.description = selected ? vscode.l10n.t('#{0} · default', node.ctx.locationId) : `#${node.ctx.locationId}`;
+        item.iconPath = new vscode.ThemeIcon(selected ? 'home' : 'location');
+        item.contextValue = 'business.location';
+        return item;
+      }
+      case 'collection': {
+        const state = this.lists.get(node.key);
+        const item = new vscode.TreeItem(node.spec.label(), C.Collapsed);
+        item.id = `collection:${node.key}`;
+        if (state?.total !== undefined) item.description = String(state.total);
+        else if (state && !state.next && !state.error) item.description = String(state.items.length);
+        item.iconPath = new vscode.ThemeIcon(node.spec.icon);
+        item.contextValue = `business.collection business.collection.${node.spec.key}`;
+        return item;
+      }
+      case 'row': {
+        const item = new vscode.TreeItem(node.view.label || `#${node.view.id}`, node.spec.children?.length ? C.Collapsed : C.None);
+        item.id = `row:${node.parentKey}:${node.view.id}`;
+        item.description = node.view.description;
+        item.iconPath = new vscode.ThemeIcon(node.view.icon);
+        item.contextValue = `business.entity business.${node.view.kind}`;
+        item.tooltip = `${node.view.label}\n#${node.view.id}${node.view.description ? `\n${node.view.description}` : ''}`;
+        item.command = { command: 'altegio.business.openDetails', title: vscode.l10n.t('Open Details'), arguments: [node] };
+        return item;
+      }
+      case 'loadMore': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), C.None);
+        item.id = `more:${node.key}:${node.loaded}`;
+        item.description = node.total !== undefined ? vscode.l10n.t('{0} of {1} loaded', node.loaded, node.total) : vscode.l10n.t('{0} loaded', node.loaded);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.contextValue = 'business.loadMore';
+        item.command = { command: 'altegio.business.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, C.None);
+        item.id = `message:${node.id}`;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.command = node.command;
+        item.contextValue = 'business.message';
+        return item;
+      }
+    }
+  }
+
+  private async chainsOrLocations(): Promise<BusinessNode[]> {
+    if (this.session.hasUserToken) {
+      const chains = await this.fetchAll('chains', { operation: getCatalog().requireOperation('get_chain_list') });
+      if (chains.error) return [this.errorNode('chains', chains.error)];
+      if (chains.items.length > 0) return chains.items.map((chain) => ({ kind: 'chain', chain }));
+    }
+    // Partner token only (or no chains): the locations the partner can see.
+    const locations = await this.fetchAll('locations', { operation: getCatalog().requireOperation('get_location_list'), query: this.session.hasUserToken ? { my: 1 } : {} });
+    if (locations.error) return [this.errorNode('locations', locations.error)];
+    return locations.items.map((row) => this.locationNode(row, undefined));
+  }
+
+  private locationsOfChain(chain: Row): BusinessNode[] {
+    const companies = (chain.companies as Row[] | undefined) ?? [];
+    return companies.map((row) => this.locationNode(row, Number(chain.id)));
+  }
+
+  private locationNode(row: Row, chainId: number | undefined): BusinessNode {
+    const groups = row.groups as Row[] | undefined;
+    return {
+      kind: 'location',
+      row,
+      ctx: { locationId: Number(row.id), locationTitle: String(row.title ?? row.id), chainId: chainId ?? (groups?.[0]?.id as number | undefined) },
+    };
+  }
+
+  private collectionNode(spec: CollectionSpec, ctx: LocationContext, client?: Row): BusinessNode {
+    const key = `${this.session.environment.secretKey}|${ctx.locationId}|${client ? `client:${client.id}|` : ''}${spec.key}`;
+    const node: BusinessNode = { kind: 'collection', spec, ctx, client, key };
+    this.collectionNodes.set(key, node);
+    return node;
+  }
+
+  private async rowsOf(node: Extract<BusinessNode, { kind: 'collection' }>): Promise<BusinessNode[]> {
+    let state = this.lists.get(node.key);
+    if (!state) {
+      const operation = getCatalog().requireOperation(node.spec.operationId);
+      const pathParams = node.spec.pathParams({ ...node.ctx, client: node.client });
+      if (!pathParams) return [{ kind: 'message', id: `${node.key}:na`, text: vscode.l10n.t('Not available for this entry'), icon: 'info' }];
+      let input: RequestInput = { operation, pathParams, query: node.spec.query?.(node.ctx), body: node.spec.body?.(node.ctx) };
+      if (operation.paging?.style === 'page') input = withPage(input, 1, Math.min(BUSINESS_PAGE_SIZE, operation.paging.maxSize ?? BUSINESS_PAGE_SIZE));
+      await this.load(node.key, input, false);
+      state = this.lists.get(node.key)!;
+    } else if (state.loading) {
+      await state.loading;
+    }
+    if (state.error && state.items.length === 0) return [this.errorNode(node.key, state.error, node)];
+    const rows: BusinessNode[] = state.items.map((row) => ({
+      kind: 'row', spec: node.spec, ctx: node.ctx, row, view: node.spec.row(row), client: node.client, parentKey: node.key,
+    }));
+    if (rows.length === 0) rows.push({ kind: 'message', id: `${node.key}:empty`, text: vscode.l10n.t('Nothing here yet'), icon: 'info' });
+    if (state.next) rows.push({ kind: 'loadMore', key: node.key, loaded: state.items.length, total: state.total });
+    if (state.error) rows.push(this.errorNode(`${node.key}:more`, state.error, node));
+    return rows;
+  }
+
+  private async fetchAll(key: string, input: RequestInput): Promise<ListState> {
+    const fullKey = `${this.session.environment.secretKey}|${key}`;
+    if (!this.lists.has(fullKey)) await this.load(fullKey, input, false);
+    return this.lists.get(fullKey)!;
+  }
+
+  /** Fetches one page into the list's state; errors are kept on the state and shown as a node. */
+  private async load(key: string, input: RequestInput, append: boolean): Promise<void> {
+    const state: ListState = append ? this.lists.get(key)! : { items: [] };
+    this.lists.set(key, state);
+    const controller = new AbortController();
+    this.pending.add(controller);
+    const run = async () => {
+      try {
+        const response: ApiResponse = await this.session.fetch({ ...input, signal: controller.signal });
+        const data = response.data;
+        const items = Array.isArray(data) ? (data as Row[]) : data && typeof data === 'object' ? [data as Row] : [];
+        state.items = append ? [...state.items, ...items] : items;
+        const meta = response.meta as Record<string, unknown> | undefined;
+        const total = meta && !Array.isArray(meta) ? Number(meta.total_count ?? meta.count) : NaN;
+        state.total = Number.isFinite(total) ? total : undefined;
+        state.next = input.operation.paging ? nextPageInput(input, response) : undefined;
+        state.error = undefined;
+      } catch (e) {
+        state.error = (e as Error).message;
+        state.next = append ? state.next : undefined;
+      } finally {
+        this.pending.delete(controller);
+        await vscode.commands.executeCommand('setContext', 'altegio.businessLoading', this.pending.size > 0);
+      }
+    };
+    await vscode.commands.executeCommand('setContext', 'altegio.businessLoading', true);
+    state.loading = Promise.resolve(vscode.window.withProgress({ location: { viewId: 'altegio.business' } }, run));
+    await state.loading;
+    state.loading = undefined;
+  }
+
+  private errorNode(id: string, message: string, node?: BusinessNode): BusinessNode {
+    return {
+      kind: 'message',
+      id: `${id}:error`,
+      text: vscode.l10n.t('Could not load: {0}', message),
+      icon: 'error',
+      command: { command: 'altegio.business.refreshNode', title: vscode.l10n.t('Retry'), arguments: [node] },
+    };
+  }
+
+  /**
+   * After a successful write, lists that read the same resource are stale: drop the ones whose operation
+   * path shares a resource word with the write (/loyalty/cards/… → the card lists; /clients/… → clients).
+   */
+  private invalidateFor(writePath: string): void {
+    const written = resourceWords(writePath);
+    let touched = false;
+    for (const [key, node] of this.collectionNodes) {
+      if (node.kind !== 'collection') continue;
+      const listPath = getCatalog().requireOperation(node.spec.operationId).path;
+      if (resourceWords(listPath).some((w) => written.includes(w))) {
+        this.lists.delete(key);
+        this.changed.fire(node);
+        touched = true;
+      }
+    }
+    if (touched) this.changed.fire(undefined);
+  }
+}
+
+const GENERIC_WORDS = new Set(['company', 'companies', 'chain', 'group', 'groups', 'location', 'search', 'api', 'v1', 'salon']);
+
+function resourceWords(path: string): string[] {
+  return path.split('/')
+    .filter((s) => s && !s.startsWith('{') && !GENERIC_WORDS.has(s))
+    .map((s) => s.replace(/s$/, ''));
+}
+
+function nodeKeyPrefix(node: BusinessNode): string {
+  switch (node.kind) {
+    case 'collection': return node.key;
+    case 'row': return node.parentKey;
+    case 'loadMore': return node.key;
+    default: return '';
+  }
+}
