@@ -72,7 +72,7 @@ async function signIn(s: Services, preset?: Method): Promise<boolean> {
 function validateToken(value: string): string | undefined {
   const v = value.trim();
   if (!v) return vscode.l10n.t('Enter the token');
-  if (/\s/.test(v)) return vscode.l10n.t('A token has no spaces');
   if (/^(bearer|user)\b/i.test(v)) return vscode.l10n.t('Paste the token only, without "Bearer" or "User"');
+  if (/\s/.test(v)) return vscode.l10n.t('A token has no spaces');
   return undefined;
 }

@@ -15,7 +15,8 @@ export class CommandRegistry {
       try {
         return await handler(...args);
       } catch (e) {
-        await presentError(e, this.log);
+        // Shown without waiting for the user to dismiss it: the command itself has ended.
+        void presentError(e, this.log);
         return undefined;
       }
     }));

@@ -18,7 +18,13 @@ export class SandboxHost extends Disposable {
   }
 
   async start(): Promise<SandboxHandle> {
-    if (this.handle) return this.handle;
+    if (this.handle) {
+      // Already running: make sure it is the current environment and that someone is signed in to it.
+      if (this.session.environment.id !== 'sandbox') await this.session.environments.select('sandbox');
+      await this.session.whenReady();
+      if (!this.session.signedIn) await this.signIn(this.handle);
+      return this.handle;
+    }
     this.starting ??= (async () => {
       const keep = vscode.workspace.getConfiguration('altegio').get<boolean>('sandbox.keepData', false);
       let dataFile: string | undefined;
@@ -32,9 +38,7 @@ export class SandboxHost extends Disposable {
       this.session.environments.setHostedSandbox(handle.baseUrl);
       if (this.session.environment.id !== 'sandbox') await this.session.environments.select('sandbox');
       await this.session.whenReady();
-      await this.session.tokens.set(this.session.environment.secretKey,
-        { partnerToken: handle.credentials.partnerToken, userToken: handle.credentials.userToken },
-        { method: 'sandbox', userName: handle.credentials.userName ?? 'Sandbox demo user' });
+      await this.signIn(handle);
       await vscode.commands.executeCommand('setContext', 'altegio.sandboxRunning', true);
       return handle;
     })();
@@ -43,6 +47,14 @@ export class SandboxHost extends Disposable {
     } finally {
       this.starting = undefined;
     }
+  }
+
+  private async signIn(handle: SandboxHandle): Promise<void> {
+    this.session.log.rememberSecrets([handle.credentials.partnerToken, handle.credentials.userToken]);
+    await this.session.tokens.set(this.session.environment.secretKey,
+      { partnerToken: handle.credentials.partnerToken, userToken: handle.credentials.userToken },
+      { method: 'sandbox', userName: handle.credentials.userName });
+    await this.session.whenReady();
   }
 
   async stop(): Promise<boolean> {

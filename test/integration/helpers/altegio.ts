@@ -1,0 +1,84 @@
+// Reaching into the extension under test through the API it exports in test mode, and a scripted prompter
+// that answers confirmations, quick picks and input boxes the way a user would.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AltegioTestApi } from '../../../src/test-api';
+import type { InputOptions, PickItem, Prompter } from '../../../src/services/prompter';
+import { activeExtension } from './extension';
+
+export async function altegio(): Promise<AltegioTestApi> {
+  const extension = await activeExtension();
+  const api = extension.exports as AltegioTestApi | undefined;
+  assert.ok(api?.services, 'the extension exports its test API in test mode');
+  await api.services.session.whenReady();
+  return api;
+}
+
+export type PickAnswer = string | RegExp | ((items: PickItem<unknown>[]) => unknown) | undefined;
+export type InputAnswer = string | undefined;
+
+export interface PromptLog {
+  confirms: { message: string; detail: string; button: string }[];
+  picks: { title?: string; labels: string[] }[];
+  inputs: InputOptions[];
+  /** Validation messages the input boxes showed for the scripted answers. */
+  validation: (string | undefined)[];
+}
+
+/**
+ * A prompter that answers from scripts, in order. A pick answer is a label (exact or RegExp) or a function of
+ * the items; an input answer runs the box's own validation first, like the real input box does, and an answer
+ * it rejects ends as a cancel (its message is kept in `log.validation`).
+ */
+export function scriptedPrompter(script: { confirm?: boolean[]; pick?: PickAnswer[]; input?: InputAnswer[] }): Prompter & { log: PromptLog } {
+  const confirms = [...(script.confirm ?? [])];
+  const picks = [...(script.pick ?? [])];
+  const inputs = [...(script.input ?? [])];
+  const log: PromptLog = { confirms: [], picks: [], inputs: [], validation: [] };
+  return {
+    log,
+    async confirm(message, detail, button) {
+      log.confirms.push({ message, detail, button });
+      if (confirms.length === 0) throw new Error(`unexpected confirmation: ${message}`);
+      return confirms.shift()!;
+    },
+    async pick<T>(items: PickItem<T>[], options: { title?: string }) {
+      log.picks.push({ title: options.title, labels: items.map((i) => i.label) });
+      if (picks.length === 0) throw new Error(`unexpected quick pick: ${options.title}`);
+      const answer = picks.shift();
+      if (answer === undefined) return undefined;
+      if (typeof answer === 'function') return answer(items as PickItem<unknown>[]) as T;
+      const found = items.find((i) => (typeof answer === 'string' ? i.label.replace(/^\$\([^)]+\)\s*/, '') === answer : answer.test(i.label)));
+      if (!found) throw new Error(`no quick pick item ${String(answer)} in: ${items.map((i) => i.label).join(' | ')}`);
+      return found.value;
+    },
+    async input(options) {
+      log.inputs.push(options);
+      if (inputs.length === 0) throw new Error(`unexpected input box: ${options.prompt}`);
+      const answer = inputs.shift();
+      if (answer === undefined) return undefined;
+      const problem = options.validate?.(answer);
+      log.validation.push(problem);
+      // The real box keeps the dialog open on a validation message; the scripted user then gives up (Escape).
+      return problem ? undefined : answer;
+    },
+  };
+}
+
+/** Runs `body` with a scripted prompter in place, then restores the real one. */
+export async function withPrompter<T>(api: AltegioTestApi, prompter: Prompter, body: () => Thenable<T>): Promise<T> {
+  const restore = api.usePrompter(prompter);
+  try {
+    return await body();
+  } finally {
+    restore();
+  }
+}
+
+/** Starts the in-extension sandbox (idempotent) and waits until the session is signed in to it. */
+export async function useSandbox(api: AltegioTestApi): Promise<string> {
+  const url = await vscode.commands.executeCommand<string>('altegio.startSandbox');
+  await api.services.session.whenReady();
+  assert.ok(api.services.session.signedIn, 'signed in to the sandbox');
+  return url;
+}

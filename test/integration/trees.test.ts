@@ -1,0 +1,109 @@
+// The API tree shows the whole document; the Business tree shows the sandbox's live data and pages it.
+import * as assert from 'assert';
+import type { ApiNode } from '../../src/views/api-tree';
+import type { BusinessNode } from '../../src/views/business-tree';
+import { altegio, useSandbox } from './helpers/altegio';
+
+describe('API tree (real extension host)', () => {
+  it('lists the 28 sections in documentation order, with every operation', async () => {
+    const api = await altegio();
+    const tree = api.services.apiTree;
+    await tree.setFilter('');
+    const sections = tree.getChildren() as Extract<ApiNode, { kind: 'section' }>[];
+    assert.strictEqual(sections.length, 28);
+    assert.strictEqual(sections[0].section.name, 'Authentication B2B');
+    assert.strictEqual(sections[27].section.name, 'Utilities');
+    const operations = sections.flatMap((s) => tree.getChildren(s));
+    assert.strictEqual(operations.length, api.catalog().operations.length);
+    const item = tree.getTreeItem(operations.find((o) => o.kind === 'operation' && o.operation.id === 'issue_loyalty_card')!);
+    assert.strictEqual(item.label, 'POST Issue a loyalty card to a client');
+    assert.strictEqual(item.description, '/loyalty/cards/{location_id}');
+    assert.strictEqual(item.command?.command, 'altegio.openOperation');
+  });
+
+  it('narrows to the operations that match the filter, and clears it', async () => {
+    const api = await altegio();
+    const tree = api.services.apiTree;
+    await tree.setFilter('loyalty card');
+    const sections = tree.getChildren() as Extract<ApiNode, { kind: 'section' }>[];
+    assert.ok(sections.length >= 1 && sections.length < 28, `${sections.length} sections`);
+    const ops = sections.flatMap((s) => tree.getChildren(s)).map((n) => (n as Extract<ApiNode, { kind: 'operation' }>).operation);
+    assert.ok(ops.some((o) => o.id === 'issue_loyalty_card'));
+    assert.ok(ops.every((o) => `${o.summary} ${o.path} ${o.section}`.toLowerCase().includes('loyalty')));
+    await tree.setFilter('');
+    assert.strictEqual(tree.getChildren().length, 28);
+  });
+});
+
+describe('Business tree (real extension host, local sandbox)', () => {
+  async function children(node?: BusinessNode): Promise<BusinessNode[]> {
+    const api = await altegio();
+    return api.services.businessTree.getChildren(node);
+  }
+
+  it('lists the signed-in user, the chain and its two locations', async () => {
+    const api = await altegio();
+    await useSandbox(api);
+    api.services.businessTree.refresh();
+    const [user] = await children();
+    assert.strictEqual(user.kind, 'user');
+    const chains = await children(user);
+    assert.strictEqual(chains.length, 1);
+    assert.strictEqual(chains[0].kind === 'chain' && chains[0].chain.title, 'Bloom Beauty Group');
+    const locations = await children(chains[0]);
+    assert.deepStrictEqual(locations.map((l) => l.kind === 'location' && l.ctx.locationId), [720441, 720442]);
+  });
+
+  it('pages the clients of a location with "Load more…" until all are loaded, without duplicates', async () => {
+    const api = await altegio();
+    await useSandbox(api);
+    const tree = api.services.businessTree;
+    tree.refresh();
+    const [user] = await children();
+    const [chain] = await children(user);
+    const [manhattan] = await children(chain);
+    const collections = await children(manhattan);
+    const clients = collections.find((c) => c.kind === 'collection' && c.spec.key === 'clients')!;
+    let rows = await children(clients);
+    const first = rows.filter((r) => r.kind === 'row');
+    assert.strictEqual(first.length, 50, 'the first page holds 50 clients');
+    let more = rows.find((r) => r.kind === 'loadMore') as Extract<BusinessNode, { kind: 'loadMore' }> | undefined;
+    assert.ok(more, 'a "Load more…" node ends the first page');
+    const total = more.total!;
+    assert.ok(total > 100, `total_count ${total}`);
+    let pages = 1;
+    while (more) {
+      await tree.loadMore(more.key);
+      pages++;
+      rows = await children(clients);
+      more = rows.find((r) => r.kind === 'loadMore') as typeof more;
+      assert.ok(pages < 20, 'paging ends');
+    }
+    const ids = rows.filter((r) => r.kind === 'row').map((r) => (r as Extract<BusinessNode, { kind: 'row' }>).view.id);
+    assert.strictEqual(ids.length, total, 'every client is loaded');
+    assert.strictEqual(new Set(ids).size, ids.length, 'no client appears twice');
+    assert.strictEqual(pages, Math.ceil(total / 50));
+  });
+
+  it("shows a client's loyalty cards under the client", async () => {
+    const api = await altegio();
+    await useSandbox(api);
+    api.services.businessTree.refresh();
+    const [user] = await children();
+    const [chain] = await children(user);
+    const [manhattan] = await children(chain);
+    const clients = (await children(manhattan)).find((c) => c.kind === 'collection' && c.spec.key === 'clients')!;
+    let olivia: BusinessNode | undefined;
+    for (let rows = await children(clients); !olivia; rows = await children(clients)) {
+      olivia = rows.find((r) => r.kind === 'row' && r.view.id === 4240788);
+      const more = rows.find((r) => r.kind === 'loadMore') as Extract<BusinessNode, { kind: 'loadMore' }> | undefined;
+      if (!olivia && !more) break;
+      if (!olivia) await api.services.businessTree.loadMore(more!.key);
+    }
+    assert.ok(olivia, 'Olivia Brown (4240788) is among the clients');
+    const [cards] = await children(olivia);
+    assert.strictEqual(cards.kind === 'collection' && cards.spec.key, 'cards');
+    const rows = await children(cards);
+    assert.ok(rows.some((r) => r.kind === 'row' && r.view.id === 9250498), 'card 9250498 is listed');
+  });
+});
