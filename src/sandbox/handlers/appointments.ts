@@ -1,0 +1,179 @@
+// Appointments (records) of a location: list with filters and page/count, create, read, replace and delete.
+// A new appointment books an existing client by phone or creates the client, as Altegio does.
+import type { Appointment, AppointmentService, Client } from '../model';
+import type { Store } from '../store';
+import { compactOffset, nowEastern, wallClock } from '../time';
+import { clientByPhone, fullName } from './client-view';
+import { newClient } from './clients';
+import { ApiError, bodyOf, fieldProblem, has, idParam, notFound, respond, type Handler, type HandlerContext } from './context';
+import { respondPage } from './paging';
+import { teamMemberSummary } from './staff';
+
+interface AppointmentBody {
+  staff_id: number;
+  services: { id?: number; first_cost?: number; discount?: number; cost?: number }[];
+  client: { phone?: string; name?: string; email?: string };
+  datetime: string;
+  seance_length: number;
+  save_if_busy?: boolean | null;
+  comment?: string | null;
+  api_id?: string | null;
+  attendance?: number | null;
+  custom_color?: string | null;
+  record_labels?: number[] | null;
+  activity_id?: number | null;
+  clients_count?: number | null;
+  custom_fields?: Record<string, unknown> | null;
+}
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)$/;
+
+export function appointmentView(store: Store, a: Appointment) {
+  const member = store.get('staff', a.staff_id);
+  const client = a.client_id === null ? undefined : store.get('clients', a.client_id);
+  const visits = client ? store.filter('appointments', (x) => x.client_id === client.id && !x.deleted) : [];
+  const { location_id, client_id: _client, services: _services, ...fields } = a;
+  return {
+    ...fields,
+    company_id: location_id,
+    services: a.services.map((s) => ({
+      id: s.id, title: store.get('services', s.id)?.title ?? 'Service', cost: s.cost, manual_cost: s.cost,
+      cost_per_unit: s.first_cost, discount: s.discount, first_cost: s.first_cost, amount: s.amount,
+    })),
+    goods_transactions: [],
+    staff: member ? teamMemberSummary(store, member) : { id: a.staff_id, name: 'Former team member', specialization: '', avatar: '', rating: 0, votes_count: 0 },
+    ...(client ? {
+      client: {
+        id: client.id, name: fullName(client), phone: `+${client.phone}`, card: client.card, email: client.email,
+        success_visits_count: visits.filter((x) => x.attendance === 1).length,
+        fail_visits_count: visits.filter((x) => x.attendance === -1).length,
+      },
+    } : {}),
+    date: wallClock(a.datetime),
+    length: a.seance_length,
+    visit_attendance: a.attendance,
+    sms_now_text: '',
+    notified: 0,
+    master_request: 1,
+    from_url: '',
+    review_requested: 0,
+    prepaid: false,
+    prepaid_confirmed: false,
+    custom_font_color: '',
+    documents: store.filter('stockDocuments', (d) => d.record_id === a.id).map((d) => ({
+      id: d.id, type_id: d.type_id, type_title: 'Visit', storage_id: d.storage_id, user_id: d.user_id, company_id: d.location_id,
+      number: d.number, comment: d.comment, date_created: d.create_date, category_id: 0, visit_id: d.visit_id ?? 0, record_id: a.id,
+    })),
+  };
+}
+
+function appointmentOf(ctx: HandlerContext): Appointment {
+  const id = idParam(ctx, 'record_id');
+  const appointment = ctx.store.get('appointments', id);
+  if (!appointment || appointment.deleted || appointment.location_id !== idParam(ctx, 'location_id')) throw notFound('Appointment', id);
+  return appointment;
+}
+
+/** The fields of a full create/replace body, after checking everything it refers to. */
+function appointmentFields(ctx: HandlerContext, body: AppointmentBody, selfId?: number): Omit<Appointment, 'id' | 'visit_id' | 'create_date' | 'created_user_id' | 'deleted'> {
+  const locationId = idParam(ctx, 'location_id');
+  const errors: Record<string, string[]> = {};
+  const member = ctx.store.get('staff', body.staff_id);
+  if (!member || member.location_id !== locationId) errors.staff_id = [`staff_id ${body.staff_id} is not a team member of location ${locationId}`];
+  if (body.services.length === 0) errors.services = ['services must name at least one service'];
+  const services: AppointmentService[] = body.services.map((s, i) => {
+    const service = s.id === undefined ? undefined : ctx.store.get('services', s.id);
+    if (!service || service.location_id !== locationId) errors[`services[${i}].id`] = [`services[${i}].id ${String(s.id)} is not a service of location ${locationId}`];
+    const firstCost = s.first_cost ?? service?.price_min ?? 0;
+    const discount = s.discount ?? 0;
+    return { id: s.id ?? 0, first_cost: firstCost, discount, cost: s.cost ?? Math.round(firstCost * (100 - discount)) / 100, amount: 1 };
+  });
+  if (!ISO_WITH_OFFSET.test(body.datetime) || Number.isNaN(Date.parse(body.datetime))) {
+    errors.datetime = ['datetime must be a date and time with an offset, like 2026-03-05T10:00:00-05:00'];
+  }
+  if (body.seance_length < 300 || body.seance_length > 86100) errors.seance_length = ['seance_length must be between 300 and 86100 seconds'];
+  const labels = body.record_labels ?? [];
+  const badLabels = labels.filter((id) => {
+    const tag = ctx.store.get('tags', id);
+    return !tag || tag.location_id !== locationId || (tag.entity !== 2 && tag.entity !== 0);
+  });
+  if (badLabels.length) errors.record_labels = [`record_labels ${badLabels.join(', ')} are not appointment tags of location ${locationId}`];
+  if (Object.keys(errors).length) {
+    throw new ApiError(422, Object.values(errors)[0][0], errors);
+  }
+  if (!body.save_if_busy) {
+    const start = Date.parse(body.datetime);
+    const end = start + body.seance_length * 1000;
+    const clash = ctx.store.find('appointments', (a) => a.staff_id === body.staff_id && !a.deleted && a.id !== selfId &&
+      Date.parse(a.datetime) < end && Date.parse(a.datetime) + a.seance_length * 1000 > start);
+    if (clash) throw fieldProblem('datetime', `${member!.name} is busy at that time (appointment ${clash.id}); choose another time or send save_if_busy: true`);
+  }
+  return {
+    location_id: locationId, staff_id: body.staff_id, client_id: bookClient(ctx, body.client).id, services,
+    datetime: body.datetime, seance_length: body.seance_length, last_change_date: compactOffset(nowEastern()),
+    comment: body.comment ?? '', online: false, attendance: body.attendance ?? 0, confirmed: 1, sms_before: 1, sms_now: 1,
+    email_now: 0, api_id: body.api_id ?? '', paid_full: 0, custom_color: body.custom_color ?? '', record_labels: labels,
+    activity_id: body.activity_id ?? 0, clients_count: body.clients_count ?? 1, custom_fields: body.custom_fields ?? {},
+  };
+}
+
+/** The client an appointment is for: found by phone in the location, or created from the body's name and email. */
+function bookClient(ctx: HandlerContext, data: AppointmentBody['client']): Client {
+  if (!has(data, 'phone') || !data.phone) throw fieldProblem('client.phone', 'client.phone is required');
+  const existing = clientByPhone(ctx.store, idParam(ctx, 'location_id'), data.phone);
+  if (existing) return existing;
+  if (!data.name?.trim()) throw fieldProblem('client.name', `client.name is required: no client with phone ${data.phone} exists yet`);
+  const [name, ...surname] = data.name.trim().split(/\s+/);
+  return ctx.store.insert('clients', newClient(ctx, { name, surname: surname.join(' '), phone: data.phone.replace(/[^0-9]/g, ''), email: data.email ?? '' }));
+}
+
+function inRange(value: string, from: unknown, to: unknown): boolean {
+  return (from === undefined || value >= String(from)) && (to === undefined || value <= String(to));
+}
+
+export const appointmentHandlers: Record<string, Handler> = {
+  get_appointment_list(ctx) {
+    const locationId = idParam(ctx, 'location_id');
+    const q = ctx.query;
+    const list = ctx.store.filter('appointments', (a) =>
+      a.location_id === locationId && (!a.deleted || q.with_deleted === 1 || q.with_deleted === true) &&
+      (q.staff_id === undefined || a.staff_id === q.staff_id) &&
+      (q.client_id === undefined || a.client_id === q.client_id) &&
+      (q.created_user_id === undefined || a.created_user_id === q.created_user_id) &&
+      inRange(a.datetime.slice(0, 10), q.start_date, q.end_date) &&
+      inRange(a.create_date.slice(0, 10), q.c_start_date, q.c_end_date) &&
+      (q.changed_after === undefined || Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) >= Date.parse(String(q.changed_after))) &&
+      (q.changed_before === undefined || Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) <= Date.parse(String(q.changed_before))));
+    list.sort((a, b) => Date.parse(a.datetime) - Date.parse(b.datetime) || a.id - b.id);
+    return respondPage(ctx, list.map((a) => appointmentView(ctx.store, a)));
+  },
+
+  create_appointment(ctx) {
+    const fields = appointmentFields(ctx, bodyOf(ctx) as unknown as AppointmentBody);
+    const appointment = ctx.store.insert('appointments', {
+      ...fields, id: ctx.store.nextId('appointments'), visit_id: nextVisitId(ctx.store),
+      create_date: fields.last_change_date, created_user_id: ctx.user?.id ?? 0, deleted: false,
+    });
+    return respond(ctx, appointmentView(ctx.store, appointment));
+  },
+
+  get_appointment(ctx) {
+    return respond(ctx, appointmentView(ctx.store, appointmentOf(ctx)));
+  },
+
+  update_appointment(ctx) {
+    const current = appointmentOf(ctx);
+    const fields = appointmentFields(ctx, bodyOf(ctx) as unknown as AppointmentBody, current.id);
+    return respond(ctx, appointmentView(ctx.store, ctx.store.update('appointments', current.id, fields)!));
+  },
+
+  delete_appointment(ctx) {
+    // Kept as deleted, so that `with_deleted=1` still lists it, as in Altegio.
+    ctx.store.update('appointments', appointmentOf(ctx).id, { deleted: true, last_change_date: compactOffset(nowEastern()) });
+    return respond(ctx, null);
+  },
+};
+
+function nextVisitId(store: Store): number {
+  return store.list('appointments').reduce((max, a) => Math.max(max, a.visit_id), 0) + 1;
+}

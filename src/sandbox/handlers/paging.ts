@@ -1,0 +1,38 @@
+// Paging the way each Altegio list does it, read from the operation's `x-altegio-paging`: page/count in the
+// query, page/page_size in the body, and the total under meta.total_count or meta.count.
+import { ApiError, bodyOf, respond, respondList, type HandlerContext, type HandlerResult } from './context';
+
+/** The size Altegio uses when a list documents a size parameter but no default. */
+const FALLBACK_PAGE_SIZE = 25;
+
+export interface Page<T> {
+  items: T[];
+  meta: Record<string, number>;
+}
+
+export function paginate<T>(ctx: HandlerContext, all: T[]): Page<T> {
+  const spec = ctx.op.paging;
+  if (!spec || spec.style !== 'page') return { items: all, meta: { total_count: all.length } };
+  const source = spec.in === 'body' ? bodyOf(ctx) : ctx.query;
+  const page = positive(source[spec.pageParam ?? 'page'], spec.pageParam ?? 'page') ?? 1;
+  let size = spec.sizeParam ? positive(source[spec.sizeParam], spec.sizeParam) : undefined;
+  size ??= spec.defaultSize ?? FALLBACK_PAGE_SIZE;
+  // Altegio caps oversized pages rather than refusing them.
+  if (spec.maxSize) size = Math.min(size, spec.maxSize);
+  const start = (page - 1) * size;
+  return { items: all.slice(start, start + size), meta: { [spec.totalField]: all.length } };
+}
+
+/** Answers with one page of the list, or the whole list for operations that do not page. */
+export function respondPage(ctx: HandlerContext, all: unknown[]): HandlerResult {
+  if (!ctx.op.paging) return respondList(ctx, all);
+  const { items, meta } = paginate(ctx, all);
+  return respond(ctx, items, meta);
+}
+
+function positive(value: unknown, name: string): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ApiError(400, `${name} must be a whole number of at least 1`, { [name]: [`${name} must be a whole number of at least 1`] });
+  return n;
+}

@@ -1,0 +1,104 @@
+// The sandbox's in-memory state: one id-keyed map per collection, kept in insertion order, with change
+// notification so persistence can save after writes. Handlers read and write only through this class.
+import { COLLECTION_NAMES, STATE_VERSION, type CollectionName, type Entities, type SandboxState } from './model';
+
+type Maps = { [K in CollectionName]: Map<number, Entities[K]> };
+
+export class Store {
+  private maps!: Maps;
+  private readonly maxIds = new Map<CollectionName, number>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(state: SandboxState) {
+    this.load(state);
+  }
+
+  /** Replaces everything (a reset to the seed, or state read from a data file). */
+  replace(state: SandboxState): void {
+    this.load(state);
+    this.changed();
+  }
+
+  list<K extends CollectionName>(name: K): Entities[K][] {
+    return [...this.maps[name].values()];
+  }
+
+  get<K extends CollectionName>(name: K, id: number): Entities[K] | undefined {
+    return this.maps[name].get(id);
+  }
+
+  find<K extends CollectionName>(name: K, predicate: (item: Entities[K]) => boolean): Entities[K] | undefined {
+    for (const item of this.maps[name].values()) if (predicate(item)) return item;
+    return undefined;
+  }
+
+  filter<K extends CollectionName>(name: K, predicate: (item: Entities[K]) => boolean): Entities[K][] {
+    const out: Entities[K][] = [];
+    for (const item of this.maps[name].values()) if (predicate(item)) out.push(item);
+    return out;
+  }
+
+  /** The next free id: one above the highest ever used in the collection, so deleted ids are never reused. */
+  nextId(name: CollectionName): number {
+    const next = (this.maxIds.get(name) ?? 0) + 1;
+    this.maxIds.set(name, next);
+    return next;
+  }
+
+  insert<K extends CollectionName>(name: K, item: Entities[K]): Entities[K] {
+    this.maps[name].set(item.id, item);
+    if (item.id > (this.maxIds.get(name) ?? 0)) this.maxIds.set(name, item.id);
+    this.changed();
+    return item;
+  }
+
+  update<K extends CollectionName>(name: K, id: number, patch: Partial<Entities[K]>): Entities[K] | undefined {
+    const current = this.maps[name].get(id);
+    if (!current) return undefined;
+    const next = { ...current, ...patch, id } as Entities[K];
+    this.maps[name].set(id, next);
+    this.changed();
+    return next;
+  }
+
+  remove(name: CollectionName, id: number): boolean {
+    const removed = this.maps[name].delete(id);
+    if (removed) this.changed();
+    return removed;
+  }
+
+  /** A deep copy of the state, safe to serialise while the server keeps running. */
+  snapshot(): SandboxState {
+    const collections = {} as SandboxState['collections'];
+    for (const name of COLLECTION_NAMES) (collections as Record<string, unknown[]>)[name] = this.list(name);
+    return structuredClone({ version: STATE_VERSION, collections });
+  }
+
+  /** The state as JSON text (serialised in one synchronous step, so it is consistent without a copy). */
+  toJson(): string {
+    const collections: Record<string, unknown[]> = {};
+    for (const name of COLLECTION_NAMES) collections[name] = [...this.maps[name].values()];
+    return JSON.stringify({ version: STATE_VERSION, collections });
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private load(state: SandboxState): void {
+    const maps = {} as Record<CollectionName, Map<number, { id: number }>>;
+    this.maxIds.clear();
+    for (const name of COLLECTION_NAMES) {
+      // The store takes ownership of the state it is given: callers pass a fresh copy (seed clone, parsed file).
+      const items = state.collections[name] as { id: number }[];
+      maps[name] = new Map(items.map((item) => [item.id, item]));
+      this.maxIds.set(name, items.reduce((max, item) => Math.max(max, item.id), 0));
+    }
+    this.maps = maps as unknown as Maps;
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
