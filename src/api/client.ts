@@ -1,0 +1,180 @@
+// The HTTP client for the Altegio B2B API v1: every request goes through the rate limiter, a timeout,
+// the retry policy (GETs only) and typed errors. Plain Node: the extension, the tests and the benchmarks
+// all use it.
+import fetch from 'node-fetch';
+import type { Credentials } from './auth';
+import { systemClock, type Clock } from './clock';
+import { CancelledError, isAltegioError, type AltegioError } from './errors';
+import type { ApiResponse, PreparedRequest, RequestEvent, RequestInput } from './http-types';
+import { toFormData } from './multipart';
+import { RateLimiter } from './rate-limiter';
+import { maskRequest, prepareRequest } from './request-builder';
+import { parseResponse, type RawResponse } from './response-parser';
+import { retryDecision, retryOptions, type RetryOptions } from './retry';
+import { transportFailure } from './transport-failure';
+
+export type { ApiResponse, PreparedRequest, RequestEvent, RequestInput } from './http-types';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_USER_AGENT = 'altegio-vscode';
+/** setTimeout's ceiling; a longer delay would fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+export interface ClientOptions {
+  baseUrl: string;
+  /** Read at every send, so tokens are never copied into the client. */
+  credentials: () => Credentials | Promise<Credentials>;
+  timeoutMs?: number;
+  /** Omitted: a limiter of this client's own (5/s, 200/min). null: no limit. Share one per base URL. */
+  rateLimiter?: RateLimiter | null;
+  retry?: Partial<RetryOptions>;
+  userAgent?: string;
+  onEvent?: (e: RequestEvent) => void;
+  clock?: Clock;
+  fetchImpl?: typeof fetch;
+}
+
+interface SendState {
+  input: RequestInput;
+  prepared: PreparedRequest;
+  masked: PreparedRequest;
+  secrets: (string | undefined)[];
+  timeoutMs: number;
+}
+
+export class AltegioClient {
+  private readonly clock: Clock;
+  private readonly limiter: RateLimiter | null;
+  private readonly retry: RetryOptions;
+  private readonly timeoutMs: number;
+  private readonly userAgent: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ClientOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.limiter = options.rateLimiter === undefined ? new RateLimiter({ clock: this.clock }) : options.rateLimiter;
+    this.retry = retryOptions(options.retry);
+    this.timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.fetchImpl = options.fetchImpl ?? fetch;
+  }
+
+  /** Exactly what would be sent, with the real Authorization header. Throws before sending on bad input. */
+  prepare(input: RequestInput, creds: Credentials): PreparedRequest {
+    return prepareRequest(input, creds, { baseUrl: this.options.baseUrl, userAgent: this.userAgent });
+  }
+
+  /**
+   * Sends the request and resolves with the parsed answer. Throws an AltegioError for every non-2xx
+   * status (with the parsed response in `error.response`) and every failure; writes are never retried.
+   */
+  async send(input: RequestInput): Promise<ApiResponse> {
+    const timeoutMs = input.timeoutMs === undefined ? this.timeoutMs : checkTimeout(input.timeoutMs);
+    const creds = await this.options.credentials();
+    const prepared = this.prepare(input, creds);
+    const state: SendState = { input, prepared, masked: maskRequest(prepared), secrets: [creds.partnerToken, creds.userToken], timeoutMs };
+    const event = { method: prepared.method, operationId: prepared.operationId, path: prepared.path };
+    const started = performance.now();
+    for (let attempt = 1; ; attempt++) {
+      let error: AltegioError;
+      try {
+        const response = await this.attempt(state, attempt);
+        this.emit({ phase: 'end', ...event, attempt, status: response.status, durationMs: performance.now() - started, sizeBytes: response.sizeBytes });
+        return response;
+      } catch (e) {
+        if (!isAltegioError(e)) throw e;
+        error = e;
+      }
+      const decision = retryDecision(prepared.method, error, attempt, this.retry);
+      if (decision.retry) {
+        this.emit({ phase: 'retry', ...event, attempt: attempt + 1, delayMs: decision.delayMs, status: error.status, errorKind: error.kind });
+        try {
+          await this.clock.sleep(decision.delayMs, input.signal);
+          continue;
+        } catch {
+          error = new CancelledError(`${describe(prepared)} was cancelled while it waited to be retried.`, { request: state.masked, cause: error });
+        }
+      }
+      this.emit({ phase: 'end', ...event, attempt, status: error.status, durationMs: performance.now() - started, errorKind: error.kind });
+      throw error;
+    }
+  }
+
+  private async attempt(state: SendState, attempt: number): Promise<ApiResponse> {
+    const { input, prepared, masked } = state;
+    // A retry can only follow a GET that was sent, so "nothing was sent" holds for the first attempt only.
+    const notSent = { request: masked, sent: attempt > 1 };
+    if (input.signal?.aborted) throw new CancelledError(`${describe(prepared)} was cancelled before it was sent.`, notSent);
+    if (this.limiter) {
+      try {
+        await this.limiter.acquire(input.signal);
+      } catch (e) {
+        throw new CancelledError(`${describe(prepared)} was cancelled while it waited for a rate-limit slot.`, { ...notSent, cause: e });
+      }
+    }
+    this.emit({ phase: 'start', method: prepared.method, operationId: prepared.operationId, path: prepared.path, attempt });
+    const raw = await this.exchange(state);
+    return parseResponse(raw, { operation: input.operation, request: masked, attempts: attempt, nowMs: this.clock.now(), secrets: state.secrets });
+  }
+
+  /** One HTTP exchange, with the caller's signal and the timeout combined into one abort. */
+  private async exchange({ input, prepared, masked, timeoutMs }: SendState): Promise<RawResponse> {
+    const controller = new AbortController();
+    let aborted: 'cancelled' | 'timeout' | undefined;
+    const onCallerAbort = (): void => {
+      aborted ??= 'cancelled';
+      controller.abort();
+    };
+    input.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    // A real timer, not the injectable clock: it races a real socket.
+    const timer = setTimeout(() => {
+      aborted ??= 'timeout';
+      controller.abort();
+    }, timeoutMs);
+    const body = prepared.multipart ? toFormData(input.body, prepared.operationId) : prepared.body;
+    let phase: 'request' | 'response' = 'request';
+    let status: number | undefined;
+    const started = performance.now();
+    try {
+      const res = await this.fetchImpl(prepared.url, {
+        method: prepared.method,
+        headers: prepared.headers,
+        body,
+        signal: controller.signal,
+        // Altegio does not redirect API calls. Following one would turn a POST into a GET and could
+        // carry the tokens to another host, so a 3xx is reported instead.
+        redirect: 'manual',
+      });
+      phase = 'response';
+      status = res.status;
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => {
+        headers[name.toLowerCase()] = value;
+      });
+      return { status: res.status, statusText: res.statusText, headers, bytes, durationMs: performance.now() - started };
+    } catch (e) {
+      throw transportFailure(e, { request: masked, phase, aborted, timeoutMs, status });
+    } finally {
+      clearTimeout(timer);
+      input.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  private emit(event: RequestEvent): void {
+    try {
+      this.options.onEvent?.(event);
+    } catch {
+      // A failing listener (a log, a status bar) must not fail or repeat the request.
+    }
+  }
+}
+
+function describe(request: PreparedRequest): string {
+  return `${request.method} ${request.path} (${request.operationId})`;
+}
+
+function checkTimeout(ms: number): number {
+  if (!(ms > 0) || ms > MAX_TIMEOUT_MS) throw new RangeError(`timeoutMs must be between 1 and ${MAX_TIMEOUT_MS}, not ${ms}.`);
+  return ms;
+}

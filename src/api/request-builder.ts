@@ -1,0 +1,128 @@
+// Turns a RequestInput into exactly what goes on the wire: URL (encoded path parameters, `name[]` arrays),
+// headers and body. Every input problem is reported here, before anything is sent.
+import { authorizationHeader, type Credentials } from './auth';
+import type { JsonSchema, OperationSpec } from './catalog';
+import { ValidationError } from './errors';
+import type { PreparedRequest, RequestInput } from './http-types';
+import { describeMultipart } from './multipart';
+import { maskAuthorization } from './redact';
+
+export const ACCEPT = 'application/vnd.api.v2+json';
+
+export interface BuildOptions {
+  baseUrl: string;
+  userAgent: string;
+}
+
+export function prepareRequest(input: RequestInput, creds: Credentials, options: BuildOptions): PreparedRequest {
+  const op = input.operation;
+  const path = buildPath(op, input.pathParams);
+  const query = buildQuery(op, input.query);
+  const url = buildUrl(op, options.baseUrl, path, query);
+  const headers: Record<string, string> = {
+    Accept: ACCEPT,
+    Authorization: authorizationHeader(op.security, creds, op.id),
+  };
+  const prepared: PreparedRequest = { operationId: op.id, method: op.method, url, path, headers };
+  if (op.requestBody?.contentType === 'multipart/form-data') {
+    if (input.body !== undefined) {
+      prepared.contentType = 'multipart/form-data';
+      prepared.multipart = describeMultipart(input.body, op.id);
+    }
+  } else if (input.body !== undefined) {
+    if (op.method === 'GET') throw invalid(op, { body: ['a GET request carries no body; use query parameters'] });
+    prepared.body = encodeJson(op, input.body);
+    prepared.contentType = 'application/json';
+    headers['Content-Type'] = 'application/json';
+  }
+  if (input.body === undefined && op.requestBody?.required) throw invalid(op, { body: ['is required'] });
+  headers['User-Agent'] = options.userAgent;
+  return prepared;
+}
+
+/** The same request with the tokens in its Authorization header masked: safe to keep, log or show. */
+export function maskRequest(request: PreparedRequest): PreparedRequest {
+  const auth = request.headers.Authorization;
+  if (auth === undefined) return request;
+  return { ...request, headers: { ...request.headers, Authorization: maskAuthorization(auth) } };
+}
+
+export function buildPath(op: OperationSpec, pathParams: Record<string, string | number> = {}): string {
+  const errors: Record<string, string[]> = {};
+  const path = op.path.replace(/\{([^}]+)\}/g, (template, name: string) => {
+    const raw = pathParams[name];
+    const value = raw === undefined || raw === null ? '' : String(raw);
+    if (value === '') errors[name] = ['is required'];
+    // Even encoded, "." and ".." are resolved by URL parsers and would address another resource.
+    else if (value === '.' || value === '..') errors[name] = ['cannot be "." or ".."'];
+    else return encodeURIComponent(value);
+    return template;
+  });
+  if (Object.keys(errors).length > 0) throw invalid(op, errors);
+  return path;
+}
+
+/** Skips undefined, null and ''; arrays travel as `name[]=a&name[]=b`; objects as JSON. */
+export function buildQuery(op: OperationSpec, query: Record<string, unknown> = {}): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (isBlank(value)) continue;
+    const bracketed = key.endsWith('[]');
+    const name = bracketed ? key.slice(0, -2) : key;
+    const spec = op.parameters.find((p) => p.in === 'query' && p.name === name);
+    if (Array.isArray(value) || bracketed || spec?.isArray) {
+      const items: unknown[] = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        if (!isBlank(item)) parts.push(`${encodeURIComponent(name)}[]=${encodeURIComponent(scalar(item, spec?.schema.items))}`);
+      }
+    } else {
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(scalar(value, spec?.schema))}`);
+    }
+  }
+  return parts.join('&');
+}
+
+function buildUrl(op: OperationSpec, baseUrl: string, path: string, query: string): string {
+  const url = `${baseUrl.replace(/\/+$/, '')}${path}${query ? `?${query}` : ''}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalid(op, { baseUrl: [`"${baseUrl}" is not an absolute URL`] });
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid(op, { baseUrl: ['must start with https:// or http://'] });
+  return url;
+}
+
+function scalar(value: unknown, schema: JsonSchema | undefined): string {
+  // Altegio's integer flags (active=1) are often filled from checkboxes; send them the way it expects.
+  if (typeof value === 'boolean' && hasType(schema, 'integer')) return value ? '1' : '0';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function hasType(schema: JsonSchema | undefined, type: string): boolean {
+  const t = schema?.type;
+  return Array.isArray(t) ? t.includes(type) : t === type;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+function encodeJson(op: OperationSpec, body: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(body);
+  } catch (e) {
+    throw invalid(op, { body: [`cannot be sent as JSON (${e instanceof Error ? e.message : String(e)})`] });
+  }
+  // JSON.stringify returns undefined for a function or a symbol.
+  if (text === undefined) throw invalid(op, { body: ['cannot be sent as JSON'] });
+  return text;
+}
+
+function invalid(op: OperationSpec, fieldErrors: Record<string, string[]>): ValidationError {
+  const list = Object.entries(fieldErrors).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ');
+  return new ValidationError(`${op.method} ${op.path} (${op.id}) was not sent: ${list}.`, { operationId: op.id, fieldErrors, sent: false });
+}

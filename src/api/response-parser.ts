@@ -1,0 +1,126 @@
+// Reads an HTTP answer into an ApiResponse: parses JSON, unwraps the {success, data, meta} envelope, and
+// turns every non-2xx status (and `success: false`) into the matching typed error.
+import type { OperationSpec } from './catalog';
+import { errorForStatus, HttpError, InvalidResponseError } from './errors';
+import type { ApiResponse, PreparedRequest } from './http-types';
+import { redactSecrets } from './redact';
+import { parseRetryAfter } from './retry';
+
+export interface RawResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  bytes: Uint8Array;
+  durationMs: number;
+}
+
+export interface ParseContext {
+  operation: OperationSpec;
+  /** Already masked. */
+  request: PreparedRequest;
+  attempts: number;
+  /** Epoch milliseconds, to read a Retry-After HTTP-date. */
+  nowMs: number;
+  /** Tokens to keep out of error messages, should the server echo one. */
+  secrets: readonly (string | undefined)[];
+}
+
+const SNIPPET_CHARS = 200;
+
+export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse {
+  const { operation: op, request } = ctx;
+  const what = `${request.method} ${request.path} (${op.id})`;
+  const rawText = new TextDecoder().decode(raw.bytes);
+  const ok = raw.status >= 200 && raw.status <= 299;
+  let body: unknown;
+  let notJson = false;
+  if (rawText.trim() !== '') {
+    try {
+      body = JSON.parse(rawText);
+    } catch {
+      notJson = true;
+    }
+  }
+  const envelope = asEnvelope(body);
+  const response: ApiResponse = {
+    status: raw.status,
+    statusText: raw.statusText,
+    ok,
+    headers: raw.headers,
+    durationMs: raw.durationMs,
+    sizeBytes: raw.bytes.byteLength,
+    rawText,
+    body,
+    data: op.enveloped && envelope ? envelope.data : body,
+    meta: envelope?.meta,
+    attempts: ctx.attempts,
+    request,
+  };
+  const apiMessage = envelope ? clean(metaMessage(envelope.meta), ctx.secrets) : undefined;
+  const fieldErrors = envelope ? metaErrors(envelope.meta, ctx.secrets) : {};
+
+  if (!ok) {
+    const statusLine = `${raw.status}${raw.statusText ? ` ${raw.statusText}` : ''}`;
+    const location = raw.status >= 300 && raw.status <= 399 && raw.headers.location ? ` to ${clean(raw.headers.location, ctx.secrets)}` : '';
+    const retryAfterMs = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after'], ctx.nowMs) : undefined;
+    const message = `${what} failed: ${statusLine}${location}${apiMessage ? ` — ${apiMessage}` : ''}${summarise(fieldErrors)}`;
+    throw errorForStatus(raw.status, message, { request, response, apiMessage, fieldErrors, retryAfterMs });
+  }
+  if (notJson) {
+    const snippet = clean(rawText.slice(0, SNIPPET_CHARS), ctx.secrets);
+    throw new InvalidResponseError(`${what} answered ${raw.status} with a body that is not JSON: ${JSON.stringify(snippet)}`, { request, response });
+  }
+  if (body === undefined || !op.enveloped) return response;
+  if (!envelope) {
+    throw new InvalidResponseError(`${what} answered ${raw.status} without the {success, data, meta} envelope Altegio always sends.`, { request, response });
+  }
+  if (envelope.success === false) {
+    const message = `${what} answered ${raw.status} but reported a failure${apiMessage ? `: ${apiMessage}` : '.'}${summarise(fieldErrors)}`;
+    throw new HttpError(message, { request, response, apiMessage, fieldErrors });
+  }
+  return response;
+}
+
+interface Envelope {
+  success: boolean;
+  data: unknown;
+  meta: unknown;
+}
+
+function asEnvelope(body: unknown): Envelope | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const record = body as Record<string, unknown>;
+  return typeof record.success === 'boolean' ? { success: record.success, data: record.data, meta: record.meta } : undefined;
+}
+
+function metaMessage(meta: unknown): string | undefined {
+  const message = isRecord(meta) ? meta.message : undefined;
+  return typeof message === 'string' && message.trim() !== '' ? message : undefined;
+}
+
+/** `meta.errors` normalised to arrays of strings (Altegio sends arrays; a lone string is accepted too). */
+function metaErrors(meta: unknown, secrets: readonly (string | undefined)[]): Record<string, string[]> {
+  const errors = isRecord(meta) ? meta.errors : undefined;
+  if (!isRecord(errors)) return {};
+  const out: Record<string, string[]> = {};
+  for (const [field, value] of Object.entries(errors)) {
+    const list = (Array.isArray(value) ? value : [value]).filter((m) => m !== undefined && m !== null).map((m) => clean(typeof m === 'string' ? m : JSON.stringify(m), secrets));
+    if (list.length > 0) out[field] = list;
+  }
+  return out;
+}
+
+function summarise(fieldErrors: Record<string, string[]>): string {
+  const entries = Object.entries(fieldErrors);
+  return entries.length === 0 ? '' : ` (${entries.map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ')})`;
+}
+
+function clean(text: string, secrets: readonly (string | undefined)[]): string;
+function clean(text: string | undefined, secrets: readonly (string | undefined)[]): string | undefined;
+function clean(text: string | undefined, secrets: readonly (string | undefined)[]): string | undefined {
+  return text === undefined ? undefined : redactSecrets(text, secrets);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
