@@ -285,7 +285,8 @@ export class Session extends Disposable {
       baseUrl: env.baseUrl,
       credentials: () => credentials,
       timeoutMs: Math.max(1, config.get<number>('requestTimeoutSeconds', 30)) * 1000,
-      rateLimiter: this.limiter?.limiter ?? null,
+      // The same limiter as the environment's client: sign-in calls count against Altegio's limit too.
+      rateLimiter: this.client() && this.limiter!.limiter,
     });
   }
 

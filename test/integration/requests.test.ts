@@ -36,7 +36,7 @@ describe('Running operations (real extension host, local sandbox)', () => {
     assert.strictEqual(prompter.log.picks[0].labels.length, api.catalog().operations.length, 'every operation is offered');
     const tab = await waitFor('the request form tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('altegio.requestForm')));
-    assert.match(tab.label, new RegExp(op.method));
+    assert.match(tab!.label, new RegExp(op.method));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN, OWNER_USER } from '../../src/sandbox/credentials';
+import { KeyringUnavailableError, TokenStore } from '../../src/services/token-store';
 import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
 
 describe('Tokens stay in SecretStorage (real extension host, local sandbox)', () => {
@@ -48,5 +49,27 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
       for (const secret of secrets) assert.ok(!text.includes(secret), `${where} contains a secret (${secret.slice(0, 3)}…)`);
     }
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
+
+describe('An unavailable keyring', () => {
+  it('is a clear error, and nothing is written anywhere else', async () => {
+    const state = new Map<string, unknown>();
+    const memento = {
+      keys: () => [...state.keys()],
+      get: (k: string) => state.get(k),
+      update: async (k: string, v: unknown) => { state.set(k, v); },
+    } as unknown as vscode.Memento;
+    const brokenKeyring = {
+      onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+      get: async () => undefined,
+      store: async () => { throw new Error('Cannot create an item in a locked collection'); },
+      delete: async () => undefined,
+    } as unknown as vscode.SecretStorage;
+    const store = new TokenStore(brokenKeyring, memento);
+    await assert.rejects(store.set('sandbox', { partnerToken: 'p-secret-value', userToken: 'u-secret-value' }, { method: 'tokens' }),
+      (e: Error) => e instanceof KeyringUnavailableError && /keyring/.test(e.message) && !e.message.includes('secret-value'));
+    assert.deepStrictEqual([...state.keys()], [], 'no profile or token fell back to globalState');
+    store.dispose();
   });
 });

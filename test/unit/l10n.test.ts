@@ -1,0 +1,42 @@
+// The Russian translation is complete: every manifest string and every string the code passes to
+// vscode.l10n.t has a Russian entry, with the same {0} placeholders.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+const readJson = (file: string): Record<string, string | { message: string }> => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+const text = (v: string | { message: string }) => (typeof v === 'string' ? v : v.message);
+const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort();
+
+describe('localisation', () => {
+  it('translates every package.nls.json key into Russian, keeping command links and placeholders', () => {
+    const en = readJson('package.nls.json');
+    const ru = readJson('package.nls.ru.json');
+    const missing = Object.keys(en).filter((k) => !(k in ru));
+    assert.deepStrictEqual(missing, []);
+    for (const [key, value] of Object.entries(en)) {
+      assert.deepStrictEqual(placeholders(text(ru[key])), placeholders(text(value)), key);
+      const links = (s: string) => (s.match(/\(command:[^)]+\)|\(https?:[^)]+\)/g) ?? []).sort();
+      assert.deepStrictEqual(links(text(ru[key])), links(text(value)), `${key} keeps its links`);
+    }
+  });
+
+  it('translates every vscode.l10n.t string of the extension into Russian', function () {
+    this.timeout(60000);
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'altegio-l10n-'));
+    try {
+      execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/l10n-dev/dist/cli.js'), 'export', '--outDir', out, path.join(root, 'src')], { stdio: 'pipe' });
+      const en = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8')) as Record<string, string | { message: string }>;
+      const ru = readJson('l10n/bundle.l10n.ru.json');
+      assert.ok(Object.keys(en).length > 100, `${Object.keys(en).length} strings extracted`);
+      const missing = Object.keys(en).filter((k) => !(k in ru));
+      assert.deepStrictEqual(missing, [], `${missing.length} strings lack a Russian translation`);
+      for (const key of Object.keys(en)) assert.deepStrictEqual(placeholders(text(ru[key])), placeholders(key), key);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
