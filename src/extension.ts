@@ -5,12 +5,12 @@ import { registerAuthCommands } from './commands/auth-commands';
 import { registerBusinessCommands } from './commands/business-commands';
 import { CommandRegistry } from './commands/command-registry';
 import { registerEnvironmentCommands } from './commands/environment-commands';
-import { JsonResponsePresenter } from './commands/json-response-presenter';
 import { registerLoyaltyCommands } from './commands/loyalty-commands';
-import { PromptLauncher } from './commands/prompt-launcher';
 import { registerRequestCommands } from './commands/request-commands';
 import { registerSandboxCommands } from './commands/sandbox-commands';
 import type { Services } from './commands/services';
+import { FORM_VIEW_TYPE } from './protocol/form-protocol';
+import { RESPONSE_VIEW_TYPE } from './protocol/response-protocol';
 import { EnvironmentService } from './services/environments';
 import { HistoryStore } from './services/history-store';
 import { LocationStore } from './services/location-store';
@@ -25,6 +25,8 @@ import { BusinessTreeProvider } from './views/business-tree';
 import { HistoryTreeProvider } from './views/history-tree';
 import { JSON_SCHEME, JsonDocumentProvider } from './views/json-documents';
 import { AltegioStatusBar } from './views/status-bar';
+import { FormLauncher } from './webviews/form/form-launcher';
+import { ResponseViewer } from './webviews/response/response-viewer';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AltegioTestApi | undefined> {
   const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
@@ -50,9 +52,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Altegi
   const services: Services = {
     context, session, log, prompter, sandbox, documents, apiTree, businessTree,
     launcher: undefined as never,
-    responses: new JsonResponsePresenter(documents),
+    responses: undefined as never,
   };
-  services.launcher = new PromptLauncher(services);
+  const forms = own(new FormLauncher(services));
+  const responses = own(new ResponseViewer(services));
+  services.launcher = forms;
+  services.responses = responses;
+  own(vscode.window.registerWebviewPanelSerializer(FORM_VIEW_TYPE, forms));
+  own(vscode.window.registerWebviewPanelSerializer(RESPONSE_VIEW_TYPE, responses));
 
   const registry = new CommandRegistry(context, log);
   registerAuthCommands(registry, services);

@@ -1,0 +1,87 @@
+// An array field: one row per item, each rendered by its item's field, with Add and Remove.
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import type { FormField, FormLocation } from '../../src/api/form-types';
+import { baseStyles } from '../shared/base-styles';
+import { fmt } from '../shared/format';
+import { visibleIssues, type FormContext } from './form-context';
+import { keyOf, removeAt, type Segment } from './values';
+
+export class ArrayField extends LitElement {
+  static override properties = {
+    field: { attribute: false },
+    location: { attribute: false },
+    segments: { attribute: false },
+    value: { attribute: false },
+    ctx: { attribute: false },
+    depth: { type: Number },
+    heading: { attribute: false },
+  };
+
+  declare field: FormField;
+  declare location: FormLocation;
+  declare segments: Segment[];
+  declare value: unknown;
+  declare ctx: FormContext;
+  declare depth: number;
+  declare heading: string | undefined;
+
+  static override styles = [baseStyles, css`
+    :host { display: block; margin: 0 0 12px; }
+    fieldset { border: 1px solid var(--vscode-panel-border); border-radius: 2px; margin: 0; padding: 6px 10px 8px; }
+    legend { display: flex; align-items: baseline; gap: 6px; padding: 0 4px; }
+    .name { font-weight: 600; }
+    .req { color: var(--vscode-errorForeground); }
+    .kind { font-size: 11px; }
+    .help { font-size: 12px; margin-bottom: 6px; }
+    .row { display: flex; align-items: flex-start; gap: 6px; }
+    .row > altegio-field { flex: 1; min-width: 0; }
+    .remove { margin-top: 20px; }
+    .issues { margin: 3px 0 6px; padding: 0; list-style: none; font-size: 12px; }
+    .issues li::before { content: '⚠ '; }
+    .empty { font-size: 12px; margin: 2px 0 8px; }
+  `];
+
+  private get rows(): unknown[] {
+    return Array.isArray(this.value) ? this.value : [];
+  }
+
+  override render(): TemplateResult {
+    const f = this.field;
+    const s = this.ctx.strings;
+    const key = keyOf(this.location, this.segments);
+    const issues = visibleIssues(this.ctx, key);
+    const item = f.item!;
+    return html`<fieldset>
+      <legend>
+        <span class="name mono">${this.heading ?? (f.name || s.body)}</span>
+        ${f.required ? html`<span class="req" title=${s.required} aria-hidden="true">*</span>` : nothing}
+        <span class="kind muted">${s.kindArray}</span>
+      </legend>
+      ${f.description ? html`<div class="help muted">${f.description}</div>` : nothing}
+      ${issues.length ? html`<ul class="issues error" role="alert">${issues.map((i) => html`<li>${i.source === 'server' ? `${s.serverSaid} ` : ''}${i.message}</li>`)}</ul>` : nothing}
+      ${this.rows.length === 0 ? html`<div class="empty muted">${s.noItems}</div>` : nothing}
+      ${this.rows.map((row, i) => html`<div class="row">
+        <altegio-field .field=${item} .location=${this.location} .segments=${[...this.segments, i]} .value=${row} .ctx=${this.ctx}
+          .depth=${this.depth + 1} .heading=${fmt(s.itemLabel, i + 1)}></altegio-field>
+        <vscode-icon class="remove" name="trash" action-icon .label=${fmt(s.removeItem, i + 1)} title=${fmt(s.removeItem, i + 1)}
+          @click=${() => this.removeRow(i)}></vscode-icon>
+      </div>`)}
+      <vscode-button secondary icon="add" ?disabled=${this.ctx.disabled} @click=${() => this.add()}>${s.addItem}</vscode-button>
+    </fieldset>`;
+  }
+
+  private add(): void {
+    const item = this.field.item!;
+    const blank = item.kind === 'object' ? {} : item.kind === 'array' ? [] : undefined;
+    this.ctx.touch(keyOf(this.location, this.segments));
+    this.ctx.change(this.location, this.segments, [...this.rows, blank]);
+  }
+
+  private removeRow(index: number): void {
+    if (this.ctx.disabled) return;
+    const rows = removeAt(this.rows, index);
+    this.ctx.change(this.location, this.segments, rows.length === 0 && !this.field.required ? undefined : rows);
+  }
+}
+
+customElements.define('altegio-array-field', ArrayField);

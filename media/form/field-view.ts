@@ -1,0 +1,184 @@
+// One field of a request form, rendered by its kind: text, number, integer, phone, date, boolean, enum,
+// file and JSON inputs here; objects as nested fieldsets; arrays and lookups in their own components.
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import type { FormField, FormLocation } from '../../src/api/form-types';
+import { baseStyles } from '../shared/base-styles';
+import { fmt } from '../shared/format';
+import { visibleIssues, type FormContext } from './form-context';
+import { displayText, keyOf, optionValue, parseInput, sameValue, type Segment } from './values';
+
+const KIND_STRING = {
+  text: 'kindText', integer: 'kindInteger', number: 'kindNumber', boolean: 'kindBoolean', enum: 'kindEnum', date: 'kindDate',
+  phone: 'kindPhone', array: 'kindArray', object: 'kindObject', file: 'kindFile', json: 'kindJson',
+} as const;
+
+export class FieldView extends LitElement {
+  static override properties = {
+    field: { attribute: false },
+    location: { attribute: false },
+    segments: { attribute: false },
+    value: { attribute: false },
+    ctx: { attribute: false },
+    depth: { type: Number },
+    heading: { attribute: false },
+  };
+
+  declare field: FormField;
+  declare location: FormLocation;
+  declare segments: Segment[];
+  declare value: unknown;
+  declare ctx: FormContext;
+  declare depth: number;
+  /** Replaces the field's name as its label (rows of an array: "Item 2"). */
+  declare heading: string | undefined;
+  /** What was typed, kept while it still means the current value ("1." while typing 1.5). */
+  private draft: string | undefined;
+
+  constructor() {
+    super();
+    this.depth = 0;
+  }
+
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    .field { margin: 0 0 12px; }
+    .head { display: flex; align-items: baseline; gap: 6px; margin-bottom: 3px; }
+    .name { font-weight: 600; }
+    .req { color: var(--vscode-errorForeground); }
+    .kind { font-size: 11px; }
+    .help { margin-top: 3px; font-size: 12px; }
+    .issues { margin: 3px 0 0; padding: 0; list-style: none; font-size: 12px; }
+    .issues li::before { content: '⚠ '; }
+    vscode-textfield, vscode-single-select, altegio-lookup-input { width: 100%; max-width: 520px; }
+    details { margin: 0 0 12px; padding: 4px 0 0 10px; border-left: 1px solid var(--vscode-panel-border); }
+    summary { cursor: pointer; margin: 0 0 6px -10px; padding-left: 2px; }
+    .file { display: flex; align-items: center; gap: 8px; }
+  `];
+
+  private get key(): string {
+    return keyOf(this.location, this.segments);
+  }
+
+  private emit(value: unknown): void {
+    this.ctx.change(this.location, this.segments, value);
+  }
+
+  override render(): TemplateResult {
+    const f = this.field;
+    if (f.kind === 'object') return this.renderObject();
+    if (f.kind === 'array') {
+      return html`<altegio-array-field .field=${f} .location=${this.location} .segments=${this.segments} .value=${this.value} .ctx=${this.ctx}
+        .depth=${this.depth} .heading=${this.heading}></altegio-array-field>`;
+    }
+    const issues = visibleIssues(this.ctx, this.key);
+    return html`<div class="field">
+      ${this.renderHead()}
+      ${this.renderControl(issues.length > 0)}
+      ${this.renderHelp()}
+      ${this.renderIssues(issues)}
+    </div>`;
+  }
+
+  private renderHead(): TemplateResult {
+    const f = this.field;
+    const s = this.ctx.strings;
+    return html`<div class="head">
+      <span class="name mono">${this.heading ?? f.name}</span>
+      ${f.required ? html`<span class="req" title=${s.required} aria-hidden="true">*</span>` : nothing}
+      <span class="kind muted">${s[KIND_STRING[f.kind]]}${f.nullable ? ' | null' : ''}</span>
+    </div>`;
+  }
+
+  private renderHelp(): TemplateResult | typeof nothing {
+    const f = this.field;
+    const s = this.ctx.strings;
+    const hint = f.kind === 'phone' ? (f.valueType === 'string' ? s.phoneHintString : s.phoneHintNumber) : f.kind === 'json' ? s.jsonFieldHelp : '';
+    const text = [f.description, hint].filter(Boolean).join(' — ');
+    return text ? html`<div class="help muted">${text}</div>` : nothing;
+  }
+
+  private renderIssues(issues: { message: string; source: string }[]): TemplateResult | typeof nothing {
+    if (issues.length === 0) return nothing;
+    return html`<ul class="issues error" role="alert">
+      ${issues.map((i) => html`<li>${i.source === 'server' ? `${this.ctx.strings.serverSaid} ` : ''}${i.message}</li>`)}
+    </ul>`;
+  }
+
+  /** The accessible name: the field, and whether it is required. */
+  private get ariaName(): string {
+    return `${this.heading ?? this.field.name}${this.field.required ? `, ${this.ctx.strings.required}` : ''}`;
+  }
+
+  private renderControl(invalid: boolean): TemplateResult {
+    const f = this.field;
+    const s = this.ctx.strings;
+    const disabled = this.ctx.disabled;
+    if (f.lookup) {
+      return html`<altegio-lookup-input .field=${f} .value=${this.value} .ctx=${this.ctx} .fieldKey=${this.key} .label=${this.ariaName}
+        ?invalid=${invalid} @value-change=${(e: CustomEvent<unknown>) => this.emit(e.detail)}></altegio-lookup-input>`;
+    }
+    switch (f.kind) {
+      case 'boolean':
+        if (f.required) {
+          return html`<vscode-checkbox .label=${this.ariaName} ?checked=${this.value === true} ?disabled=${disabled} ?invalid=${invalid}
+            @change=${(e: Event) => { this.ctx.touch(this.key); this.emit((e.target as HTMLInputElement).checked); }}>${f.name}</vscode-checkbox>`;
+        }
+        return this.renderSelect([{ value: 'true', label: s.yes }, { value: 'false', label: s.no }], invalid);
+      case 'enum':
+        return this.renderSelect((f.options ?? []).map((o) => ({ value: String(o.value), label: o.label })), invalid);
+      case 'file':
+        return html`<div class="file">
+          <vscode-button secondary icon="folder-opened" ?disabled=${disabled} @click=${() => { this.ctx.touch(this.key); this.ctx.chooseFile(this.key); }}>${s.chooseFile}</vscode-button>
+          <span class=${this.ctx.files.get(this.key) ? '' : 'muted'}>${this.ctx.files.get(this.key) ?? s.noFile}</span>
+        </div>`;
+      case 'json':
+        return html`<altegio-json-editor .value=${this.value} .label=${this.ariaName} .rows=${4} ?invalid=${invalid} ?disabled=${disabled}
+          .strings=${s} @json-change=${(e: CustomEvent<unknown>) => { this.ctx.touch(this.key); this.emit(e.detail); }}></altegio-json-editor>`;
+      default:
+        return this.renderTextInput(invalid);
+    }
+  }
+
+  private renderSelect(options: { value: string; label: string }[], invalid: boolean): TemplateResult {
+    const current = this.value === undefined ? '' : String(this.value);
+    return html`<vscode-single-select .label=${this.ariaName} .value=${current} ?invalid=${invalid} ?disabled=${this.ctx.disabled}
+      @change=${(e: Event) => { this.ctx.touch(this.key); this.emit(optionValue(this.field, (e.target as HTMLSelectElement).value)); }}>
+      ${this.field.required && current !== '' ? nothing : html`<vscode-option value="">${this.ctx.strings.notSet}</vscode-option>`}
+      ${options.map((o) => html`<vscode-option value=${o.value} ?selected=${o.value === current}>${o.label}</vscode-option>`)}
+    </vscode-single-select>`;
+  }
+
+  private renderTextInput(invalid: boolean): TemplateResult {
+    const f = this.field;
+    const type = f.kind === 'date' ? 'date' : f.kind === 'phone' ? 'tel' : 'text';
+    const text = this.draft !== undefined && sameValue(parseInput(f, this.draft), this.value) ? this.draft : displayText(this.value);
+    return html`<vscode-textfield type=${type} .value=${text} placeholder=${f.placeholder ?? ''} .label=${this.ariaName}
+      ?invalid=${invalid} ?disabled=${this.ctx.disabled}
+      @input=${(e: Event) => {
+        this.draft = (e.target as HTMLInputElement).value;
+        this.ctx.touch(this.key);
+        this.emit(parseInput(f, this.draft));
+      }}
+      @change=${() => this.ctx.touch(this.key)}></vscode-textfield>`;
+  }
+
+  private renderObject(): TemplateResult {
+    const f = this.field;
+    const value = this.value !== null && typeof this.value === 'object' && !Array.isArray(this.value) ? this.value as Record<string, unknown> : {};
+    const issues = visibleIssues(this.ctx, this.key);
+    return html`<details ?open=${f.required || this.depth < 2}>
+      <summary>${this.renderHead()}</summary>
+      ${this.renderHelp()}
+      ${this.renderIssues(issues)}
+      ${(f.fields ?? []).map((child) => html`<altegio-field .field=${child} .location=${this.location} .segments=${[...this.segments, child.name]}
+        .value=${value[child.name]} .ctx=${this.ctx} .depth=${this.depth + 1}></altegio-field>`)}
+    </details>`;
+  }
+}
+
+/** "Item {0}" for the rows of an array. */
+export function itemHeading(template: string, index: number): string {
+  return fmt(template, index + 1);
+}
+
+customElements.define('altegio-field', FieldView);

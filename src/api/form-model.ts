@@ -1,0 +1,252 @@
+// Builds the request form of any operation from its OpenAPI schema: one typed field per path and query
+// parameter and per body property, nested objects and arrays included, and a JSON editor where fields cannot
+// express the schema. Also turns the values a form holds into what is validated and sent.
+import type { JsonSchema, OperationSpec, ParameterSpec } from './catalog';
+import type { FieldKind, FormBody, FormField, FormLocation, FormModel, FormValues, JsonFallbackReason, ValueType } from './form-types';
+import { lookupFor } from './lookups';
+import { hasArrayBody } from './validation';
+
+export type { FieldKind, FormBody, FormField, FormLocation, FormModel, FormValues } from './form-types';
+
+/** Deeper than this, a value is edited as JSON: rows of rows of objects stop being readable as fields. */
+export const MAX_FIELD_DEPTH = 6;
+const COMBINATORS = ['anyOf', 'oneOf', 'allOf', 'not', 'if'];
+
+export function buildFormModel(op: OperationSpec): FormModel {
+  return {
+    operationId: op.id,
+    method: op.method,
+    path: op.path,
+    summary: op.summary,
+    description: op.description,
+    section: op.section,
+    security: op.security,
+    destructive: op.destructive,
+    readOnly: op.readOnly,
+    deprecated: op.deprecated,
+    ...(op.docsUrl ? { docsUrl: op.docsUrl } : {}),
+    paged: op.paging !== undefined,
+    pathFields: op.parameters.filter((p) => p.in === 'path').map(parameterField),
+    queryFields: op.parameters.filter((p) => p.in === 'query').map(parameterField),
+    ...(op.requestBody ? { body: bodyModel(op) } : {}),
+  };
+}
+
+function parameterField(p: ParameterSpec): FormField {
+  const field = schemaField(p.name, p.schema, p.required, 0);
+  if (p.description && !field.description) field.description = p.description;
+  const example = p.example ?? p.schema.examples?.[0];
+  return withExample(field, example);
+}
+
+function bodyModel(op: OperationSpec): FormBody {
+  const spec = op.requestBody!;
+  const schema = spec.schema;
+  const base = { required: spec.required, contentType: spec.contentType, jsonEditable: spec.contentType === 'application/json', ...(spec.example !== undefined ? { example: spec.example } : {}) };
+  if (hasArrayBody(op)) {
+    const rows = schema.properties!['[]'];
+    return { ...base, mode: 'fields', shape: 'array', fields: [withExample(schemaField('', rows, true, 0), rows.examples?.[0] ?? spec.example)] };
+  }
+  const fallback = bodyFallback(schema);
+  if (fallback) return { ...base, mode: 'json', fallbackReason: fallback, shape: 'any', fields: [] };
+  return { ...base, mode: 'fields', shape: 'object', fields: objectFields(schema, 1) };
+}
+
+function bodyFallback(schema: JsonSchema): JsonFallbackReason | undefined {
+  if (!schema || Object.keys(schema).length === 0) return 'no-schema';
+  if (COMBINATORS.some((k) => k in schema)) return 'combinator';
+  const types = typesOf(schema).filter((t) => t !== 'null');
+  if (types.length > 1 || (types.length === 1 && types[0] !== 'object')) return 'not-an-object';
+  if (!schema.properties || Object.keys(schema.properties).length === 0) return 'free-form';
+  return undefined;
+}
+
+function objectFields(schema: JsonSchema, depth: number): FormField[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, prop]) => withExample(schemaField(name, prop, required.has(name), depth), prop.examples?.[0]));
+}
+
+/** The field for one schema; recursion stops at MAX_FIELD_DEPTH with a JSON field. */
+export function schemaField(name: string, schema: JsonSchema, required: boolean, depth: number): FormField {
+  const all = typesOf(schema);
+  const nullable = all.includes('null');
+  const types = all.filter((t) => t !== 'null');
+  const base = {
+    name,
+    required,
+    nullable,
+    ...(schema.description ? { description: schema.description } : {}),
+    ...(typeof schema.minimum === 'number' ? { minimum: schema.minimum } : {}),
+    ...(typeof schema.maximum === 'number' ? { maximum: schema.maximum } : {}),
+    ...(schema.pattern ? { pattern: schema.pattern } : {}),
+    ...(schema.format ? { format: schema.format } : {}),
+  };
+  const lookup = lookupFor(name);
+  const withLookup = (f: FormField): FormField =>
+    lookup && (f.kind === 'text' || f.kind === 'integer' || f.kind === 'number')
+      ? { ...f, lookup: { operationId: lookup.operationId, searchable: lookup.searchable, needs: lookup.needs } }
+      : f;
+  const json = (valueType: ValueType = 'any'): FormField => ({ ...base, kind: 'json', valueType });
+
+  if (COMBINATORS.some((k) => k in schema)) return json();
+  const enumValues = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : undefined;
+  if (enumValues && enumValues.length > 0 && enumValues.every(isScalar)) {
+    const scalars = enumValues.filter((v): v is string | number | boolean => v !== null);
+    const type = types[0] ?? typeof scalars[0];
+    return { ...base, kind: 'enum', valueType: scalarValueType(type), options: scalars.map((v) => ({ value: v, label: String(v) })) };
+  }
+  if (types.length > 1) return json();
+  const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
+  switch (type) {
+    case 'string':
+      if (schema.format === 'date') return { ...base, kind: 'date', valueType: 'string' };
+      if (schema.format === 'binary') return { ...base, kind: 'file', valueType: 'string' };
+      if (schema.format === 'phone') return { ...base, kind: 'phone', valueType: 'string' };
+      return withLookup({ ...base, kind: 'text', valueType: 'string' });
+    case 'integer':
+    case 'number':
+      if (schema.format === 'phone') return { ...base, kind: 'phone', valueType: type };
+      return withLookup({ ...base, kind: type, valueType: type });
+    case 'boolean':
+      return { ...base, kind: 'boolean', valueType: 'boolean' };
+    case 'array': {
+      if (!schema.items || depth >= MAX_FIELD_DEPTH) return json('array');
+      const item = schemaField(name, schema.items, true, depth + 1);
+      return { ...base, kind: 'array', valueType: 'array', item: withExample(item, (schema.examples?.[0] as unknown[] | undefined)?.[0] ?? schema.items.examples?.[0]) };
+    }
+    case 'object': {
+      const hasProps = schema.properties !== undefined && Object.keys(schema.properties).length > 0;
+      if (!hasProps || depth >= MAX_FIELD_DEPTH) return json('object');
+      return { ...base, kind: 'object', valueType: 'object', fields: objectFields(schema, depth + 1) };
+    }
+    default:
+      return json();
+  }
+}
+
+function withExample(field: FormField, example: unknown): FormField {
+  if (example === undefined || example === null || example === '') return field;
+  const placeholder = typeof example === 'string' ? example : JSON.stringify(example);
+  // An object's or array's own example shows in its JSON editor; nested fields carry their own.
+  if (field.kind === 'object' || field.kind === 'array') return { ...field, example };
+  return { ...field, example, placeholder };
+}
+
+function typesOf(schema: JsonSchema): string[] {
+  if (Array.isArray(schema.type)) return schema.type.map(String);
+  return typeof schema.type === 'string' ? [schema.type] : [];
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+}
+
+function scalarValueType(type: string): ValueType {
+  return type === 'integer' || type === 'number' || type === 'boolean' ? type : 'string';
+}
+
+/** Every field of the model, depth first, with its location (for tests and counts). */
+export function allFields(model: FormModel): { location: FormLocation; field: FormField; depth: number }[] {
+  const out: { location: FormLocation; field: FormField; depth: number }[] = [];
+  const visit = (location: FormLocation, field: FormField, depth: number): void => {
+    out.push({ location, field, depth });
+    if (field.item) visit(location, field.item, depth + 1);
+    for (const f of field.fields ?? []) visit(location, f, depth + 1);
+  };
+  for (const f of model.pathFields) visit('path', f, 0);
+  for (const f of model.queryFields) visit('query', f, 0);
+  for (const f of model.body?.fields ?? []) visit('body', f, 0);
+  return out;
+}
+
+export interface PrefillContext {
+  locationId?: number;
+  chainId?: number;
+}
+
+/** The values a new form starts with: the selected location and chain, then what the caller passed. */
+export function initialValues(model: FormModel, ctx: PrefillContext, prefill: Partial<FormValues> = {}): FormValues {
+  const path: Record<string, unknown> = {};
+  for (const f of model.pathFields) {
+    if (f.name === 'location_id' && ctx.locationId) path.location_id = ctx.locationId;
+    if (f.name === 'chain_id' && ctx.chainId) path.chain_id = ctx.chainId;
+  }
+  const body = model.body
+    ? model.body.shape === 'array'
+      ? (Array.isArray(prefill.body) ? prefill.body : [])
+      : { ...(isRecord(prefill.body) ? prefill.body : {}) }
+    : undefined;
+  return { path: { ...path, ...(prefill.path ?? {}) }, query: { ...(prefill.query ?? {}) }, ...(model.body ? { body } : {}) };
+}
+
+/** Values filled from the documented examples, keeping what the user already entered. */
+export function exampleValues(model: FormModel, current: FormValues): FormValues {
+  const fill = (fields: FormField[], values: Record<string, unknown>): Record<string, unknown> => {
+    const out = { ...values };
+    for (const f of fields) if (isBlank(out[f.name]) && f.example !== undefined) out[f.name] = f.example;
+    return out;
+  };
+  let body = current.body;
+  if (model.body) {
+    if (model.body.shape === 'array') body = Array.isArray(body) && body.length > 0 ? body : (model.body.fields[0].example ?? model.body.example ?? []);
+    else if (model.body.shape === 'object') body = fill(model.body.fields, isRecord(body) ? body : {});
+    else if (body === undefined || (isRecord(body) && Object.keys(body).length === 0)) body = model.body.example ?? body;
+  }
+  return { path: fill(model.pathFields, current.path), query: fill(model.queryFields, current.query), ...(model.body ? { body } : {}) };
+}
+
+/**
+ * What is validated and sent: empty entries are "not given", an empty optional body is no body, and path
+ * values are strings or numbers (a form may hold a string where a number belongs; validation then names it).
+ */
+export function requestValues(model: FormModel, values: FormValues): { pathParams: Record<string, string | number>; query: Record<string, unknown>; body?: unknown } {
+  const pathParams: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values.path ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') {
+      if (v !== '') pathParams[k] = v;
+    } else if (v !== undefined && v !== null) {
+      pathParams[k] = String(v);
+    }
+  }
+  const query = pruneObject(values.query ?? {});
+  let body = values.body === undefined ? undefined : prune(values.body);
+  if (model.body && !model.body.required && isRecord(body) && Object.keys(body).length === 0) body = undefined;
+  if (!model.body) body = undefined;
+  return { pathParams, query: (query ?? {}) as Record<string, unknown>, ...(body !== undefined ? { body } : {}) };
+}
+
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => (isRecord(v) ? pruneObject(v) ?? {} : v));
+  if (isRecord(value)) return pruneObject(value) ?? {};
+  return value;
+}
+
+/** Drops undefined and '' entries, and nested objects left empty; the top level stays an object. */
+function pruneObject(value: Record<string, unknown>): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (isBlank(v)) continue;
+    if (isRecord(v)) {
+      const inner = pruneObject(v);
+      if (inner && Object.keys(inner).length > 0) out[k] = inner;
+      continue;
+    }
+    out[k] = Array.isArray(v) ? prune(v) : v;
+  }
+  return out;
+}
+
+/** The key a form uses to place an error next to its field: `body:client.phone`, `path:location_id`. */
+export function fieldKey(location: FormLocation, field: string): string {
+  return `${location}:${field}`;
+}
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === '';
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export const FIELD_KINDS: readonly FieldKind[] = ['text', 'integer', 'number', 'boolean', 'enum', 'date', 'phone', 'array', 'object', 'file', 'json'];

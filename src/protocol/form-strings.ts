@@ -1,0 +1,81 @@
+// Every text the request form shows, localised by the host (vscode.l10n.t) and sent in `init`.
+// `{0}`-style placeholders are filled in by the app.
+
+export interface FormStrings {
+  pathParameters: string;
+  queryParameters: string;
+  body: string;
+  fieldsTab: string;
+  jsonTab: string;
+  send: string;
+  sending: string;
+  cancel: string;
+  required: string;
+  notSet: string;
+  addItem: string;
+  /** {0}: the item's number. */
+  removeItem: string;
+  /** {0}: the item's number. */
+  itemLabel: string;
+  noItems: string;
+  /** {0}: the count. */
+  problemsOne: string;
+  problemsMany: string;
+  noProblems: string;
+  /** {0}: the parser's message. */
+  invalidJson: string;
+  jsonBodyHelp: string;
+  jsonFieldHelp: string;
+  jsonOnlyNoSchema: string;
+  jsonOnlyFreeForm: string;
+  jsonOnlyNotObject: string;
+  jsonOnlyCombinator: string;
+  noParameters: string;
+  lookupLoading: string;
+  lookupUnavailableLocation: string;
+  lookupUnavailableChain: string;
+  /** {0}: the reason. */
+  lookupError: string;
+  lookupReload: string;
+  lookupSearchPlaceholder: string;
+  lookupNoMatches: string;
+  /** {0}: how many options. */
+  lookupCount: string;
+  securityPartner: string;
+  securityPartnerUser: string;
+  /** {0}: the environment. */
+  notSignedIn: string;
+  /** {0}: the environment. */
+  missingUserToken: string;
+  signIn: string;
+  /** {0}: the environment. */
+  readOnlyBlocked: string;
+  openSetting: string;
+  destructive: string;
+  deprecated: string;
+  documentation: string;
+  fillExamples: string;
+  clear: string;
+  openResponse: string;
+  chooseFile: string;
+  noFile: string;
+  phoneHintString: string;
+  phoneHintNumber: string;
+  /** {0}: the environment. */
+  environment: string;
+  serverSaid: string;
+  resultTitle: string;
+  kindText: string;
+  kindInteger: string;
+  kindNumber: string;
+  kindBoolean: string;
+  kindEnum: string;
+  kindDate: string;
+  kindPhone: string;
+  kindArray: string;
+  kindObject: string;
+  kindFile: string;
+  kindJson: string;
+  yes: string;
+  no: string;
+}

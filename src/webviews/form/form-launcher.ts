@@ -1,0 +1,74 @@
+// Opens request forms: one panel per operation (an open one is revealed and takes the new prefill), and
+// restores the open ones after a reload from the state their apps kept (WebviewPanelSerializer).
+import * as vscode from 'vscode';
+import { getCatalog, type OperationSpec } from '../../api/catalog';
+import { initialValues, buildFormModel } from '../../api/form-model';
+import type { OperationLauncher, Prefill, Services } from '../../commands/services';
+import { FORM_VIEW_TYPE, parseFormState } from '../../protocol/form-protocol';
+import { webviewOptions } from '../webview-html';
+import { FilePicks } from './file-picks';
+import { FormPanel, formTitle } from './form-panel';
+
+export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly panels = new Map<string, FormPanel>();
+  private readonly files = new FilePicks();
+
+  constructor(private readonly s: Services) {}
+
+  async open(op: OperationSpec, prefill: Prefill = {}): Promise<void> {
+    await this.s.session.whenReady();
+    const context = { locationId: prefill.context?.locationId, chainId: prefill.context?.chainId };
+    const values = { path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body };
+    const open = this.panels.get(op.id);
+    if (open) {
+      open.reveal();
+      if (prefill.pathParams || prefill.query || prefill.body || prefill.context) open.applyPrefill(values, context);
+      return;
+    }
+    const selected = this.s.session.location;
+    const locationId = context.locationId ?? selected?.locationId;
+    const chainId = context.chainId ?? (locationId === selected?.locationId ? selected?.chainId : undefined);
+    const model = buildFormModel(op);
+    const panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, formTitle(op), vscode.ViewColumn.Active, webviewOptions(this.s.context.extensionUri));
+    this.track(new FormPanel(panel, op, this.s, this.files, {
+      values: initialValues(model, { locationId, chainId }, values),
+      ui: { tab: 'fields' },
+      context: { ...(locationId ? { locationId } : {}), ...(chainId ? { chainId } : {}) },
+    }));
+  }
+
+  /** After a reload: the app's saved state names the operation and holds the values typed so far. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restored = parseFormState(state, (id) => getCatalog().operation(id) !== undefined);
+    if (!restored || this.panels.has(restored.operationId)) {
+      if (state !== undefined) this.s.log.warn('a request form could not be restored: its saved state was not valid');
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = webviewOptions(this.s.context.extensionUri);
+    await this.s.session.whenReady();
+    const op = getCatalog().requireOperation(restored.operationId);
+    this.track(new FormPanel(panel, op, this.s, this.files, { values: restored.values, ui: restored.ui, context: {} }));
+  }
+
+  /** The open form of an operation (tests). */
+  panelFor(operationId: string): FormPanel | undefined {
+    return this.panels.get(operationId);
+  }
+
+  get openPanels(): FormPanel[] {
+    return [...this.panels.values()];
+  }
+
+  dispose(): void {
+    for (const p of this.panels.values()) p.panel.dispose();
+    this.panels.clear();
+  }
+
+  private track(panel: FormPanel): void {
+    this.panels.set(panel.operation.id, panel);
+    panel.onDidDispose(() => {
+      if (this.panels.get(panel.operation.id) === panel) this.panels.delete(panel.operation.id);
+    });
+  }
+}

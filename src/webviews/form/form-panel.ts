@@ -1,0 +1,298 @@
+// One request form: a webview panel for one operation. It holds the values the app reports, validates every
+// change, reads lookup options, and sends through the session (read-only production, confirmation of
+// destructive operations, history, log), then shows the answer in the response viewer.
+import * as vscode from 'vscode';
+import type { OperationSpec } from '../../api/catalog';
+import { isAltegioError } from '../../api/errors';
+import { allFields, buildFormModel, exampleValues, initialValues, requestValues, type FormModel, type FormValues } from '../../api/form-model';
+import type { RequestInput } from '../../api/http-types';
+import type { LookupContext } from '../../api/lookups';
+import type { Services } from '../../commands/services';
+import { parseFormMessage, type AuthView, type FieldIssue, type FormHostMessage, type FormWebviewMessage, type UiState } from '../../protocol/form-protocol';
+import { Disposable } from '../../services/disposable';
+import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
+import { PanelChannel } from '../panel-channel';
+import { renderWebviewHtml } from '../webview-html';
+import type { FilePicks } from './file-picks';
+import { formStrings } from './form-strings';
+import { formIssues, serverIssues } from './form-validation';
+import { LookupLoader } from './lookup-loader';
+import { summarizeResult } from './result-summary';
+
+export interface FormPanelStart {
+  values: FormValues;
+  ui: UiState;
+  /** Lookup context that is not a parameter of the operation (the chain of a card's location). */
+  context: LookupContext;
+}
+
+type ResultMessage = Extract<FormHostMessage, { type: 'result' }>;
+
+export class FormPanel extends Disposable {
+  readonly model: FormModel;
+  private values: FormValues;
+  private ui: UiState;
+  private context: LookupContext;
+  private readonly channel: PanelChannel<FormWebviewMessage, FormHostMessage>;
+  private readonly lookups: LookupLoader;
+  /** The lookup context each field's options were last read for. */
+  private readonly lookupContexts = new Map<string, string>();
+  private sending: AbortController | undefined;
+  private lastExchange: Exchange | undefined;
+  private readonly closed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.closed.event;
+  /** What the app reported after its first render (for tests): how many fields, which issues. */
+  lastRendered: { fields: number; issues: string[] } | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly operation: OperationSpec,
+    private readonly s: Services,
+    private readonly files: FilePicks,
+    start: FormPanelStart,
+  ) {
+    super();
+    this.model = buildFormModel(operation);
+    this.values = start.values;
+    this.ui = start.ui;
+    this.context = start.context;
+    this.lookups = new LookupLoader(s.session);
+    this.channel = this.register(new PanelChannel(panel, 'request form', parseFormMessage, s.log, {
+      onReady: () => this.init(),
+      onMessage: (m) => this.onMessage(m),
+    }));
+    panel.title = formTitle(operation);
+    panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
+    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'form', panel.title);
+    this.register(s.session.onDidChange(() => {
+      this.channel.post({ type: 'auth', auth: this.auth() });
+      this.refreshLookups();
+    }));
+    this.register(panel.onDidDispose(() => {
+      this.sending?.abort();
+      this.closed.fire();
+      this.dispose();
+    }));
+  }
+
+  /** How many malformed messages the host refused (for tests). */
+  get rejectedMessages(): number {
+    return this.channel.rejected;
+  }
+
+  /** Feeds one raw message as if the app had posted it (tests prove the host refuses malformed ones). */
+  receive(raw: unknown): void {
+    this.channel.receive(raw);
+  }
+
+  get currentValues(): FormValues {
+    return this.values;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Puts a launcher's prefill over what the form holds (reopening an open form with new values). */
+  applyPrefill(prefill: Partial<FormValues>, context: LookupContext): void {
+    const body = this.model.body?.shape === 'object' && isRecord(prefill.body)
+      ? { ...(isRecord(this.values.body) ? this.values.body : {}), ...prefill.body }
+      : prefill.body ?? this.values.body;
+    this.values = { path: { ...this.values.path, ...prefill.path }, query: { ...this.values.query, ...prefill.query }, ...(this.model.body ? { body } : {}) };
+    this.context = { ...this.context, ...definedOnly(context) };
+    this.channel.post({ type: 'setValues', values: this.values });
+    this.refreshLookups();
+  }
+
+  private init(): void {
+    this.lookupContexts.clear();
+    this.channel.post({ type: 'init', model: this.model, values: this.values, strings: formStrings(), auth: this.auth(), ui: this.ui, issues: this.validate(this.values) });
+    if (this.sending) this.channel.post({ type: 'sending', sending: true });
+    this.refreshLookups();
+  }
+
+  private auth(): AuthView {
+    const session = this.s.session;
+    const env = session.environment;
+    return { environment: env.label, signedIn: session.signedIn, hasUserToken: session.hasUserToken, readOnlyBlocked: env.readOnly && !this.operation.readOnly };
+  }
+
+  private validate(values: FormValues): FieldIssue[] {
+    return formIssues(this.operation, this.model, values, {
+      phoneString: vscode.l10n.t('{0} must be 9 to 15 digits; a leading + is allowed, spaces and dashes are not'),
+      phoneNumber: vscode.l10n.t('{0} must be 9 to 15 digits, without +, spaces or dashes'),
+    });
+  }
+
+  private async onMessage(m: FormWebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'change':
+        this.values = m.values;
+        this.channel.post({ type: 'validation', seq: m.seq, issues: this.validate(this.values) });
+        this.refreshLookups();
+        return;
+      case 'uiState':
+        this.ui = { tab: m.tab };
+        return;
+      case 'lookupSearch':
+        return this.search(m.field, m.term);
+      case 'lookupRefresh':
+        return this.loadLookup(m.field, true);
+      case 'send':
+        this.values = m.values;
+        return this.send(m.seq);
+      case 'cancel':
+        this.sending?.abort();
+        return;
+      case 'fillExamples':
+        this.values = exampleValues(this.model, this.values);
+        this.channel.post({ type: 'setValues', values: this.values });
+        return;
+      case 'reset':
+        this.values = initialValues(this.model, this.lookupContext());
+        this.channel.post({ type: 'setValues', values: this.values });
+        return;
+      case 'openResponse':
+        if (this.lastExchange) await this.s.responses.show(this.lastExchange);
+        return;
+      case 'chooseFile':
+        return this.chooseFile(m.key);
+      case 'signIn':
+        await vscode.commands.executeCommand('altegio.signIn');
+        return;
+      case 'openSetting':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'altegio.productionReadOnly');
+        return;
+      case 'openDocs':
+        if (this.operation.docsUrl?.startsWith('https://')) await vscode.env.openExternal(vscode.Uri.parse(this.operation.docsUrl));
+        return;
+      case 'rendered':
+        this.lastRendered = { fields: m.fields, issues: m.issues };
+        return;
+    }
+  }
+
+  /** Where lookups read from: the form's own location_id / chain_id, else the launcher's context, else the selected location. */
+  private lookupContext(): LookupContext {
+    const selected = this.s.session.location;
+    const locationId = positiveInt(this.values.path.location_id) ?? positiveInt(this.values.query.location_id) ?? this.context.locationId ?? selected?.locationId;
+    const sameLocation = locationId !== undefined && locationId === selected?.locationId;
+    const chainId = positiveInt(this.values.path.chain_id) ?? this.context.chainId ?? (sameLocation || locationId === undefined ? selected?.chainId : undefined);
+    return { ...(locationId ? { locationId } : {}), ...(chainId ? { chainId } : {}) };
+  }
+
+  /** The fields whose options are loaded whole (searched ones load as the user types). */
+  private lookupFields(): string[] {
+    return [...new Set(allFields(this.model).filter(({ field }) => field.lookup && !field.lookup.searchable).map(({ field }) => field.name))];
+  }
+
+  /** Reads the options of every loaded (not searched) lookup whose context changed. */
+  private refreshLookups(): void {
+    for (const field of this.lookupFields()) void this.loadLookup(field, false);
+  }
+
+  private async loadLookup(field: string, force: boolean): Promise<void> {
+    const ctx = this.lookupContext();
+    const key = LookupLoader.contextKey(ctx);
+    if (!force && this.lookupContexts.get(field) === key) return;
+    this.lookupContexts.set(field, key);
+    this.channel.post({ type: 'lookup', field, status: 'loading', options: [] });
+    const result = await this.lookups.load(field, ctx, force);
+    if (this.lookupContexts.get(field) !== key) return;
+    this.channel.post({ type: 'lookup', field, ...result });
+  }
+
+  private async search(field: string, term: string): Promise<void> {
+    const result = await this.lookups.load(field, { ...this.lookupContext(), term });
+    this.channel.post({ type: 'lookup', field, ...result, term });
+  }
+
+  private async chooseFile(key: string): Promise<void> {
+    try {
+      const chosen = await this.files.choose(vscode.l10n.t('Choose File'));
+      if (chosen) this.channel.post({ type: 'fileChosen', key, ...chosen });
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async send(seq: number): Promise<void> {
+    if (this.sending) return;
+    const issues = this.validate(this.values);
+    this.channel.post({ type: 'validation', seq, issues });
+    if (issues.length > 0) return;
+    const values = requestValues(this.model, this.values);
+    const input: RequestInput = { operation: this.operation, pathParams: values.pathParams, query: values.query };
+    if (values.body !== undefined) input.body = this.model.body?.contentType === 'multipart/form-data' ? await this.files.resolve(values.body) : values.body;
+    const controller = new AbortController();
+    input.signal = controller.signal;
+    this.sending = controller;
+    let exchange: Exchange | undefined;
+    const watch = this.s.session.onDidExchange((e) => { if (e.input === input) exchange = e; });
+    this.channel.post({ type: 'sending', sending: true });
+    try {
+      await this.s.session.execute(input, { source: 'form', signal: controller.signal });
+      this.channel.post(this.successResult(exchange));
+    } catch (e) {
+      this.channel.post(this.failureResult(e, exchange));
+    } finally {
+      watch.dispose();
+      this.sending = undefined;
+      this.channel.post({ type: 'sending', sending: false });
+    }
+    if (exchange) {
+      this.lastExchange = exchange;
+      if (exchange.response || (exchange.error && exchange.error.kind !== 'cancelled')) await this.s.responses.show(exchange);
+    }
+  }
+
+  private successResult(exchange: Exchange | undefined): ResultMessage {
+    const r = exchange?.response;
+    return {
+      type: 'result',
+      outcome: 'success',
+      title: r ? vscode.l10n.t('{0} {1} in {2} ms', r.status, r.statusText, Math.round(r.durationMs)) : vscode.l10n.t('Sent'),
+      summary: r ? summarizeResult(this.operation, r.data, { items: vscode.l10n.t('{0} items'), none: vscode.l10n.t('none') }) : [],
+      issues: [],
+      canOpenResponse: !!r,
+    };
+  }
+
+  private failureResult(e: unknown, exchange: Exchange | undefined): ResultMessage {
+    const base = { type: 'result' as const, summary: [], issues: [], canOpenResponse: false };
+    if (e instanceof UserCancelledError) return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Not sent'), message: e.message };
+    if (e instanceof ReadOnlyError) return { ...base, outcome: 'blocked', title: vscode.l10n.t('Not sent'), message: e.message };
+    if (isAltegioError(e)) {
+      if (e.kind === 'cancelled') return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Cancelled'), message: e.hint };
+      const status = e.status ?? e.response?.status;
+      return {
+        ...base,
+        outcome: 'failure',
+        title: status ? vscode.l10n.t('{0} {1}', status, e.response?.statusText ?? '') : e.name,
+        message: [e.apiMessage ?? e.message, e.hint].filter(Boolean).join(' — '),
+        ...(status ? { status } : {}),
+        issues: serverIssues(this.model, e.fieldErrors),
+        canOpenResponse: !!exchange,
+      };
+    }
+    return { ...base, outcome: 'failure', title: vscode.l10n.t('Not sent'), message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export function formTitle(op: OperationSpec): string {
+  const summary = op.summary.length > 40 ? `${op.summary.slice(0, 39)}…` : op.summary;
+  return `${op.method} ${summary}`;
+}
+
+function positiveInt(v: unknown): number | undefined {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,56 @@
+// Validation of a form's values in the host (Ajv cannot run under the webview's CSP): the schema's errors
+// as issues placed next to their fields, phone problems worded the way the API expects phones, and
+// Altegio's own field errors (meta.errors) placed the same way.
+import type { OperationSpec } from '../../api/catalog';
+import { fieldKey, requestValues, type FormField, type FormLocation, type FormModel, type FormValues } from '../../api/form-model';
+import { validateRequest } from '../../api/validation';
+import type { FieldIssue } from '../../protocol/form-protocol';
+
+export interface IssueTexts {
+  /** `{0}` is the field's name. */
+  phoneString: string;
+  phoneNumber: string;
+}
+
+export function formIssues(op: OperationSpec, model: FormModel, values: FormValues, texts: IssueTexts): FieldIssue[] {
+  const errors = validateRequest(op, requestValues(model, values));
+  return errors.map((e) => {
+    const field = findField(model, e.location, e.field);
+    let message = e.message;
+    if (field?.kind === 'phone' && e.kind === 'invalid') message = (field.valueType === 'string' ? texts.phoneString : texts.phoneNumber).replace('{0}', e.field);
+    return { key: fieldKey(e.location, e.field), message, source: 'schema' as const, missing: e.kind === 'missing' };
+  });
+}
+
+/** Altegio's `meta.errors` (`{ field: [messages] }`) as issues next to the fields they name. */
+export function serverIssues(model: FormModel, fieldErrors: Record<string, string[]>): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const [name, messages] of Object.entries(fieldErrors)) {
+    const location: FormLocation = model.pathFields.some((f) => f.name === name) ? 'path' : model.queryFields.some((f) => f.name === name) ? 'query' : 'body';
+    const field = location === 'body' && !findField(model, 'body', name) ? '' : name;
+    for (const message of messages) out.push({ key: fieldKey(location, field), message: field ? `${name}: ${message}` : message, source: 'server', missing: false });
+  }
+  return out;
+}
+
+/** The model's field at a dotted path with indexes (`services[0].id`), or undefined. */
+export function findField(model: FormModel, location: FormLocation, path: string): FormField | undefined {
+  const names = path.replace(/\[\d+\]/g, '.[]').split('.').filter(Boolean);
+  let fields: FormField[] = location === 'path' ? model.pathFields : location === 'query' ? model.queryFields : model.body?.fields ?? [];
+  let current: FormField | undefined;
+  if (location === 'body' && model.body?.shape === 'array') {
+    current = fields[0];
+    fields = [];
+  }
+  for (const name of names) {
+    if (name === '[]') {
+      current = current?.item;
+      fields = current?.fields ?? [];
+      continue;
+    }
+    current = fields.find((f) => f.name === name);
+    if (!current) return undefined;
+    fields = current.fields ?? [];
+  }
+  return current;
+}

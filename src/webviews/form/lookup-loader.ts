@@ -1,0 +1,47 @@
+// Reads a form's lookup options live through the session (background reads: rate-limited and logged, not
+// history), remembering each list for a minute so that typing elsewhere in the form does not re-read it.
+import { lookupFor, lookupOptions, lookupRequest, type LookupContext } from '../../api/lookups';
+import type { LookupOptionView } from '../../protocol/form-protocol';
+import type { Session } from '../../services/session';
+
+const TTL_MS = 60_000;
+const MAX_OPTIONS = 1000;
+
+export type LookupResult =
+  | { status: 'ready'; options: LookupOptionView[] }
+  | { status: 'unavailable'; options: [] }
+  | { status: 'error'; options: []; message: string };
+
+export class LookupLoader {
+  private readonly cache = new Map<string, { at: number; result: Promise<LookupResult> }>();
+
+  constructor(private readonly session: Pick<Session, 'fetch'>) {}
+
+  /** The options for `field` in this context; `force` reads again. Never throws. */
+  load(field: string, ctx: LookupContext, force = false): Promise<LookupResult> {
+    const spec = lookupFor(field);
+    if (!spec) return Promise.resolve({ status: 'unavailable', options: [] });
+    const request = lookupRequest(spec, ctx);
+    if (!request) return Promise.resolve({ status: 'unavailable', options: [] });
+    const key = `${spec.operationId}|${ctx.locationId ?? ''}|${ctx.chainId ?? ''}|${spec.searchable ? ctx.term ?? '' : ''}`;
+    const hit = this.cache.get(key);
+    if (hit && !force && Date.now() - hit.at < TTL_MS) return hit.result;
+    const result = this.session.fetch(request).then(
+      (response): LookupResult => ({
+        status: 'ready',
+        options: lookupOptions(spec, response.data).slice(0, MAX_OPTIONS).map((o) => ({ value: o.value, label: o.label || String(o.value), ...(o.description ? { description: o.description } : {}) })),
+      }),
+      (e: unknown): LookupResult => {
+        this.cache.delete(key);
+        return { status: 'error', options: [], message: e instanceof Error ? e.message : String(e) };
+      },
+    );
+    this.cache.set(key, { at: Date.now(), result });
+    return result;
+  }
+
+  /** The cache key of a lookup's context, to tell when a field's options must be read again. */
+  static contextKey(ctx: LookupContext): string {
+    return `${ctx.locationId ?? ''}|${ctx.chainId ?? ''}`;
+  }
+}

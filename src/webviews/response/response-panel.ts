@@ -1,0 +1,257 @@
+// One response viewer panel: shows an exchange, pages through lists (Next page goes through the session
+// and its history; Fetch all pages through the client and its rate limiter), exports CSV, copies, opens the
+// body in a real editor, and hands big answers to the editor instead of the webview.
+import * as vscode from 'vscode';
+import { getCatalog } from '../../api/catalog';
+import { isAltegioError } from '../../api/errors';
+import { fetchAllPages, nextPageInput } from '../../api/paging';
+import { maskSensitiveFields } from '../../api/sensitive';
+import type { Services } from '../../commands/services';
+import { parseResponseMessage, type ResponseHostMessage, type ResponseWebviewMessage } from '../../protocol/response-protocol';
+import { Disposable } from '../../services/disposable';
+import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
+import { PanelChannel } from '../panel-channel';
+import { renderWebviewHtml } from '../webview-html';
+import { largeResponseThresholdBytes } from './response-settings';
+import { responseStrings } from './response-strings';
+import { buildView, fromExchange, fromHistory, withAllItems, type Shown } from './response-view';
+
+/** Fetch all pages stops here: the viewer is for reading, not for copying a whole business. */
+const MAX_ITEMS = 200_000;
+
+export class ResponsePanel extends Disposable {
+  private shown: Shown | undefined;
+  private restoring: string | undefined;
+  private paging: AbortController | undefined;
+  private readonly channel: PanelChannel<ResponseWebviewMessage, ResponseHostMessage>;
+  private readonly closed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.closed.event;
+  private readonly pinChanged = this.register(new vscode.EventEmitter<boolean>());
+  readonly onDidChangePin = this.pinChanged.event;
+  /** What the app reported after showing data (for tests and the benchmark): rows in the DOM, milliseconds. */
+  lastRendered: { rows: number; ms: number } | undefined;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly s: Services, public pinned: boolean, restoreHistoryId?: string) {
+    super();
+    this.restoring = restoreHistoryId;
+    this.channel = this.register(new PanelChannel(panel, 'response viewer', parseResponseMessage, s.log, {
+      onReady: () => void this.post(),
+      onMessage: (m) => this.onMessage(m),
+    }));
+    panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
+    this.updateTitle();
+    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'response', panel.title);
+    this.register(panel.onDidDispose(() => {
+      this.paging?.abort();
+      this.closed.fire();
+      this.dispose();
+    }));
+  }
+
+  get rejectedMessages(): number {
+    return this.channel.rejected;
+  }
+
+  receive(raw: unknown): void {
+    this.channel.receive(raw);
+  }
+
+  async show(exchange: Exchange): Promise<void> {
+    this.paging?.abort();
+    this.restoring = undefined;
+    this.shown = fromExchange(exchange);
+    this.lastRendered = undefined;
+    this.updateTitle();
+    await this.post();
+  }
+
+  setPinned(pinned: boolean): void {
+    this.pinned = pinned;
+    this.updateTitle();
+    this.channel.post({ type: 'pinned', pinned });
+    this.pinChanged.fire(pinned);
+  }
+
+  private updateTitle(): void {
+    const op = this.shown?.operation;
+    const status = this.shown?.status ? ` ${this.shown.status}` : '';
+    const base = op ? `${op.method} ${op.summary.length > 30 ? `${op.summary.slice(0, 29)}…` : op.summary}${status}` : vscode.l10n.t('Response');
+    this.panel.title = this.pinned ? vscode.l10n.t('{0} (pinned)', base) : base;
+  }
+
+  /** Sends the whole view to the app; an answer over the threshold goes to an editor, the app gets the rest. */
+  private async post(): Promise<void> {
+    if (!this.shown && this.restoring) await this.restore(this.restoring);
+    const shown = this.shown;
+    if (!shown) return;
+    const threshold = largeResponseThresholdBytes();
+    const prepared = shown.request || !shown.input ? undefined : await this.s.session.prepare(shown.input).catch(() => undefined);
+    const view = buildView(shown, { title: `${shown.operation.method} ${shown.operation.summary}`, thresholdBytes: threshold, ...(prepared ? { prepared } : {}) });
+    this.channel.post({ type: 'show', view, strings: responseStrings(), pinned: this.pinned });
+    if (view.bodyState === 'tooLarge' && !this.restoring) {
+      // After the header is on screen: pretty-printing tens of megabytes takes a moment.
+      setImmediate(() => void this.openInEditor().catch((e: unknown) => this.s.log.error(`opening a large response failed: ${String(e)}`)));
+    }
+  }
+
+  private async restore(historyId: string): Promise<void> {
+    const history = this.s.session.history;
+    const entry = history.get(historyId);
+    const operation = entry ? getCatalog().operation(entry.operationId) : undefined;
+    if (!entry || !operation) return;
+    const stored = entry.hasResponse ? await history.response(historyId) : undefined;
+    const env = this.s.session.environments.describe(entry.environment);
+    this.shown = fromHistory(entry, stored, operation, env.label);
+    this.updateTitle();
+  }
+
+  private async onMessage(m: ResponseWebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'openInEditor':
+        return this.openInEditor();
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        this.channel.post({ type: 'notice', message: vscode.l10n.t('Copied to the clipboard.') });
+        return;
+      case 'saveCsv':
+        return this.saveCsv(m.csv, m.rows);
+      case 'nextPage':
+        return this.nextPage();
+      case 'fetchAll':
+        return this.fetchAll();
+      case 'cancelPaging':
+        this.paging?.abort();
+        return;
+      case 'pin':
+        this.setPinned(m.pinned);
+        return;
+      case 'action':
+        return this.action(m.action);
+      case 'rendered':
+        this.lastRendered = { rows: m.rows, ms: m.ms };
+        return;
+    }
+  }
+
+  async openInEditor(): Promise<void> {
+    const shown = this.shown;
+    if (!shown || shown.body === undefined) return;
+    const name = `${shown.operation.id}-${shown.status ?? 'response'}${shown.combined ? '-all-pages' : ''}${shown.historyId ? `-${shown.historyId}` : ''}`;
+    await this.s.documents.open(name, maskSensitiveFields(shown.body), { preview: false });
+  }
+
+  private async saveCsv(csv: string, rows: number): Promise<void> {
+    const shown = this.shown;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const fileName = `${shown?.operation.id ?? 'response'}${shown?.combined ? '-all' : ''}.csv`;
+    const target = await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export as CSV'),
+      filters: { CSV: ['csv'] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
+    this.channel.post({ type: 'notice', message: vscode.l10n.t('{0} rows saved to {1}.', rows, vscode.workspace.asRelativePath(target)) });
+  }
+
+  private async nextPage(): Promise<void> {
+    const shown = this.shown;
+    if (!shown?.input || !shown.operation.paging) return;
+    const next = nextPageInput(shown.input, { data: shown.data, meta: shown.meta });
+    if (!next) return;
+    await this.send({ ...next, signal: undefined });
+  }
+
+  /** Sends a request on from this panel (next page, send again) and shows its answer here. */
+  private async send(input: Exchange['input']): Promise<void> {
+    let exchange: Exchange | undefined;
+    const watch = this.s.session.onDidExchange((e) => { if (e.input === input) exchange = e; });
+    try {
+      await this.s.session.execute(input, { source: 'viewer' });
+    } catch (e) {
+      if (e instanceof UserCancelledError) return;
+      if (e instanceof ReadOnlyError || !isAltegioError(e)) {
+        this.channel.post({ type: 'notice', message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+    } finally {
+      watch.dispose();
+    }
+    if (exchange) await this.show(exchange);
+  }
+
+  private async fetchAll(): Promise<void> {
+    const shown = this.shown;
+    const op = shown?.operation;
+    if (!shown?.input || !op?.paging || !op.readOnly || this.paging) return;
+    const controller = new AbortController();
+    this.paging = controller;
+    const first = firstPage(shown.input);
+    const pageSize = op.paging.maxSize ?? undefined;
+    let progress: { page: number; items: number; total?: number } = { page: 0, items: 0 };
+    const report = (phase: 'running' | 'done' | 'cancelled' | 'failed', message?: string) =>
+      this.channel.post({ type: 'paging', phase, page: progress.page, items: progress.items, ...(progress.total !== undefined ? { total: progress.total } : {}), ...(message ? { message } : {}) });
+    report('running');
+    try {
+      const result = await fetchAllPages(this.s.session.client(), first, {
+        signal: controller.signal,
+        maxItems: MAX_ITEMS,
+        ...(pageSize ? { pageSize } : {}),
+        onProgress: (p) => {
+          progress = p;
+          report('running');
+        },
+      });
+      const text = JSON.stringify(result.items);
+      this.s.log.info(`${op.method} ${op.path}: read ${result.items.length} items from ${result.pages} pages`);
+      this.shown = withAllItems(shown, result.items, { pages: result.pages, items: result.items.length, ...(result.total !== undefined ? { total: result.total } : {}), truncated: result.truncated }, Buffer.byteLength(text));
+      report('done');
+      await this.post();
+    } catch (e) {
+      const cancelled = controller.signal.aborted || (isAltegioError(e) && e.kind === 'cancelled');
+      report(cancelled ? 'cancelled' : 'failed', cancelled
+        ? vscode.l10n.t('Cancelled after {0} pages ({1} items).', progress.page, progress.items)
+        : vscode.l10n.t('Reading the pages failed: {0}', e instanceof Error ? e.message : String(e)));
+    } finally {
+      this.paging = undefined;
+    }
+  }
+
+  private async action(action: 'signIn' | 'openHistory' | 'editRequest' | 'retry'): Promise<void> {
+    const shown = this.shown;
+    switch (action) {
+      case 'signIn':
+        await vscode.commands.executeCommand('altegio.signIn');
+        return;
+      case 'openHistory':
+        await vscode.commands.executeCommand('altegio.history.focus');
+        return;
+      case 'editRequest':
+        if (shown) {
+          const input = shown.input;
+          await this.s.launcher.open(shown.operation, input ? {
+            pathParams: input.pathParams ?? {},
+            query: input.query ?? {},
+            ...(isRecord(input.body) ? { body: input.body } : {}),
+          } : {});
+        }
+        return;
+      case 'retry':
+        if (shown?.input) await this.send({ ...shown.input, signal: undefined });
+        return;
+    }
+  }
+}
+
+/** The list from its first page: page-numbered lists restart at page 1, cursor lists from where they are. */
+function firstPage(input: Exchange['input']): Exchange['input'] {
+  const paging = input.operation.paging;
+  if (paging?.style !== 'page') return { ...input, signal: undefined };
+  const pageParam = paging.pageParam ?? 'page';
+  const strip = (values: unknown) => (isRecord(values) ? Object.fromEntries(Object.entries(values).filter(([k]) => k !== pageParam)) : values);
+  return paging.in === 'query' ? { ...input, query: strip(input.query) as Record<string, unknown>, signal: undefined } : { ...input, body: strip(input.body), signal: undefined };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

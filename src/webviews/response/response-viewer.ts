@@ -1,0 +1,64 @@
+// Shows responses: one viewer panel, reused for each new answer, unless it is pinned, in which case the next
+// answer opens a new panel. Restores open viewers after a reload from the history entry their app kept.
+import * as vscode from 'vscode';
+import type { ResponsePresenter, Services } from '../../commands/services';
+import { parseResponseState, RESPONSE_VIEW_TYPE } from '../../protocol/response-protocol';
+import type { Exchange } from '../../services/session';
+import { webviewOptions } from '../webview-html';
+import { ResponsePanel } from './response-panel';
+
+export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly panels = new Set<ResponsePanel>();
+  /** The panel the next answer goes to; undefined when every open panel is pinned. */
+  private current: ResponsePanel | undefined;
+
+  constructor(private readonly s: Services) {}
+
+  async show(exchange: Exchange): Promise<void> {
+    let panel = this.current && !this.current.pinned ? this.current : undefined;
+    if (!panel) {
+      const webview = vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, vscode.l10n.t('Response'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.s.context.extensionUri));
+      panel = this.track(new ResponsePanel(webview, this.s, false));
+      this.current = panel;
+    } else {
+      panel.panel.reveal(undefined, true);
+    }
+    await panel.show(exchange);
+  }
+
+  async deserializeWebviewPanel(webview: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restored = parseResponseState(state);
+    if (state !== undefined && !restored) this.s.log.warn('a response viewer was restored without its state: its saved state was not valid');
+    webview.webview.options = webviewOptions(this.s.context.extensionUri);
+    await this.s.session.whenReady();
+    const panel = this.track(new ResponsePanel(webview, this.s, restored?.pinned ?? false, restored?.historyId));
+    if (!panel.pinned && !this.current) this.current = panel;
+  }
+
+  /** Every open viewer panel (tests). */
+  get openPanels(): ResponsePanel[] {
+    return [...this.panels];
+  }
+
+  get currentPanel(): ResponsePanel | undefined {
+    return this.current;
+  }
+
+  dispose(): void {
+    for (const p of this.panels) p.panel.dispose();
+    this.panels.clear();
+  }
+
+  private track(panel: ResponsePanel): ResponsePanel {
+    this.panels.add(panel);
+    panel.onDidChangePin((pinned) => {
+      if (pinned && this.current === panel) this.current = undefined;
+      if (!pinned && (!this.current || this.current.pinned)) this.current = panel;
+    });
+    panel.onDidDispose(() => {
+      this.panels.delete(panel);
+      if (this.current === panel) this.current = undefined;
+    });
+    return panel;
+  }
+}
