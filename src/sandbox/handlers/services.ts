@@ -57,15 +57,18 @@ function serviceFields(ctx: HandlerContext, body: Record<string, unknown>): Part
     if (has(body, key) && body[key] !== null) (fields as Record<string, unknown>)[key] = body[key];
   }
   if (has(body, 'technical_break_duration')) fields.technical_break_duration = body.technical_break_duration as number | null;
-  const min = fields.price_min;
-  const max = fields.price_max;
-  if (min !== undefined && max !== undefined && min > max) throw fieldProblem('price_max', 'price_max must not be lower than price_min');
   return fields;
+}
+
+function checkPrices(service: Pick<Service, 'price_min' | 'price_max'>): void {
+  if (service.price_min > service.price_max) throw fieldProblem('price_max', `price_max ${service.price_max} must not be lower than price_min ${service.price_min}`);
 }
 
 function replaceService(ctx: HandlerContext) {
   const service = serviceOf(ctx);
-  const updated = ctx.store.update('services', service.id, serviceFields(ctx, bodyOf(ctx)))!;
+  const fields = serviceFields(ctx, bodyOf(ctx));
+  checkPrices({ ...service, ...fields });
+  const updated = ctx.store.update('services', service.id, fields)!;
   return respond(ctx, serviceView(updated));
 }
 
@@ -89,7 +92,9 @@ export const serviceHandlers: Record<string, Handler> = {
       price_min: 0, price_max: 0, discount: 0, comment: '', weight: 0, active: 1, api_id: '', duration: 3600,
       technical_break_duration: null, prepaid: 'forbidden', staff: [], ...fields,
     };
-    if (fields.price_max === undefined) service.price_max = Math.max(service.price_min, service.price_max);
+    // A single price given as the minimum is also the maximum.
+    if (fields.price_max === undefined) service.price_max = service.price_min;
+    checkPrices(service);
     return respond(ctx, serviceView(ctx.store.insert('services', service)));
   },
 
