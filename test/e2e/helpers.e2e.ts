@@ -6,8 +6,8 @@ import * as path from 'path';
 import {
   acceptQuickInput, cancelQuickInput, clearAllNotifications, clickDialogButton, clickNotificationButton, clickTreeRow,
   clickTreeRowAction, collapseTreeRow, expandTreeRow, expandView, notificationMessage, openTreeRowContextMenu, openWorkbench,
-  pickQuickItem, quickInputMessage, quickPickLabels, runCommand, runTreeRowContextMenu, treeRowLabels, typeInQuickInput,
-  waitForDialog, waitForNotification, waitForQuickInputPrompt, waitForWebviewText, webviewContent, type Workbench,
+  pickQuickItem, quickInputMessage, quickPickLabels, runCommand, runTreeRowContextMenu, treeRow, treeRowLabels, typeInQuickInput,
+  waitForDialog, waitForNotification, waitForQuickInputPrompt, waitForTreeRow, waitForWebviewText, webviewContent, type Workbench,
 } from './helpers';
 
 describe('E2E helpers (on a fixture extension)', function () {
@@ -30,8 +30,10 @@ describe('E2E helpers (on a fixture extension)', function () {
     await wb.step('tree-rows', async () => {
       await expandView(wb.page, 'Fixture Tree'); // views added to the Explorer start collapsed
       await expandTreeRow(wb.page, 'Fixture Tree', 'Parent');
+      await waitForTreeRow(wb.page, 'Fixture Tree', 'Second child');
       assert.deepStrictEqual(await treeRowLabels(wb.page, 'Fixture Tree'), ['Parent', 'First child', 'Second child', 'Leaf']);
       await collapseTreeRow(wb.page, 'Fixture Tree', 'Parent');
+      await treeRow(wb.page, 'Fixture Tree', 'First child').waitFor({ state: 'detached' });
       assert.deepStrictEqual(await treeRowLabels(wb.page, 'Fixture Tree'), ['Parent', 'Leaf']);
       await clickTreeRow(wb.page, 'Fixture Tree', 'Leaf');
       await waitForNotification(wb.page, 'Fixture clicked: Leaf');

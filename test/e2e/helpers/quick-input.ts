@@ -48,11 +48,20 @@ export async function findCommand(page: Page, title: string): Promise<Locator> {
   return row;
 }
 
-/** Runs a command from the palette by its full title, as a user would, and waits until the palette closes. */
+/**
+ * Runs a command from the palette by its full title, as a user would, and waits until the palette has gone.
+ * "Gone" means: the widget is hidden, or it now shows something else than the palette, because the command
+ * opened a quick pick or input box of its own in the same widget (waiting for "hidden" would then never end).
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const row = await findCommand(page, title);
   await row.click();
-  await waitForQuickInputClosed(page);
+  await page.waitForFunction(() => {
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+    if (!widget || widget.style.display === 'none' || widget.offsetParent === null) return true;
+    const input = widget.querySelector<HTMLInputElement>('.quick-input-box input');
+    return !input || !input.value.startsWith('>');
+  });
 }
 
 /** Clicks an item of the quick pick that is showing; single-select pickers close (or move on) after it. */
