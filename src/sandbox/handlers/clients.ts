@@ -99,7 +99,7 @@ export const clientHandlers: Record<string, Handler> = {
         (q.id === undefined || c.id === q.id) &&
         (after === undefined || changed >= after) && (before === undefined || changed <= before);
     });
-    return respondPage(ctx, list.map((c) => legacyListView(ctx.store, c)));
+    return respondPage(ctx, list, (c) => legacyListView(ctx.store, c));
   },
 
   bulk_create_clients(ctx) {

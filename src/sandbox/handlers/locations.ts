@@ -40,7 +40,7 @@ export const locationHandlers: Record<string, Handler> = {
       (q.active === undefined || l.active === Number(q.active)) &&
       (title === undefined || l.title.toLowerCase().includes(title)) &&
       (mine === undefined || mine.has(l.id)));
-    return respondPage(ctx, list.map((l) => locationView(ctx.store, l)));
+    return respondPage(ctx, list, (l) => locationView(ctx.store, l));
   },
 
   get_location(ctx) {

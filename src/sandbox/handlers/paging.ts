@@ -23,11 +23,14 @@ export function paginate<T>(ctx: HandlerContext, all: T[]): Page<T> {
   return { items: all.slice(start, start + size), meta: { [spec.totalField]: all.length } };
 }
 
-/** Answers with one page of the list, or the whole list for operations that do not page. */
-export function respondPage(ctx: HandlerContext, all: unknown[]): HandlerResult {
-  if (!ctx.op.paging) return respondList(ctx, all);
+/**
+ * Answers with one page of the list, or the whole list for operations that do not page. `view` turns a stored
+ * entity into its answer shape; it only runs for the items on the page.
+ */
+export function respondPage<T>(ctx: HandlerContext, all: T[], view: (item: T) => unknown = (item) => item): HandlerResult {
+  if (!ctx.op.paging) return respondList(ctx, all.map(view));
   const { items, meta } = paginate(ctx, all);
-  return respond(ctx, items, meta);
+  return respond(ctx, items.map(view), meta);
 }
 
 function positive(value: unknown, name: string): number | undefined {

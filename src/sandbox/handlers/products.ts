@@ -71,7 +71,7 @@ function productsOf(store: Store, locationId: number, term: unknown, categoryId:
 
 export const productHandlers: Record<string, Handler> = {
   get_products_list(ctx) {
-    return respondPage(ctx, productsOf(ctx.store, idParam(ctx, 'location_id'), ctx.query.term, ctx.query.category_id).map(productView));
+    return respondPage(ctx, productsOf(ctx.store, idParam(ctx, 'location_id'), ctx.query.term, ctx.query.category_id), productView);
   },
 
   get_product(ctx) {

@@ -80,7 +80,7 @@ export const serviceHandlers: Record<string, Handler> = {
       s.location_id === locationId &&
       (category_id === undefined || s.category_id === category_id) &&
       (staff_id === undefined || s.staff.some((l) => l.id === staff_id)));
-    return respondPage(ctx, list.map(serviceView));
+    return respondPage(ctx, list, serviceView);
   },
 
   create_service(ctx) {
