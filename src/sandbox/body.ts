@@ -26,6 +26,10 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that hangs up mid-body never sends 'end'; settle so the request's pipeline can finish.
+    req.on('close', () => {
+      if (!req.complete) reject(new BodyError(400, 'The connection closed before the whole body arrived.'));
+    });
   });
 }
 

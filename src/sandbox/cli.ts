@@ -89,7 +89,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((e: Error) => {
-  console.error(e.name === 'SandboxDataError' ? e.message : `Could not start the sandbox: ${e.stack ?? e.message}`);
+main().catch((e: NodeJS.ErrnoException) => {
+  if (e.code === 'EADDRINUSE') console.error(`Could not start the sandbox: the port is in use. Pass --port 0 for a free port, or another --port.`);
+  else console.error(e.name === 'SandboxDataError' ? e.message : `Could not start the sandbox: ${e.stack ?? e.message}`);
   process.exit(1);
 });

@@ -67,13 +67,6 @@ export class Store {
     return removed;
   }
 
-  /** A deep copy of the state, safe to serialise while the server keeps running. */
-  snapshot(): SandboxState {
-    const collections = {} as SandboxState['collections'];
-    for (const name of COLLECTION_NAMES) (collections as Record<string, unknown[]>)[name] = this.list(name);
-    return structuredClone({ version: STATE_VERSION, collections });
-  }
-
   /** The state as JSON text (serialised in one synchronous step, so it is consistent without a copy). */
   toJson(): string {
     const collections: Record<string, unknown[]> = {};
