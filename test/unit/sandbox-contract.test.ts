@@ -37,7 +37,6 @@ describe('sandbox contract: every documented operation', function () {
     }
     assert.deepStrictEqual(failures, []);
     assert.strictEqual(exercised, catalog.operations.length);
-    assert.strictEqual(exercised, 274);
   });
 
   it('counts every operation it was sent, once each', () => {
