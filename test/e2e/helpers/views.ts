@@ -41,9 +41,20 @@ export function viewHeader(page: Page, viewTitle: string): Locator {
   return page.locator(`.pane-header[aria-label=${cssString(`${viewTitle} Section`)}]`);
 }
 
-/** Waits until each view's header is visible, i.e. the view is rendered in the open container. */
+/**
+ * Waits until each view's header is visible (the view is rendered in the open container) and none of them shows
+ * its progress bar any more (a tree loading its first rows), so that a screenshot shows the views' content.
+ */
 export async function waitForViews(page: Page, viewTitles: string[]): Promise<void> {
   for (const title of viewTitles) await viewHeader(page, title).waitFor({ state: 'visible' });
+  await waitForViewsIdle(page, viewTitles);
+}
+
+/** Waits until none of these views shows its (busy) progress bar. */
+export async function waitForViewsIdle(page: Page, viewTitles: string[]): Promise<void> {
+  for (const title of viewTitles) {
+    await view(page, title).locator('.monaco-progress-container.active').first().waitFor({ state: 'hidden' });
+  }
 }
 
 /** Expands a collapsed view (clicking its header toggles it). */
