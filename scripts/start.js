@@ -65,7 +65,7 @@ async function startSandbox() {
   }
   const started = Date.now();
   log('starting the local sandbox…');
-  const sandbox = await startSandboxProcess({ onOutput: (line) => console.log(`[sandbox] ${line}`) });
+  const sandbox = await startSandboxProcess({ onOutput: (line) => console.log(line.startsWith('[sandbox]') ? line : `[sandbox] ${line}`) });
   log(`sandbox ready at ${sandbox.baseUrl} in ${seconds(started)}`);
   sandbox.exited.then((code) => {
     if (isStopping()) return;
@@ -115,7 +115,7 @@ async function openCodeServer(vsix, settings) {
     label: 'start',
     vsix: [vsix],
     preferredPort: Number(process.env.ALTEGIO_START_PORT || 8080),
-    settings: { ...settings, 'workbench.reduceMotion': 'auto', 'workbench.startupEditor': 'welcomePage' },
+    settings: { ...settings, 'workbench.reduceMotion': 'auto' },
   });
   log(`code-server ready in ${seconds(started)} (profile ${server.profileDir})`);
   console.log('');

@@ -50,6 +50,7 @@ function onCleanup(name, stop, stopSync) {
  * hook still runs the synchronous fallback of the one in progress.
  */
 async function cleanupAll() {
+  stopping = true;
   while (tasks.length > 0) {
     const task = tasks[tasks.length - 1];
     try {
@@ -92,7 +93,7 @@ function installHandlers() {
   });
 }
 
-/** True once a signal has started the cleanup: processes dying now are being stopped, not crashing. */
+/** True once the cleanup has started (on a signal or on the way out): processes dying now are being stopped, not crashing. */
 function isStopping() {
   return stopping;
 }
