@@ -8,8 +8,16 @@ export interface RateLimiterOptions {
   perSecond?: number;
   /** 0 or Infinity turns the per-minute window off. Default 200. */
   perMinute?: number;
+  /**
+   * Added to each window. A grant is counted here when the request leaves, but the server counts it when it
+   * arrives; without a margin, network jitter can put six arrivals inside one of the server's seconds.
+   * Default 100 ms.
+   */
+  marginMs?: number;
   clock?: Clock;
 }
+
+export const DEFAULT_MARGIN_MS = 100;
 
 interface Window {
   limit: number;
@@ -33,9 +41,11 @@ export class RateLimiter {
 
   constructor(options: RateLimiterOptions = {}) {
     this.clock = options.clock ?? systemClock;
+    const margin = options.marginMs ?? DEFAULT_MARGIN_MS;
+    if (!(margin >= 0 && Number.isFinite(margin))) throw new RangeError(`RateLimiter marginMs must be a finite number >= 0, not ${margin}.`);
     this.windows = [
-      { limit: checkLimit('perSecond', options.perSecond ?? 5), ms: 1_000 },
-      { limit: checkLimit('perMinute', options.perMinute ?? 200), ms: 60_000 },
+      { limit: checkLimit('perSecond', options.perSecond ?? 5), ms: 1_000 + margin },
+      { limit: checkLimit('perMinute', options.perMinute ?? 200), ms: 60_000 + margin },
     ].filter((w) => w.limit > 0 && Number.isFinite(w.limit));
     this.longestWindowMs = Math.max(0, ...this.windows.map((w) => w.ms));
   }

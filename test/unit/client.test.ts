@@ -3,7 +3,7 @@ import { AltegioClient } from '../../src/api/client';
 import { getCatalog } from '../../src/api/catalog';
 import { CancelledError, isAltegioError, type AltegioError } from '../../src/api/errors';
 import type { RequestEvent } from '../../src/api/http-types';
-import { RateLimiter } from '../../src/api/rate-limiter';
+import { DEFAULT_MARGIN_MS, RateLimiter } from '../../src/api/rate-limiter';
 import { FakeClock, flush } from './helpers/fake-clock';
 import { sendJson, startServer, type Handler, type TestServer } from './helpers/test-server';
 import { TOKENS, operation } from './helpers/operations';
@@ -131,7 +131,7 @@ describe('AltegioClient', () => {
     it('sends every request through the limiter', async () => {
       const s = await serve((_req, res) => sendJson(res, 200, { success: true, data: null, meta: [] }));
       const clock = new FakeClock();
-      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ clock, perSecond: 2, perMinute: 0 }) });
+      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 2, perMinute: 0 }) });
       const sends = [1, 2, 3].map((id) => client.send({ operation: get, pathParams: { id } }));
       await until(() => s.requests.length === 2, 'two requests sent at once');
       await new Promise((r) => setTimeout(r, 50));
@@ -150,6 +150,9 @@ describe('AltegioClient', () => {
       await new Promise((r) => setTimeout(r, 50));
       assert.strictEqual(s.requests.length, 5);
       await clock.advance(1000);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.strictEqual(s.requests.length, 5, 'the default limiter keeps a safety margin past the second');
+      await clock.advance(DEFAULT_MARGIN_MS);
       await Promise.all(sends);
       assert.strictEqual(s.requests.length, 6);
     });
@@ -157,7 +160,7 @@ describe('AltegioClient', () => {
     it('makes a retry wait for a slot too', async () => {
       const s = await serve((_req, res) => (s.requests.length === 1 ? sendJson(res, 503, { success: false, meta: { message: 'busy' } }) : sendJson(res, 200, { success: true, data: 'ok', meta: [] })));
       const clock = new FakeClock();
-      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ clock, perSecond: 1, perMinute: 0 }) });
+      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 }) });
       const pending = client.send({ operation: get, pathParams: { id: 1 } });
       await until(() => s.requests.length === 1, 'first attempt');
       await clock.advance(999);
@@ -207,7 +210,7 @@ describe('AltegioClient', () => {
     it('cancels a request still waiting for a rate-limit slot without sending it', async () => {
       const s = await serve((_req, res) => sendJson(res, 200, { success: true, data: null, meta: [] }));
       const clock = new FakeClock();
-      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ clock, perSecond: 1, perMinute: 0 }) });
+      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 }) });
       await client.send({ operation: get, pathParams: { id: 1 } });
       const controller = new AbortController();
       const pending = client.send({ operation: get, pathParams: { id: 2 }, signal: controller.signal });

@@ -142,7 +142,7 @@ describe('paging', () => {
   it('sends every page through the rate limiter', async () => {
     server = await startServer(listHandler({ items: 30 }));
     const clock = new FakeClock();
-    const client = new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, clock, rateLimiter: new RateLimiter({ clock, perSecond: 2, perMinute: 0 }) });
+    const client = new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 2, perMinute: 0 }) });
     const pending = fetchAllPages(client, { operation: locations }, { pageSize: 10 });
     for (let i = 0; i < 100 && server.requests.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 50));

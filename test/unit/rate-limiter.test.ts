@@ -18,7 +18,7 @@ describe('RateLimiter', () => {
   it('grants 5 at once and makes the 6th wait until the first leaves the 1-second window', async () => {
     const clock = new FakeClock();
     const t0 = clock.now();
-    const limiter = new RateLimiter({ clock });
+    const limiter = new RateLimiter({ marginMs: 0, clock });
     const calls = Array.from({ length: 6 }, () => track(limiter, clock));
     await flush();
     assert.deepStrictEqual(calls.map((c) => c.grantedAt), [t0, t0, t0, t0, t0, undefined]);
@@ -31,7 +31,7 @@ describe('RateLimiter', () => {
   it('slides the second window: a slot frees 1 s after each earlier grant, not at whole seconds', async () => {
     const clock = new FakeClock();
     const t0 = clock.now();
-    const limiter = new RateLimiter({ clock, perSecond: 2 });
+    const limiter = new RateLimiter({ marginMs: 0, clock, perSecond: 2 });
     const a = track(limiter, clock);
     await clock.advance(300);
     const b = track(limiter, clock);
@@ -44,7 +44,7 @@ describe('RateLimiter', () => {
   it('allows 200 per minute: the 201st waits until 60 s after the first grant', async () => {
     const clock = new FakeClock();
     const t0 = clock.now();
-    const limiter = new RateLimiter({ clock }); // 5/s and 200/min
+    const limiter = new RateLimiter({ marginMs: 0, clock }); // 5/s and 200/min
     const calls = Array.from({ length: 201 }, () => track(limiter, clock));
     // 200 grants at 5/s take 39.x seconds; the 201st is held by the minute window, not the second one.
     await clock.advance(59_999);
@@ -56,7 +56,7 @@ describe('RateLimiter', () => {
 
   it('serves waiters in arrival order, and a newcomer never overtakes a waiter', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter({ clock, perSecond: 1, perMinute: 0 });
+    const limiter = new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 });
     const order: string[] = [];
     const take = (name: string) => limiter.acquire().then(() => order.push(name));
     void take('a');
@@ -71,7 +71,7 @@ describe('RateLimiter', () => {
   it('rejects a cancelled waiter with CancelledError and gives its turn to the next one', async () => {
     const clock = new FakeClock();
     const t0 = clock.now();
-    const limiter = new RateLimiter({ clock, perSecond: 1, perMinute: 0 });
+    const limiter = new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 });
     const first = track(limiter, clock);
     const controller = new AbortController();
     const cancelled = track(limiter, clock, controller.signal);
@@ -89,7 +89,7 @@ describe('RateLimiter', () => {
 
   it('rejects at once, without using a slot, when the signal is already aborted', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter({ clock, perSecond: 1, perMinute: 0 });
+    const limiter = new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 });
     await assert.rejects(limiter.acquire(AbortSignal.abort()), CancelledError);
     const after = track(limiter, clock);
     await flush();
@@ -98,7 +98,7 @@ describe('RateLimiter', () => {
 
   it('leaves no timer behind when every waiter is cancelled', async () => {
     const clock = new FakeClock();
-    const limiter = new RateLimiter({ clock, perSecond: 1, perMinute: 0 });
+    const limiter = new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 });
     await limiter.acquire();
     const controller = new AbortController();
     const waiting = track(limiter, clock, controller.signal);
@@ -113,7 +113,7 @@ describe('RateLimiter', () => {
   it('turns a window off with 0 or Infinity', async () => {
     const clock = new FakeClock();
     for (const off of [0, Infinity]) {
-      const limiter = new RateLimiter({ clock, perSecond: off, perMinute: off });
+      const limiter = new RateLimiter({ marginMs: 0, clock, perSecond: off, perMinute: off });
       const calls = Array.from({ length: 500 }, () => track(limiter, clock));
       await flush();
       assert.ok(calls.every((c) => c.grantedAt === clock.now()), `off = ${off}`);
@@ -134,7 +134,7 @@ describe('RateLimiter', () => {
         fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: 1, maxLength: 40 }),
         async (perSecond, perMinute, gaps) => {
           const clock = new FakeClock();
-          const limiter = new RateLimiter({ clock, perSecond, perMinute });
+          const limiter = new RateLimiter({ marginMs: 0, clock, perSecond, perMinute });
           const arrivals: number[] = [];
           const calls = [];
           for (const gap of gaps) {
@@ -166,4 +166,19 @@ describe('RateLimiter', () => {
       { numRuns: 60 },
     );
   });
+
+  it('keeps a margin past each window, so jitter on the wire cannot put six arrivals in one server second', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, perSecond: 1, perMinute: 0, marginMs: 100 });
+    const t0 = clock.now();
+    await limiter.acquire();
+    let granted: number | undefined;
+    void limiter.acquire().then(() => { granted = clock.now(); });
+    await clock.advance(1000);
+    assert.strictEqual(granted, undefined, 'not granted at exactly one second');
+    await clock.advance(100);
+    assert.strictEqual(granted, t0 + 1100);
+    assert.throws(() => new RateLimiter({ marginMs: -1 }), RangeError);
+  });
 });
+
