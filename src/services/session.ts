@@ -282,6 +282,9 @@ export class Session extends Disposable {
   private clientFor(env: Environment, credentials: Credentials): AltegioClient {
     const config = vscode.workspace.getConfiguration('altegio');
     return new AltegioClient({
+      onEvent: (e) => {
+        if (e.phase === 'end') this.log.info(`${e.method} ${e.path} → ${e.status ?? e.errorKind} in ${Math.round(e.durationMs)} ms (sign-in)`);
+      },
       baseUrl: env.baseUrl,
       credentials: () => credentials,
       timeoutMs: Math.max(1, config.get<number>('requestTimeoutSeconds', 30)) * 1000,
