@@ -4,18 +4,18 @@ import * as assert from 'assert';
 import { getCatalog } from '../../src/api/catalog';
 import { AltegioClient } from '../../src/api/client';
 import { isAltegioError, type AltegioError } from '../../src/api/errors';
-import { startSandbox, type FaultRule, type SandboxHandle } from '../../src/sandbox';
+import type { FaultRule } from '../../src/sandbox';
+import { sharedSandbox } from './sandbox-support';
 
 const catalog = getCatalog();
 const createClient = catalog.requireOperation('create_client');
 const getLocation = catalog.requireOperation('get_location');
 
 describe('the HTTP client against the sandbox', () => {
-  let sandbox: SandboxHandle;
+  const sandbox = sharedSandbox();
   let client: AltegioClient;
 
-  before(async () => {
-    sandbox = await startSandbox({ rateLimit: false });
+  before(() => {
     client = new AltegioClient({
       baseUrl: sandbox.baseUrl,
       credentials: () => ({ partnerToken: sandbox.credentials.partnerToken, userToken: sandbox.credentials.userToken }),
@@ -23,14 +23,6 @@ describe('the HTTP client against the sandbox', () => {
       timeoutMs: 2000,
       retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 2000 },
     });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    await sandbox.reset();
-    sandbox.setFaults(undefined);
-    sandbox.resetStats();
   });
 
   async function failure(promise: Promise<unknown>): Promise<AltegioError> {

@@ -1,7 +1,7 @@
 // Each kind of bad request gets the status and error envelope Altegio answers with, naming the fields at fault.
 import * as assert from 'assert';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { send } from './sandbox-support';
+import { startSandbox } from '../../src/sandbox';
+import { sharedSandbox, send } from './sandbox-support';
 
 type ErrorBody = { success: false; data: null; meta: { message: string; errors?: Record<string, string[]> } };
 
@@ -16,17 +16,7 @@ function error(json: unknown): ErrorBody['meta'] {
 const AUTH_NEEDED = { success: false, data: null, meta: { message: 'Authentication needed.' } };
 
 describe('sandbox errors', () => {
-  let sandbox: SandboxHandle;
-
-  before(async () => {
-    sandbox = await startSandbox({ rateLimit: false });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    await sandbox.reset();
-  });
+  const sandbox = sharedSandbox();
 
   describe('authentication (401)', () => {
     it('refuses a request without the partner token', async () => {

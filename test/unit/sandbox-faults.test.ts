@@ -1,25 +1,13 @@
 // Fault injection: each fault, from the X-Sandbox-Fault header or from options, does what it says, and the
 // request counters see every attempt.
 import * as assert from 'assert';
-import { FAULT_HEADER, parseFaultHeader, startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { getStats, send } from './sandbox-support';
+import { FAULT_HEADER, parseFaultHeader } from '../../src/sandbox';
+import { sharedSandbox, getStats, send } from './sandbox-support';
 
 const newClient = (name: string, phone: string) => ({ method: 'POST', path: '/clients/720441', body: { name, phone } });
 
 describe('sandbox fault injection', () => {
-  let sandbox: SandboxHandle;
-
-  before(async () => {
-    sandbox = await startSandbox({ rateLimit: false });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    await sandbox.reset();
-    sandbox.setFaults(undefined);
-    sandbox.resetStats();
-  });
+  const sandbox = sharedSandbox();
 
   async function clientsNamed(name: string): Promise<number> {
     const res = await send(sandbox, { method: 'POST', path: '/company/720441/clients/search', body: { filters: [{ type: 'quick_search', state: { value: name } }] } });

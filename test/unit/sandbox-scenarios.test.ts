@@ -1,8 +1,8 @@
 // Scenarios against the sandbox's state: sign-in, the loyalty-card life cycle, clients, paging, appointments and
 // the other entity families with real create/read/update/delete.
 import * as assert from 'assert';
-import { DEMO_CREDENTIALS, startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { send } from './sandbox-support';
+import { DEMO_CREDENTIALS } from '../../src/sandbox';
+import { sharedSandbox, send } from './sandbox-support';
 
 type Envelope<T = unknown> = { success: boolean; data: T; meta: Record<string, unknown> & { errors?: Record<string, string[]> } };
 type Card = { id: number; number: string; type_id: number; balance: number; points: number; programs: { id: number }[] };
@@ -13,17 +13,7 @@ function env<T>(json: unknown): Envelope<T> {
 }
 
 describe('sandbox scenarios', () => {
-  let sandbox: SandboxHandle;
-
-  before(async () => {
-    sandbox = await startSandbox({ rateLimit: false });
-  });
-  after(async () => {
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    await sandbox.reset();
-  });
+  const sandbox = sharedSandbox();
 
   describe('signing in through POST /auth', () => {
     it('gives the demo user their user token, which then opens user operations', async () => {

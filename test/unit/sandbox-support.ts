@@ -3,7 +3,7 @@
 import * as http from 'http';
 import type { OperationSpec, ParameterSpec } from '../../src/api/catalog';
 import { hasArrayBody } from '../../src/api/validation';
-import type { SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 
 export const ACCEPT = 'application/vnd.api.v2+json';
 
@@ -137,4 +137,30 @@ export function multipart(fields: string[]): { contentType: string; data: Buffer
     Buffer.from('\r\n'),
   ]));
   return { contentType: `multipart/form-data; boundary=${boundary}`, data: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]) };
+}
+
+/**
+ * One sandbox (rate limit off) for the enclosing `describe`, put back to its seed state, with no faults and zeroed
+ * stats, before each test. The returned object forwards to the running sandbox, so tests use it as the handle.
+ */
+export function sharedSandbox(): SandboxHandle {
+  let handle: SandboxHandle | undefined;
+  before(async () => {
+    handle = await startSandbox({ rateLimit: false });
+  });
+  after(async () => {
+    await handle?.close();
+  });
+  beforeEach(async () => {
+    await handle!.reset();
+    handle!.setFaults(undefined);
+    handle!.resetStats();
+  });
+  return new Proxy({} as SandboxHandle, {
+    get(_target, key) {
+      if (!handle) throw new Error('the shared sandbox is used before its before() hook ran');
+      const value = Reflect.get(handle, key, handle) as unknown;
+      return typeof value === 'function' ? value.bind(handle) : value;
+    },
+  });
 }
