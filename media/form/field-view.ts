@@ -120,8 +120,8 @@ export class FieldView extends LitElement {
     switch (f.kind) {
       case 'boolean':
         if (f.required) {
-          return html`<vscode-checkbox .label=${this.ariaName} ?checked=${this.value === true} ?disabled=${disabled} ?invalid=${invalid}
-            @change=${(e: Event) => { this.ctx.touch(this.key); this.emit((e.target as HTMLInputElement).checked); }}>${f.name}</vscode-checkbox>`;
+          return html`<vscode-checkbox .label=${this.ariaName} .checked=${this.value === true} ?disabled=${disabled} ?invalid=${invalid}
+            @change=${(e: Event) => { this.ctx.touch(this.key); this.emit((e.target as HTMLInputElement).checked); }}></vscode-checkbox>`;
         }
         return this.renderSelect([{ value: 'true', label: s.yes }, { value: 'false', label: s.no }], invalid);
       case 'enum':

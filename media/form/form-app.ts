@@ -108,8 +108,10 @@ export class FormApp extends LitElement {
         this.auth = m.auth;
         break;
       case 'setValues':
+        // The host already holds these values and sends their issues with them: nothing to echo back.
         this.values = m.values;
-        this.changed();
+        this.issues = m.issues;
+        this.saveState();
         break;
       case 'lookup':
         this.lookups = new Map(this.lookups).set(m.field, { status: m.status, options: m.options, message: m.message, term: m.term });
@@ -241,10 +243,15 @@ export class FormApp extends LitElement {
   private renderParameters(m: FormModel, ctx: FormContext): TemplateResult {
     const s = this.strings;
     return html`
-      ${m.description && m.description !== m.summary ? html`<div class="description muted">${m.description}</div>` : nothing}
+      ${this.extraDescription(m) ? html`<div class="description muted">${this.extraDescription(m)}</div>` : nothing}
       ${m.pathFields.length ? html`<h2>${s.pathParameters}</h2>${this.renderFields('path', m.pathFields, this.values.path, ctx)}` : nothing}
       ${m.queryFields.length ? html`<h2>${s.queryParameters}</h2>${this.renderFields('query', m.queryFields, this.values.query, ctx)}` : nothing}
       ${!m.pathFields.length && !m.queryFields.length && !m.body ? html`<p class="empty muted">${s.noParameters}</p>` : nothing}`;
+  }
+
+  /** The description without the summary it often starts with (the heading already shows it). */
+  private extraDescription(m: FormModel): string {
+    return (m.description.startsWith(m.summary) ? m.description.slice(m.summary.length) : m.description).trim();
   }
 
   private renderBody(m: FormModel, ctx: FormContext): TemplateResult {

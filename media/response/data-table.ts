@@ -2,14 +2,16 @@
 // exist in the DOM), with filter, sort, column choice, keyboard navigation and CSV export.
 import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
+import { styleProps } from '../shared/style-props';
 import { fmt, formatNumber } from '../shared/format';
-import { cellText, cellValue, columnsOf, columnWidth, toCsv, VALUE_COLUMN, viewRows, type SortState } from './table-model';
+import { cellText, cellValue, columnChars, columnsOf, toCsv, VALUE_COLUMN, viewRows, type SortState } from './table-model';
 
 export const ROW_HEIGHT = 22;
 const FILTER_DELAY_MS = 120;
+/** Left and right padding of a cell, and its border. */
+const CELL_EXTRA_PX = 13;
 
 export class DataTable extends LitElement {
   static override properties = {
@@ -59,7 +61,8 @@ export class DataTable extends LitElement {
       border: 1px solid var(--vscode-panel-border); background: var(--vscode-editorWidget-background); }
     .scroller { flex: 1; min-height: 120px; overflow: auto; position: relative; border: 1px solid var(--vscode-panel-border); }
     .scroller:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-    .grid-row { display: grid; grid-template-columns: var(--grid); width: var(--width); min-width: 100%; height: ${ROW_HEIGHT}px; box-sizing: border-box; }
+    .grid-row { display: grid; grid-template-columns: var(--grid); width: var(--width); min-width: 100%; height: ${ROW_HEIGHT}px; box-sizing: border-box;
+      font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
     .head { position: sticky; top: 0; z-index: 1; background: var(--vscode-editorWidget-background);
       border-bottom: 1px solid var(--vscode-panel-border); font-weight: 600; }
     .head button { all: unset; display: flex; align-items: center; gap: 2px; width: 100%; height: 100%; padding: 0 6px; box-sizing: border-box; cursor: pointer; overflow: hidden; white-space: nowrap; }
@@ -71,7 +74,7 @@ export class DataTable extends LitElement {
     .body .grid-row.active { outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder)); outline-offset: -1px; }
     .body .grid-row.selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
     .cell { padding: 0 6px; line-height: ${ROW_HEIGHT}px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
-      border-right: 1px solid var(--vscode-panel-border); font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+      border-right: 1px solid var(--vscode-panel-border); }
     .cell.num { text-align: right; font-variant-numeric: tabular-nums; }
     .empty { padding: 12px; }
     .detail { margin-top: 6px; max-height: 35%; overflow: auto; border: 1px solid var(--vscode-panel-border); padding: 4px 8px; }
@@ -81,7 +84,7 @@ export class DataTable extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rows')) {
       this.columns = columnsOf(this.rows);
-      this.widths = new Map(this.columns.map((c) => [c, columnWidth(this.rows, c, c === VALUE_COLUMN ? this.strings.valueColumn : c)]));
+      this.widths = new Map(this.columns.map((c) => [c, columnChars(this.rows, c, c === VALUE_COLUMN ? this.strings.valueColumn : c)]));
       this.selected = undefined;
       this.active = -1;
     }
@@ -141,8 +144,10 @@ export class DataTable extends LitElement {
   override render(): TemplateResult {
     const s = this.strings;
     const columns = this.visibleColumns;
-    const grid = columns.map((c) => `${this.widths.get(c) ?? 120}px`).join(' ');
-    const width = columns.reduce((sum, c) => sum + (this.widths.get(c) ?? 120), 0);
+    // Widths in ch of the monospaced cell font, plus each cell's padding and border.
+    const grid = columns.map((c) => `calc(${this.widths.get(c) ?? 12}ch + ${CELL_EXTRA_PX}px)`).join(' ');
+    const chars = columns.reduce((sum, c) => sum + (this.widths.get(c) ?? 12), 0);
+    const width = `calc(${chars}ch + ${columns.length * CELL_EXTRA_PX}px)`;
     const count = this.order.length === this.rows.length ? fmt(s.rowsAll, formatNumber(this.rows.length)) : fmt(s.rowsFiltered, formatNumber(this.order.length), formatNumber(this.rows.length));
     return html`<div class="toolbar">
         <vscode-textfield type="search" placeholder=${s.filter} .label=${s.filter} @input=${(e: Event) => this.onFilter((e.target as HTMLInputElement).value)}>
@@ -156,7 +161,7 @@ export class DataTable extends LitElement {
       ${this.showColumns ? this.renderColumnChooser() : nothing}
       <div class="scroller" tabindex="0" role="grid" aria-label=${count} aria-rowcount=${this.order.length + 1} aria-colcount=${columns.length}
         aria-activedescendant=${this.active >= 0 ? `row-${this.active}` : nothing}
-        style=${styleMap({ '--grid': grid, '--width': `${width}px` })} @keydown=${(e: KeyboardEvent) => this.onKey(e)}>
+        .style=${styleProps({ '--grid': grid, '--width': width })} @keydown=${(e: KeyboardEvent) => this.onKey(e)}>
         <div class="grid-row head" role="row" aria-rowindex="1">${columns.map((c) => this.renderHeaderCell(c))}</div>
         ${this.order.length === 0 ? html`<div class="empty muted">${this.rows.length === 0 ? s.noRows : s.noMatches}</div>` : this.renderBody(columns)}
       </div>
@@ -177,13 +182,13 @@ export class DataTable extends LitElement {
     const v = this.virtualizer;
     const items = v ? v.getVirtualItems() : [];
     const total = v ? v.getTotalSize() - ROW_HEIGHT : this.order.length * ROW_HEIGHT;
-    return html`<div class="body" role="rowgroup" style=${styleMap({ height: `${total}px` })}>
+    return html`<div class="body" role="rowgroup" .style=${styleProps({ height: `${total}px` })}>
       ${items.map((item) => {
         const index = this.order[item.index];
         const row = this.rows[index];
         const classes = `grid-row${item.index === this.active ? ' active' : ''}${index === this.selected ? ' selected' : ''}`;
         return html`<div class=${classes} id=${`row-${item.index}`} role="row" aria-rowindex=${item.index + 2} aria-selected=${index === this.selected ? 'true' : 'false'}
-          style=${styleMap({ transform: `translateY(${item.start - ROW_HEIGHT}px)` })} @click=${() => this.select(item.index)}>
+          .style=${styleProps({ transform: `translateY(${item.start - ROW_HEIGHT}px)` })} @click=${() => this.select(item.index)}>
           ${columns.map((c) => {
             const value = cellValue(row, c);
             return html`<div class="cell${typeof value === 'number' ? ' num' : ''}" role="gridcell">${cellText(value)}</div>`;
@@ -195,8 +200,8 @@ export class DataTable extends LitElement {
 
   private renderColumnChooser(): TemplateResult {
     return html`<div class="columns" role="group" aria-label=${this.strings.columns}>
-      ${this.columns.map((c) => html`<vscode-checkbox ?checked=${!this.hiddenColumns.has(c)} .label=${c === VALUE_COLUMN ? this.strings.valueColumn : c}
-        @change=${(e: Event) => this.toggleColumn(c, (e.target as HTMLInputElement).checked)}>${c === VALUE_COLUMN ? this.strings.valueColumn : c}</vscode-checkbox>`)}
+      ${this.columns.map((c) => html`<vscode-checkbox .checked=${!this.hiddenColumns.has(c)} .label=${c === VALUE_COLUMN ? this.strings.valueColumn : c}
+        @change=${(e: Event) => this.toggleColumn(c, (e.target as HTMLInputElement).checked)}></vscode-checkbox>`)}
       ${this.hiddenColumns.size ? html`<button class="link" @click=${() => { this.hiddenColumns = new Set(); }}>${this.strings.showAllColumns}</button>` : nothing}
     </div>`;
   }

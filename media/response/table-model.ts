@@ -126,10 +126,10 @@ export function toCsv(rows: readonly unknown[], order: readonly number[], column
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** A column width in pixels from its header and a sample of its cells. */
-export function columnWidth(rows: readonly unknown[], column: string, header: string): number {
+/** A column's width in characters (of the table's monospaced font), from its header and cells spread over the list. */
+export function columnChars(rows: readonly unknown[], column: string, header: string): number {
   let chars = header.length + 2;
-  const sample = Math.min(rows.length, 200);
-  for (let i = 0; i < sample; i++) chars = Math.max(chars, cellText(cellValue(rows[i], column)).length);
-  return Math.round(Math.min(360, Math.max(64, chars * 7.2 + 20)));
+  const step = Math.max(1, Math.floor(rows.length / 300));
+  for (let i = 0; i < rows.length; i += step) chars = Math.max(chars, cellText(cellValue(rows[i], column)).length);
+  return Math.min(48, Math.max(5, chars));
 }

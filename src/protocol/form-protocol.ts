@@ -3,6 +3,7 @@
 import type { FormModel, FormValues } from '../api/form-types';
 import { arrayOf, int, json, literal, object, optional, parseMessage, record, str, type MessageOf, type Parsed } from './guard';
 import type { FormStrings } from './form-strings';
+import { CSP_VIOLATION_MESSAGE } from './csp-report';
 
 export const FORM_VIEW_TYPE = 'altegio.requestForm';
 
@@ -52,7 +53,7 @@ export type FormHostMessage =
   | { type: 'init'; model: FormModel; values: FormValues; strings: FormStrings; auth: AuthView; ui: UiState; issues: FieldIssue[] }
   | { type: 'validation'; seq: number; issues: FieldIssue[] }
   | { type: 'auth'; auth: AuthView }
-  | { type: 'setValues'; values: FormValues }
+  | { type: 'setValues'; values: FormValues; issues: FieldIssue[] }
   | { type: 'lookup'; field: string; status: 'loading' | 'ready' | 'unavailable' | 'error'; options: LookupOptionView[]; message?: string; term?: string }
   | { type: 'sending'; sending: boolean }
   | { type: 'result'; outcome: 'success' | 'failure' | 'cancelled' | 'blocked'; title: string; message?: string; status?: number; summary: SummaryItem[]; issues: FieldIssue[]; canOpenResponse: boolean }
@@ -85,6 +86,7 @@ export const FORM_WEBVIEW_MESSAGES = {
   openSetting: object({}),
   openDocs: object({}),
   rendered: object({ fields: int({ min: 0, max: 1_000_000 }), issues: arrayOf(str({ max: 420 }), { max: 10_000 }) }),
+  ...CSP_VIOLATION_MESSAGE,
 };
 
 export type FormWebviewMessage = MessageOf<typeof FORM_WEBVIEW_MESSAGES>;

@@ -2,6 +2,7 @@
 // Handshake: the app posts `ready` once it listens; the host posts nothing before it, then `show`.
 import { bool, int, literal, object, optional, parseMessage, str, type MessageOf, type Parsed } from './guard';
 import type { ResponseStrings } from './response-strings';
+import { CSP_VIOLATION_MESSAGE } from './csp-report';
 
 export const RESPONSE_VIEW_TYPE = 'altegio.response';
 
@@ -97,6 +98,7 @@ export const RESPONSE_WEBVIEW_MESSAGES = {
   pin: object({ pinned: bool }),
   action: object({ action: literal<ErrorAction>('signIn', 'openHistory', 'editRequest', 'retry') }),
   rendered: object({ rows: int({ min: 0, max: 100_000_000 }), ms: int({ min: 0, max: 3_600_000 }) }),
+  ...CSP_VIOLATION_MESSAGE,
 };
 
 export type ResponseWebviewMessage = MessageOf<typeof RESPONSE_WEBVIEW_MESSAGES>;

@@ -2,12 +2,14 @@
 // restores the open ones after a reload from the state their apps kept (WebviewPanelSerializer).
 import * as vscode from 'vscode';
 import { getCatalog, type OperationSpec } from '../../api/catalog';
-import { initialValues, buildFormModel } from '../../api/form-model';
+import { buildFormModel, initialValues, type FormModel } from '../../api/form-model';
 import type { OperationLauncher, Prefill, Services } from '../../commands/services';
-import { FORM_VIEW_TYPE, parseFormState } from '../../protocol/form-protocol';
+import { FORM_VIEW_TYPE, parseFormState, type FieldIssue } from '../../protocol/form-protocol';
 import { webviewOptions } from '../webview-html';
 import { FilePicks } from './file-picks';
-import { FormPanel, formTitle } from './form-panel';
+import { FormPanel, formTitle, type FormPanelStart } from './form-panel';
+import { issueTexts } from './form-strings';
+import { formIssues } from './form-validation';
 
 export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, FormPanel>();
@@ -17,24 +19,38 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
 
   async open(op: OperationSpec, prefill: Prefill = {}): Promise<void> {
     await this.s.session.whenReady();
-    const context = { locationId: prefill.context?.locationId, chainId: prefill.context?.chainId };
-    const values = { path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body };
     const open = this.panels.get(op.id);
     if (open) {
       open.reveal();
-      if (prefill.pathParams || prefill.query || prefill.body || prefill.context) open.applyPrefill(values, context);
+      if (prefill.pathParams || prefill.query || prefill.body || prefill.context) {
+        open.applyPrefill({ path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body }, prefill.context ?? {});
+      }
       return;
     }
-    const selected = this.s.session.location;
-    const locationId = context.locationId ?? selected?.locationId;
-    const chainId = context.chainId ?? (locationId === selected?.locationId ? selected?.chainId : undefined);
-    const model = buildFormModel(op);
     const panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, formTitle(op), vscode.ViewColumn.Active, webviewOptions(this.s.context.extensionUri));
-    this.track(new FormPanel(panel, op, this.s, this.files, {
+    this.track(new FormPanel(panel, op, this.s, this.files, this.startFor(op, prefill)));
+  }
+
+  /**
+   * What a new form of `op` starts with: its model, the selected location and chain, the caller's prefill, and
+   * the issues of those values. (Tests build every operation's form through here.)
+   */
+  describe(op: OperationSpec, prefill: Prefill = {}): { model: FormModel; start: FormPanelStart; issues: FieldIssue[] } {
+    const model = buildFormModel(op);
+    const start = this.startFor(op, prefill, model);
+    return { model, start, issues: formIssues(op, model, start.values, issueTexts()) };
+  }
+
+  private startFor(op: OperationSpec, prefill: Prefill, model = buildFormModel(op)): FormPanelStart {
+    const selected = this.s.session.location;
+    const locationId = prefill.context?.locationId ?? selected?.locationId;
+    const chainId = prefill.context?.chainId ?? (locationId === selected?.locationId ? selected?.chainId : undefined);
+    const values = { path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body };
+    return {
       values: initialValues(model, { locationId, chainId }, values),
       ui: { tab: 'fields' },
       context: { ...(locationId ? { locationId } : {}), ...(chainId ? { chainId } : {}) },
-    }));
+    };
   }
 
   /** After a reload: the app's saved state names the operation and holds the values typed so far. */

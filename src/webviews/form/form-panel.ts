@@ -12,9 +12,10 @@ import { parseFormMessage, type AuthView, type FieldIssue, type FormHostMessage,
 import { Disposable } from '../../services/disposable';
 import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
 import { PanelChannel } from '../panel-channel';
+import { watchFirstLoad } from '../load-watchdog';
 import { renderWebviewHtml } from '../webview-html';
 import type { FilePicks } from './file-picks';
-import { formStrings } from './form-strings';
+import { formStrings, issueTexts } from './form-strings';
 import { formIssues, serverIssues } from './form-validation';
 import { LookupLoader } from './lookup-loader';
 import { summarizeResult } from './result-summary';
@@ -43,6 +44,9 @@ export class FormPanel extends Disposable {
   readonly onDidDispose = this.closed.event;
   /** What the app reported after its first render (for tests): how many fields, which issues. */
   lastRendered: { fields: number; issues: string[] } | undefined;
+  /** The issues of the values as last validated, and the outcome of the last send (for tests). */
+  issues: FieldIssue[] = [];
+  lastResult: ResultMessage | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -63,7 +67,9 @@ export class FormPanel extends Disposable {
     }));
     panel.title = formTitle(operation);
     panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'form', panel.title);
+    const load = () => { panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'form', panel.title); };
+    load();
+    this.register(watchFirstLoad(panel, () => this.channel.ready, load, (m) => s.log.info(m)));
     this.register(s.session.onDidChange(() => {
       this.channel.post({ type: 'auth', auth: this.auth() });
       this.refreshLookups();
@@ -100,7 +106,7 @@ export class FormPanel extends Disposable {
       : prefill.body ?? this.values.body;
     this.values = { path: { ...this.values.path, ...prefill.path }, query: { ...this.values.query, ...prefill.query }, ...(this.model.body ? { body } : {}) };
     this.context = { ...this.context, ...definedOnly(context) };
-    this.channel.post({ type: 'setValues', values: this.values });
+    this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
     this.refreshLookups();
   }
 
@@ -118,10 +124,8 @@ export class FormPanel extends Disposable {
   }
 
   private validate(values: FormValues): FieldIssue[] {
-    return formIssues(this.operation, this.model, values, {
-      phoneString: vscode.l10n.t('{0} must be 9 to 15 digits; a leading + is allowed, spaces and dashes are not'),
-      phoneNumber: vscode.l10n.t('{0} must be 9 to 15 digits, without +, spaces or dashes'),
-    });
+    this.issues = formIssues(this.operation, this.model, values, issueTexts());
+    return this.issues;
   }
 
   private async onMessage(m: FormWebviewMessage): Promise<void> {
@@ -146,11 +150,11 @@ export class FormPanel extends Disposable {
         return;
       case 'fillExamples':
         this.values = exampleValues(this.model, this.values);
-        this.channel.post({ type: 'setValues', values: this.values });
+        this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
         return;
       case 'reset':
         this.values = initialValues(this.model, this.lookupContext());
-        this.channel.post({ type: 'setValues', values: this.values });
+        this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
         return;
       case 'openResponse':
         if (this.lastExchange) await this.s.responses.show(this.lastExchange);
@@ -168,6 +172,9 @@ export class FormPanel extends Disposable {
         return;
       case 'rendered':
         this.lastRendered = { fields: m.fields, issues: m.issues };
+        return;
+      case 'cspViolation':
+        this.s.log.warn(`the request form webview's Content Security Policy refused ${m.directive}: ${m.blocked}`);
         return;
     }
   }
@@ -232,14 +239,15 @@ export class FormPanel extends Disposable {
     this.channel.post({ type: 'sending', sending: true });
     try {
       await this.s.session.execute(input, { source: 'form', signal: controller.signal });
-      this.channel.post(this.successResult(exchange));
+      this.lastResult = this.successResult(exchange);
     } catch (e) {
-      this.channel.post(this.failureResult(e, exchange));
+      this.lastResult = this.failureResult(e, exchange);
     } finally {
       watch.dispose();
       this.sending = undefined;
       this.channel.post({ type: 'sending', sending: false });
     }
+    this.channel.post(this.lastResult);
     if (exchange) {
       this.lastExchange = exchange;
       if (exchange.response || (exchange.error && exchange.error.kind !== 'cancelled')) await this.s.responses.show(exchange);

@@ -1,6 +1,7 @@
 // The request form's texts, localised here in the host and sent to the app with `init`.
 import * as vscode from 'vscode';
 import type { FormStrings } from '../../protocol/form-strings';
+import type { IssueTexts } from './form-validation';
 
 export function formStrings(): FormStrings {
   const t = vscode.l10n.t;
@@ -71,5 +72,13 @@ export function formStrings(): FormStrings {
     kindJson: t('JSON'),
     yes: t('true'),
     no: t('false'),
+  };
+}
+
+/** How the host words a phone that is not what the API expects ({0} is the field). */
+export function issueTexts(): IssueTexts {
+  return {
+    phoneString: vscode.l10n.t('{0} must be 9 to 15 digits; a leading + is allowed, spaces and dashes are not'),
+    phoneNumber: vscode.l10n.t('{0} must be 9 to 15 digits, without +, spaces or dashes'),
   };
 }

@@ -7,10 +7,11 @@ import { isAltegioError } from '../../api/errors';
 import { fetchAllPages, nextPageInput } from '../../api/paging';
 import { maskSensitiveFields } from '../../api/sensitive';
 import type { Services } from '../../commands/services';
-import { parseResponseMessage, type ResponseHostMessage, type ResponseWebviewMessage } from '../../protocol/response-protocol';
+import { parseResponseMessage, type ResponseHostMessage, type ResponseView, type ResponseWebviewMessage } from '../../protocol/response-protocol';
 import { Disposable } from '../../services/disposable';
 import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
 import { PanelChannel } from '../panel-channel';
+import { watchFirstLoad } from '../load-watchdog';
 import { renderWebviewHtml } from '../webview-html';
 import { largeResponseThresholdBytes } from './response-settings';
 import { responseStrings } from './response-strings';
@@ -30,17 +31,22 @@ export class ResponsePanel extends Disposable {
   readonly onDidChangePin = this.pinChanged.event;
   /** What the app reported after showing data (for tests and the benchmark): rows in the DOM, milliseconds. */
   lastRendered: { rows: number; ms: number } | undefined;
+  /** The last view built for the app (for tests). */
+  lastView: ResponseView | undefined;
 
+  /** `restoreHistoryId`: a panel revived after a reload shows this history entry ('' when it had none). */
   constructor(readonly panel: vscode.WebviewPanel, private readonly s: Services, public pinned: boolean, restoreHistoryId?: string) {
     super();
     this.restoring = restoreHistoryId;
     this.channel = this.register(new PanelChannel(panel, 'response viewer', parseResponseMessage, s.log, {
-      onReady: () => void this.post(),
+      onReady: () => void this.post().catch((e: unknown) => s.log.error(`the response viewer could not show its answer: ${e instanceof Error ? e.message : String(e)}`)),
       onMessage: (m) => this.onMessage(m),
     }));
     panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
     this.updateTitle();
-    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'response', panel.title);
+    const load = () => { panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'response', panel.title); };
+    load();
+    this.register(watchFirstLoad(panel, () => this.channel.ready, load, (m) => s.log.info(m)));
     this.register(panel.onDidDispose(() => {
       this.paging?.abort();
       this.closed.fire();
@@ -62,7 +68,15 @@ export class ResponsePanel extends Disposable {
     this.shown = fromExchange(exchange);
     this.lastRendered = undefined;
     this.updateTitle();
+    this.openIfTooLarge();
     await this.post();
+  }
+
+  /** An answer over the threshold goes to a real editor; the app only gets its header (see buildView). */
+  private openIfTooLarge(): void {
+    if ((this.shown?.sizeBytes ?? 0) <= largeResponseThresholdBytes() || this.shown?.body === undefined) return;
+    // After the header is on screen: pretty-printing tens of megabytes takes a moment.
+    setImmediate(() => void this.openInEditor().catch((e: unknown) => this.s.log.error(`opening a large response failed: ${String(e)}`)));
   }
 
   setPinned(pinned: boolean): void {
@@ -81,20 +95,22 @@ export class ResponsePanel extends Disposable {
 
   /** Sends the whole view to the app; an answer over the threshold goes to an editor, the app gets the rest. */
   private async post(): Promise<void> {
-    if (!this.shown && this.restoring) await this.restore(this.restoring);
+    if (!this.shown && this.restoring !== undefined) await this.restore(this.restoring);
     const shown = this.shown;
-    if (!shown) return;
+    if (!shown) {
+      // Restored after a reload with nothing to show (the history entry is gone): an empty viewer helps no one.
+      if (this.restoring !== undefined) this.panel.dispose();
+      return;
+    }
     const threshold = largeResponseThresholdBytes();
     const prepared = shown.request || !shown.input ? undefined : await this.s.session.prepare(shown.input).catch(() => undefined);
     const view = buildView(shown, { title: `${shown.operation.method} ${shown.operation.summary}`, thresholdBytes: threshold, ...(prepared ? { prepared } : {}) });
+    this.lastView = view;
     this.channel.post({ type: 'show', view, strings: responseStrings(), pinned: this.pinned });
-    if (view.bodyState === 'tooLarge' && !this.restoring) {
-      // After the header is on screen: pretty-printing tens of megabytes takes a moment.
-      setImmediate(() => void this.openInEditor().catch((e: unknown) => this.s.log.error(`opening a large response failed: ${String(e)}`)));
-    }
   }
 
   private async restore(historyId: string): Promise<void> {
+    if (!historyId) return;
     const history = this.s.session.history;
     const entry = history.get(historyId);
     const operation = entry ? getCatalog().operation(entry.operationId) : undefined;
@@ -129,6 +145,9 @@ export class ResponsePanel extends Disposable {
         return this.action(m.action);
       case 'rendered':
         this.lastRendered = { rows: m.rows, ms: m.ms };
+        return;
+      case 'cspViolation':
+        this.s.log.warn(`the response viewer webview's Content Security Policy refused ${m.directive}: ${m.blocked}`);
         return;
     }
   }
@@ -206,6 +225,7 @@ export class ResponsePanel extends Disposable {
       this.s.log.info(`${op.method} ${op.path}: read ${result.items.length} items from ${result.pages} pages`);
       this.shown = withAllItems(shown, result.items, { pages: result.pages, items: result.items.length, ...(result.total !== undefined ? { total: result.total } : {}), truncated: result.truncated }, Buffer.byteLength(text));
       report('done');
+      this.openIfTooLarge();
       await this.post();
     } catch (e) {
       const cancelled = controller.signal.aborted || (isAltegioError(e) && e.kind === 'cancelled');

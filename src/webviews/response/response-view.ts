@@ -79,9 +79,12 @@ export function fromHistory(entry: HistoryEntry, stored: StoredResponse | undefi
   };
 }
 
-/** The same exchange showing every item of a list read page after page. */
+/**
+ * The same exchange showing every item of a list read page after page. It keeps the history id of the page
+ * it started from: that is what a restored viewer shows after a reload (the pages read on were never kept).
+ */
 export function withAllItems(shown: Shown, items: unknown[], combined: CombinedView, sizeBytes: number): Shown {
-  return { ...shown, body: items, data: items, meta: undefined, sizeBytes, combined, historyId: undefined };
+  return { ...shown, body: items, data: items, meta: undefined, sizeBytes, combined };
 }
 
 export function pagingOf(shown: Shown): PagingView | undefined {

@@ -31,7 +31,7 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
     if (state !== undefined && !restored) this.s.log.warn('a response viewer was restored without its state: its saved state was not valid');
     webview.webview.options = webviewOptions(this.s.context.extensionUri);
     await this.s.session.whenReady();
-    const panel = this.track(new ResponsePanel(webview, this.s, restored?.pinned ?? false, restored?.historyId));
+    const panel = this.track(new ResponsePanel(webview, this.s, restored?.pinned ?? false, restored?.historyId ?? ''));
     if (!panel.pinned && !this.current) this.current = panel;
   }
 

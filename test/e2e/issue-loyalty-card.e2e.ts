@@ -1,0 +1,150 @@
+// The showcase end to end: API tree → Loyalty Cards → Issue a loyalty card; the card-type dropdown filled from the
+// sandbox; a bad phone refused inline with Send disabled; the fixed form sent; the issued card in the form, in the
+// response viewer and under its client in the Business tree; then removed with the confirmation.
+// Screenshots: test-results/e2e/issue-loyalty-card/.
+import * as assert from 'assert';
+import type { FrameLocator } from 'playwright-core';
+import { startSandboxProcess } from '../harness/sandbox';
+import {
+  clearAllNotifications, clickDialogButton, expandTreeRow, openViewContainer, runTreeRowContextMenu,
+  treeRow, view, waitForDialog, waitForNotification, waitForTreeRow, waitForViews, webviewContent, type Workbench, openWorkbench,
+} from './helpers';
+import { firstClient, sandboxDemo, webviewOfTab, type SandboxDemo } from './webview-support';
+
+const FORM_TITLE = 'POST Issue a loyalty card to a client';
+const CARD_NUMBER = `E2E-${Date.now().toString().slice(-6)}`;
+
+describe('Issue a loyalty card in the request form', function () {
+  this.bail(true);
+  let wb: Workbench;
+  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
+  let demo: SandboxDemo;
+  let form: FrameLocator;
+  let client: { id: number; name: string; phone: string };
+
+  before(async () => {
+    sandbox = await startSandboxProcess({ args: ['--quiet'] });
+    assert.ok(sandbox, 'this checkout has no sandbox CLI');
+    demo = await sandboxDemo(sandbox.baseUrl);
+    client = await firstClient(demo);
+    wb = await openWorkbench('issue-loyalty-card', {
+      settings: { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl },
+      viewport: { width: 1500, height: 950 },
+    });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await sandbox?.stop();
+  });
+
+  it('selects the Manhattan location, which forms prefill', async () => {
+    await wb.step('location-selected', async () => {
+      await openViewContainer(wb.page, 'Altegio');
+      await waitForViews(wb.page, ['API', 'Business', 'History']);
+      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
+      await runTreeRowContextMenu(wb.page, 'Business', /Bloom Beauty - Manhattan/, 'Use as Default Location');
+      await wb.page.locator('.statusbar-item', { hasText: 'Manhattan' }).first().waitFor({ state: 'visible' });
+    });
+  });
+
+  it('opens API → Loyalty Cards → Issue a loyalty card as a form', async () => {
+    await wb.step('form-open', async () => {
+      await scrollToTreeRow(wb, 'API', 'Loyalty Cards');
+      await expandTreeRow(wb.page, 'API', 'Loyalty Cards');
+      await scrollToTreeRow(wb, 'API', /POST Issue a loyalty card to a client/);
+      await treeRow(wb.page, 'API', /POST Issue a loyalty card to a client/).click();
+      form = await webviewContent(wb.page, { editorTitle: FORM_TITLE });
+      await form.getByText('Issue a loyalty card to a client', { exact: true }).waitFor();
+      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-textfield');
+      assert.strictEqual(await location.evaluate((el) => (el as HTMLInputElement).value), '720441');
+    });
+  });
+
+  it('fills the card-type dropdown from the sandbox', async () => {
+    await wb.step('card-types-loaded', async () => {
+      await form.getByText(/options from the API/).waitFor();
+      const select = form.locator('altegio-lookup-input vscode-single-select');
+      await select.click();
+      await form.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().waitFor();
+    });
+  });
+
+  it('refuses a bad phone inline and keeps Send disabled', async () => {
+    await wb.step('bad-phone', async () => {
+      await form.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().click();
+      await fillField(form, 'loyalty_card_number', CARD_NUMBER);
+      await fillField(form, 'phone', '+1 (315) 555');
+      await form.getByText(/phone must be 9 to 15 digits/).waitFor();
+      assert.strictEqual(await sendButton(form).getAttribute('disabled'), '');
+    });
+  });
+
+  it('sends once the phone is fixed, and shows the issued card in the form', async () => {
+    await wb.step('card-issued', async () => {
+      await fillField(form, 'phone', client.phone);
+      await form.getByText('Ready to send').waitFor();
+      await sendButton(form).click();
+      await form.locator('altegio-result-card h2', { hasText: /200 OK in \d+ ms/ }).waitFor();
+      for (const label of ['number', 'type', 'balance', 'points', 'programs']) await form.locator('dt', { hasText: new RegExp(`^${label}$`) }).waitFor();
+      await form.locator('dd', { hasText: CARD_NUMBER }).waitFor();
+    });
+  });
+
+  it('shows the answer in the response viewer', async () => {
+    await wb.step('response-viewer', async () => {
+      const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 200$/);
+      await viewer.locator('altegio-response-header .status', { hasText: '200 OK' }).waitFor();
+      await viewer.locator('altegio-json-tree .string', { hasText: `"${CARD_NUMBER}"` }).waitFor();
+    });
+  });
+
+  it('lists the card under its client in the Business tree', async () => {
+    await wb.step('card-in-business-tree', async () => {
+      await expandTreeRow(wb.page, 'Business', /Bloom Beauty Group/);
+      await expandTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
+      await expandTreeRow(wb.page, 'Business', /^Clients/);
+      await expandTreeRow(wb.page, 'Business', new RegExp(escape(client.name)));
+      await expandTreeRow(wb.page, 'Business', /^Loyalty cards/);
+      await waitForTreeRow(wb.page, 'Business', new RegExp(escape(CARD_NUMBER)));
+    });
+  });
+
+  it('removes the card after the confirmation', async () => {
+    await wb.step('remove-confirmation', async () => {
+      await clearAllNotifications(wb.page);
+      await runTreeRowContextMenu(wb.page, 'Business', new RegExp(escape(CARD_NUMBER)), /Remove Loyalty Card/);
+      const dialog = await waitForDialog(wb.page);
+      assert.match(dialog.message, new RegExp(escape(CARD_NUMBER)));
+    });
+    await wb.step('card-removed', async () => {
+      await clickDialogButton(wb.page, 'Remove Card');
+      await waitForNotification(wb.page, `Loyalty card ${CARD_NUMBER} was removed.`);
+    });
+  });
+});
+
+/** Scrolls a long tree (only the rows in view are rendered) until the row is there. */
+async function scrollToTreeRow(wb: Workbench, viewTitle: string, label: string | RegExp): Promise<void> {
+  const row = treeRow(wb.page, viewTitle, label).first();
+  const list = view(wb.page, viewTitle).locator('.monaco-list').first();
+  for (let i = 0; i < 40 && !(await row.isVisible()); i++) {
+    await list.hover();
+    await wb.page.mouse.wheel(0, 120);
+    await row.waitFor({ state: 'visible', timeout: 250 }).catch(() => undefined);
+  }
+  await row.scrollIntoViewIfNeeded();
+}
+
+function sendButton(form: FrameLocator) {
+  return form.locator('.sendbar vscode-button').first();
+}
+
+async function fillField(form: FrameLocator, name: string, value: string): Promise<void> {
+  const input = form.locator('altegio-field').filter({ has: form.locator('.name', { hasText: new RegExp(`^${name}$`) }) }).locator('vscode-textfield input').first();
+  await input.fill(value);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
