@@ -1,28 +1,32 @@
-// Reloads a webview whose app never said `ready`. In VS Code for the web (code-server), webviews share one
-// service worker, and when one is closed and another opened at once a resource request can be lost: our script
-// never runs and the panel stays empty until the worker gives that request up (about 30 s). Setting the HTML
-// again (with a new nonce) loads it afresh. Desktop VS Code, where each webview has its own origin, never needs it.
+// Replaces a webview panel whose app never said `ready`. In VS Code for the web (code-server) every webview
+// registers the same shared service worker, and when several load at once one of them can wait forever for a
+// "controllerchange" that never comes: its content is never loaded, and setting the HTML again does not help
+// (the webview host holds it back until that worker is ready). A new panel gets a new host frame and loads.
+// Desktop VS Code, where each webview has its own origin, never needs this.
 import type * as vscode from 'vscode';
 
 const CHECK_EVERY_MS = 500;
-/** Visible time without `ready` after which the webview is loaded again: soon, then past the worker's 30 s. */
-export const RELOAD_AFTER_MS = [4000, 12_000, 32_000, 45_000];
+/** Visible time without `ready` after which the panel is replaced: soon, then once more past the worker's 30 s. */
+export const REPLACE_AFTER_MS = [10_000, 35_000];
 
-export function watchFirstLoad(panel: vscode.WebviewPanel, isReady: () => boolean, reload: () => void, log: (message: string) => void): vscode.Disposable {
+/**
+ * Calls `replace` when the panel has been visible this long without its app saying ready. `attempt` counts the
+ * replacements already made for this content, so that a replacement panel continues the schedule.
+ */
+export function watchFirstLoad(panel: vscode.WebviewPanel, isReady: () => boolean, replace: (attempt: number) => void, log: (message: string) => void, attempt = 0): vscode.Disposable {
   let waited = 0;
-  let reloads = 0;
   const timer = setInterval(() => {
-    if (isReady() || reloads >= RELOAD_AFTER_MS.length) {
+    if (isReady() || attempt >= REPLACE_AFTER_MS.length) {
       clearInterval(timer);
       return;
     }
     // A hidden webview does not load at all until it is shown: only visible time counts.
     if (!panel.visible) return;
     waited += CHECK_EVERY_MS;
-    if (waited < RELOAD_AFTER_MS[reloads]) return;
-    reloads++;
-    log(`the "${panel.title}" webview has not started after ${Math.round(waited / 1000)} s; loading it again (${reloads}/${RELOAD_AFTER_MS.length})`);
-    reload();
+    if (waited < REPLACE_AFTER_MS[attempt]) return;
+    clearInterval(timer);
+    log(`the "${panel.title}" webview has not started after ${Math.round(waited / 1000)} s; opening it in a new panel`);
+    replace(attempt + 1);
   }, CHECK_EVERY_MS);
   return { dispose: () => clearInterval(timer) };
 }

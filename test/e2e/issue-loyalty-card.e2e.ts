@@ -7,9 +7,9 @@ import type { FrameLocator } from 'playwright-core';
 import { startSandboxProcess } from '../harness/sandbox';
 import {
   clearAllNotifications, clickDialogButton, expandTreeRow, openViewContainer, runTreeRowContextMenu,
-  treeRow, view, waitForDialog, waitForNotification, waitForTreeRow, waitForViews, webviewContent, type Workbench, openWorkbench,
+  treeRow, view, waitForDialog, waitForNotification, waitForTreeRow, waitForViews, type Workbench, openWorkbench,
 } from './helpers';
-import { firstClient, sandboxDemo, webviewOfTab, type SandboxDemo } from './webview-support';
+import { firstClient, sandboxDemo, webviewOfTab, FORM_RENDERED, VIEWER_RENDERED, type SandboxDemo } from './webview-support';
 
 const FORM_TITLE = 'POST Issue a loyalty card to a client';
 const CARD_NUMBER = `E2E-${Date.now().toString().slice(-6)}`;
@@ -54,7 +54,7 @@ describe('Issue a loyalty card in the request form', function () {
       await expandTreeRow(wb.page, 'API', 'Loyalty Cards');
       await scrollToTreeRow(wb, 'API', /POST Issue a loyalty card to a client/);
       await treeRow(wb.page, 'API', /POST Issue a loyalty card to a client/).click();
-      form = await webviewContent(wb.page, { editorTitle: FORM_TITLE });
+      form = await webviewOfTab(wb.page, new RegExp(`^${escape(FORM_TITLE)}$`), FORM_RENDERED);
       await form.getByText('Issue a loyalty card to a client', { exact: true }).waitFor();
       const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-textfield');
       assert.strictEqual(await location.evaluate((el) => (el as HTMLInputElement).value), '720441');
@@ -93,7 +93,7 @@ describe('Issue a loyalty card in the request form', function () {
 
   it('shows the answer in the response viewer', async () => {
     await wb.step('response-viewer', async () => {
-      const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 200$/);
+      const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 200$/, VIEWER_RENDERED);
       await viewer.locator('altegio-response-header .status', { hasText: '200 OK' }).waitFor();
       await viewer.locator('altegio-json-tree .string', { hasText: `"${CARD_NUMBER}"` }).waitFor();
     });

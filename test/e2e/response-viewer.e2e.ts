@@ -11,7 +11,7 @@ import {
   acceptQuickInput, openViewContainer, pickQuickItem, runCommand, runTreeRowContextMenu, waitForActiveEditor, waitForQuickInput,
   waitForTreeRow, waitForViews, waitForWorkbenchReady, openWorkbench, type Workbench,
 } from './helpers';
-import { api, MANHATTAN, sandboxDemo, seedClients, THEMES, updateUserSettings, useTheme, webviewOfTab } from './webview-support';
+import { api, MANHATTAN, sandboxDemo, seedClients, THEMES, updateUserSettings, useTheme, webviewOfTab, FORM_RENDERED, VIEWER_RENDERED } from './webview-support';
 
 const SEEDED = 10_000;
 
@@ -53,7 +53,7 @@ describe('Response viewer with 10,000 rows', function () {
       await runCommand(wb.page, 'Altegio: Run Operation…');
       await wb.page.locator('.quick-input-widget input').fill('Search/list clients');
       await pickQuickItem(wb.page, /^POST Search\/list clients/);
-      form = await webviewOfTab(wb.page, /^POST Search\/list clients/);
+      form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
       await form.getByText('Ready to send').waitFor();
     });
   });
@@ -61,7 +61,7 @@ describe('Response viewer with 10,000 rows', function () {
   it('shows the first page with its total, and Next Page / Fetch All Pages', async () => {
     await wb.step('first-page', async () => {
       await form.locator('.sendbar vscode-button').first().click();
-      viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/);
+      viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
       await viewer.locator('.count', { hasText: /^25 rows$/ }).waitFor();
       await viewer.getByText(`${total.toLocaleString('en-US')} items in the whole list.`).waitFor();
       await viewer.locator('vscode-button', { hasText: 'Fetch All Pages' }).waitFor();
@@ -133,7 +133,9 @@ describe('Response viewer with 10,000 rows', function () {
       await viewer.locator('vscode-button', { hasText: 'Pin' }).click();
       await wb.page.locator('.tabs-container .tab', { hasText: /\(pinned\)$/ }).waitFor();
       await form.locator('.sendbar vscode-button').first().click();
-      await wb.page.locator('.tabs-container .tab', { hasText: /Search\/list clients.* 200$/ }).waitFor();
+      viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
+      // A webview opened beside others can take code-server up to ~35 s to load (see src/webviews/load-watchdog.ts).
+      await viewer.locator('altegio-response-header .status', { hasText: '200 OK' }).waitFor({ timeout: 60_000 });
       assert.strictEqual(await wb.page.locator('.tabs-container .tab', { hasText: /Search\/list clients.* 200/ }).count(), 2);
     });
   });
@@ -144,12 +146,13 @@ describe('Response viewer with 10,000 rows', function () {
       updateUserSettings(wb, { 'altegio.responseViewer.largeResponseThresholdMB': 1 });
       await runCommand(wb.page, 'Developer: Reload Window');
       await waitForWorkbenchReady(wb.page);
-      form = await webviewOfTab(wb.page, /^POST Search\/list clients/);
-      await form.getByText('Ready to send').waitFor();
+      form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
+      await form.getByText('Ready to send').waitFor({ timeout: 60_000 });
       assert.strictEqual(await form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-textfield').evaluate((el) => (el as HTMLInputElement).value), '720441');
-      viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/);
-      await viewer.locator('altegio-response-header .status', { hasText: '200 OK' }).waitFor();
+      viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
+      await viewer.locator('altegio-response-header .status', { hasText: /^200/ }).waitFor({ timeout: 60_000 });
       await viewer.locator('.count', { hasText: /^25 rows$/ }).waitFor();
+      await wb.page.locator('.tabs-container .tab', { hasText: /200 \(pinned\)$/ }).waitFor();
     });
   });
 
@@ -157,7 +160,7 @@ describe('Response viewer with 10,000 rows', function () {
     await wb.step('large-answer-in-editor', async () => {
       await viewer.locator('vscode-button', { hasText: 'Fetch All Pages' }).click();
       await waitForActiveEditor(wb.page, /^get_client_list-200-all-pages/);
-      viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/);
+      viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
       await viewer.getByText(/more than the 1 MB the viewer shows/).waitFor();
     });
   });

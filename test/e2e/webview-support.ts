@@ -13,6 +13,11 @@ export interface SandboxDemo {
 }
 
 export const MANHATTAN = 720441;
+/** What each app shows once it has drawn what the host sent. */
+export const FORM_RENDERED = 'altegio-form-app header';
+export const VIEWER_RENDERED = 'altegio-response-app altegio-response-header';
+/** How long a webview may take to appear: code-server sometimes needs ~35 s when several load at once. */
+export const WEBVIEW_LOAD_TIMEOUT_MS = 60_000;
 
 function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -67,31 +72,37 @@ export async function seedClients(demo: SandboxDemo, count: number): Promise<voi
 }
 
 /**
- * The content of the webview shown in the editor group whose active tab has this title. Webviews are drawn in an
- * overlay, not inside their editor group, so the frame is the one that covers that group's editor area.
+ * The content of the webview shown in the editor group whose active tab has this title, once `shows` (a CSS
+ * selector) is in it. Webviews are drawn in an overlay, not inside their editor group, so the frame is the one
+ * covering that group's editor area. The frame is looked up again until it shows that: in code-server a webview
+ * that never loads is replaced by a new panel (src/webviews/load-watchdog.ts), whose frame comes elsewhere.
  */
-export async function webviewOfTab(page: Page, title: RegExp): Promise<FrameLocator> {
+export async function webviewOfTab(page: Page, title: RegExp, shows: string): Promise<FrameLocator> {
   const tab = page.locator('.tabs-container .tab.active').filter({ has: page.locator('.label-name', { hasText: title }) }).first();
-  await tab.waitFor({ state: 'visible' });
-  // Resolves with the frame's position + 1 once the overlay frame covering that group's editor area is there.
-  const found = await page.waitForFunction((pattern) => {
-    const re = new RegExp(pattern);
-    const group = [...document.querySelectorAll('.editor-group-container')].find((g) =>
-      [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) => re.test(l.textContent ?? '')));
-    const area = group?.querySelector('.editor-container')?.getBoundingClientRect();
-    if (!area) return 0;
-    const frames = [...document.querySelectorAll('iframe.webview.ready')];
-    return frames.findIndex((f) => {
-      const r = f.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      return r.width > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
-    }) + 1;
-  }, title.source);
-  const index = (await found.jsonValue()) - 1;
-  const content = page.locator('iframe.webview.ready').nth(index).contentFrame().locator('iframe#active-frame').contentFrame();
-  await content.locator('body').waitFor({ state: 'attached' });
-  return content;
+  await tab.waitFor({ state: 'visible', timeout: WEBVIEW_LOAD_TIMEOUT_MS });
+  const deadline = Date.now() + WEBVIEW_LOAD_TIMEOUT_MS;
+  for (;;) {
+    // The positions of the overlay frames that cover that group's editor area (a replaced one may linger).
+    const candidates = await (await page.waitForFunction((pattern) => {
+      const re = new RegExp(pattern);
+      const group = [...document.querySelectorAll('.editor-group-container')].find((g) =>
+        [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) => re.test(l.textContent ?? '')));
+      const area = group?.querySelector('.editor-container')?.getBoundingClientRect();
+      if (!area) return undefined;
+      const found = [...document.querySelectorAll('iframe.webview.ready')].flatMap((f, i) => {
+        const r = f.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return r.width > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom ? [i] : [];
+      });
+      return found.length > 0 ? found : undefined;
+    }, title.source, { timeout: Math.max(1000, deadline - Date.now()) })).jsonValue() as number[];
+    for (const index of candidates) {
+      const content = page.locator('iframe.webview.ready').nth(index).contentFrame().locator('iframe#active-frame').contentFrame();
+      if (await content.locator(shows).first().waitFor({ state: 'attached', timeout: 2000 }).then(() => true, () => false)) return content;
+    }
+    if (Date.now() > deadline) throw new Error(`the webview of the tab ${title} did not show ${shows} within ${WEBVIEW_LOAD_TIMEOUT_MS / 1000} s`);
+  }
 }
 
 /** Merges settings into the profile's user settings.json; the running workbench picks the change up. */

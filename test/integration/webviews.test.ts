@@ -27,31 +27,23 @@ async function services() {
 
 /** Opens the form of an operation and waits until its app has rendered it in the webview. */
 async function openForm(forms: FormLauncher, op: OperationSpec, prefill?: Parameters<FormLauncher['open']>[1]): Promise<FormPanel> {
-  return rendered(`the form of ${op.id}`, async () => {
-    await forms.open(op, prefill);
-    const panel = forms.panelFor(op.id);
-    assert.ok(panel, `no form panel for ${op.id}`);
-    return panel;
-  });
+  return rendered(`the form of ${op.id}`, () => forms.open(op, prefill), () => forms.panelFor(op.id));
 }
 
 /** Shows an exchange in the viewer and waits until its app has rendered it. */
 async function showInViewer(viewer: ResponseViewer, exchange: Exchange): Promise<NonNullable<ResponseViewer['currentPanel']>> {
-  return rendered(`the viewer of ${exchange.operation.id}`, async () => {
-    await viewer.show(exchange);
-    return viewer.currentPanel!;
-  });
+  return rendered(`the viewer of ${exchange.operation.id}`, () => viewer.show(exchange), () => viewer.currentPanel);
 }
 
 /**
- * Runs `open` and waits until the webview it opened has rendered. In code-server a webview opened right after
- * another was closed sometimes gets no content for about 30 s (its resource request is lost in the shared
- * service worker); the panel then reloads itself (src/webviews/load-watchdog.ts), hence the long wait.
+ * Runs `open`, then waits until `current()` (the panel, or the one that replaced it) has rendered. In code-server
+ * a webview that loads while others do sometimes never gets its content; the extension then replaces the panel
+ * (src/webviews/load-watchdog.ts, after 10 s and 35 s), hence the long wait.
  */
-async function rendered<P extends { lastRendered: unknown; panel: vscode.WebviewPanel }>(what: string, open: () => Promise<P>): Promise<P> {
-  const panel = await open();
-  await until(what, () => panel.lastRendered, 60_000);
-  return panel;
+async function rendered<P extends { lastRendered: unknown }>(what: string, open: () => Promise<unknown>, current: () => P | undefined): Promise<P> {
+  await open();
+  await until(what, () => current()?.lastRendered, 60_000);
+  return current()!;
 }
 
 async function closeAll(): Promise<void> {
@@ -124,10 +116,9 @@ describe('Request forms and response viewer (real webviews)', function () {
     const history = api.services.session.history;
     const before = history.entries().length;
     const values = { path: { location_id: MANHATTAN }, query: {}, body: { name: 'Ann', phone: '12ab' } };
-    const panel = await rendered('the restored form', async () => {
-      await forms.deserializeWebviewPanel(vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active), { operationId: op.id, values, ui: { tab: 'fields' } });
-      return forms.panelFor(op.id)!;
-    });
+    const panel = await rendered('the restored form',
+      () => forms.deserializeWebviewPanel(vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active), { operationId: op.id, values, ui: { tab: 'fields' } }),
+      () => forms.panelFor(op.id));
     assert.deepStrictEqual(panel.lastRendered!.issues, ['body:phone']);
     panel.receive({ type: 'send', seq: 3, values });
     await until('the host to refuse the send', () => panel.issues.length === 1);
@@ -257,20 +248,17 @@ describe('Request forms and response viewer (real webviews)', function () {
     const op = api.catalog().requireOperation('get_team_member_list');
     await api.services.session.execute({ operation: op, pathParams: { location_id: MANHATTAN } }, { source: 'palette' });
     const entry = api.services.session.history.latest()!;
-    const restored = await rendered('the restored viewer', async () => {
-      const webview = vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, 'restored', vscode.ViewColumn.Active);
-      await viewer.deserializeWebviewPanel(webview, { historyId: entry.id, pinned: true, tab: 0 });
-      return viewer.openPanels.find((p) => p.panel === webview)!;
-    });
+    const restored = await rendered('the restored viewer',
+      () => viewer.deserializeWebviewPanel(vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, 'restored', vscode.ViewColumn.Active), { historyId: entry.id, pinned: true, tab: 0 }),
+      () => viewer.openPanels.find((p) => p.pinned && p.lastRendered));
     const shown = restored.lastRendered!;
     assert.ok(shown.rows > 0, 'the team members are in the table');
     assert.strictEqual(restored.pinned, true);
 
-    await rendered('the restored form', async () => {
-      await forms.deserializeWebviewPanel(vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
-        { operationId: 'get_team_member_list', values: { path: { location_id: MANHATTAN }, query: {} }, ui: { tab: 'fields' } });
-      return forms.panelFor('get_team_member_list')!;
-    });
+    await rendered('the restored form',
+      () => forms.deserializeWebviewPanel(vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
+        { operationId: 'get_team_member_list', values: { path: { location_id: MANHATTAN }, query: {} }, ui: { tab: 'fields' } }),
+      () => forms.panelFor('get_team_member_list'));
 
     const broken = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'broken', vscode.ViewColumn.Active);
     let disposed = false;

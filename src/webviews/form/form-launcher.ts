@@ -86,5 +86,15 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
     panel.onDidDispose(() => {
       if (this.panels.get(panel.operation.id) === panel) this.panels.delete(panel.operation.id);
     });
+    panel.onDidStall((replacements) => this.replace(panel, replacements));
+  }
+
+  /** A panel whose webview never loaded gives way to a new one with the same values (see load-watchdog.ts). */
+  private replace(old: FormPanel, replacements: number): void {
+    const viewColumn = old.panel.viewColumn ?? vscode.ViewColumn.Active;
+    const start = { ...old.snapshot(), replacements };
+    old.panel.dispose();
+    const panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, formTitle(old.operation), { viewColumn, preserveFocus: true }, webviewOptions(this.s.context.extensionUri));
+    this.track(new FormPanel(panel, old.operation, this.s, this.files, start));
   }
 }

@@ -25,6 +25,8 @@ export interface FormPanelStart {
   ui: UiState;
   /** Lookup context that is not a parameter of the operation (the chain of a card's location). */
   context: LookupContext;
+  /** How many panels this form already replaced because they never loaded (see load-watchdog.ts). */
+  replacements?: number;
 }
 
 type ResultMessage = Extract<FormHostMessage, { type: 'result' }>;
@@ -42,6 +44,9 @@ export class FormPanel extends Disposable {
   private lastExchange: Exchange | undefined;
   private readonly closed = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.closed.event;
+  private readonly stalled = this.register(new vscode.EventEmitter<number>());
+  /** The webview never loaded: the launcher replaces the panel (the number of replacements so far). */
+  readonly onDidStall = this.stalled.event;
   /** What the app reported after its first render (for tests): how many fields, which issues. */
   lastRendered: { fields: number; issues: string[] } | undefined;
   /** The issues of the values as last validated, and the outcome of the last send (for tests). */
@@ -67,9 +72,8 @@ export class FormPanel extends Disposable {
     }));
     panel.title = formTitle(operation);
     panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
-    const load = () => { panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'form', panel.title); };
-    load();
-    this.register(watchFirstLoad(panel, () => this.channel.ready, load, (m) => s.log.info(m)));
+    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'form', panel.title);
+    this.register(watchFirstLoad(panel, () => this.channel.ready, (attempt) => this.stalled.fire(attempt), (m) => s.log.info(m), start.replacements));
     this.register(s.session.onDidChange(() => {
       this.channel.post({ type: 'auth', auth: this.auth() });
       this.refreshLookups();
@@ -93,6 +97,11 @@ export class FormPanel extends Disposable {
 
   get currentValues(): FormValues {
     return this.values;
+  }
+
+  /** What a replacement panel starts from. */
+  snapshot(): FormPanelStart {
+    return { values: this.values, ui: this.ui, context: this.context };
   }
 
   reveal(): void {

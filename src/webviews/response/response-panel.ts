@@ -29,13 +29,19 @@ export class ResponsePanel extends Disposable {
   readonly onDidDispose = this.closed.event;
   private readonly pinChanged = this.register(new vscode.EventEmitter<boolean>());
   readonly onDidChangePin = this.pinChanged.event;
+  private readonly stalled = this.register(new vscode.EventEmitter<number>());
+  /** The webview never loaded: the viewer replaces the panel (the number of replacements so far). */
+  readonly onDidStall = this.stalled.event;
   /** What the app reported after showing data (for tests and the benchmark): rows in the DOM, milliseconds. */
   lastRendered: { rows: number; ms: number } | undefined;
   /** The last view built for the app (for tests). */
   lastView: ResponseView | undefined;
 
-  /** `restoreHistoryId`: a panel revived after a reload shows this history entry ('' when it had none). */
-  constructor(readonly panel: vscode.WebviewPanel, private readonly s: Services, public pinned: boolean, restoreHistoryId?: string) {
+  /**
+   * `restoreHistoryId`: a panel revived after a reload shows this history entry ('' when it had none).
+   * `replacements`: how many panels this one already replaced because they never loaded (see load-watchdog.ts).
+   */
+  constructor(readonly panel: vscode.WebviewPanel, private readonly s: Services, public pinned: boolean, restoreHistoryId?: string, replacements = 0) {
     super();
     this.restoring = restoreHistoryId;
     this.channel = this.register(new PanelChannel(panel, 'response viewer', parseResponseMessage, s.log, {
@@ -44,9 +50,8 @@ export class ResponsePanel extends Disposable {
     }));
     panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
     this.updateTitle();
-    const load = () => { panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'response', panel.title); };
-    load();
-    this.register(watchFirstLoad(panel, () => this.channel.ready, load, (m) => s.log.info(m)));
+    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'response', panel.title);
+    this.register(watchFirstLoad(panel, () => this.channel.ready, (attempt) => this.stalled.fire(attempt), (m) => s.log.info(m), replacements));
     this.register(panel.onDidDispose(() => {
       this.paging?.abort();
       this.closed.fire();
@@ -77,6 +82,18 @@ export class ResponsePanel extends Disposable {
     if ((this.shown?.sizeBytes ?? 0) <= largeResponseThresholdBytes() || this.shown?.body === undefined) return;
     // After the header is on screen: pretty-printing tens of megabytes takes a moment.
     setImmediate(() => void this.openInEditor().catch((e: unknown) => this.s.log.error(`opening a large response failed: ${String(e)}`)));
+  }
+
+  /** What a replacement panel takes over: the exchange shown, or the history entry still to restore. */
+  snapshot(): { shown?: Shown; restoring?: string } {
+    return { ...(this.shown ? { shown: this.shown } : {}), ...(this.restoring !== undefined ? { restoring: this.restoring } : {}) };
+  }
+
+  /** Takes over what a panel that never loaded was to show. */
+  adopt(from: { shown?: Shown }): void {
+    if (!from.shown) return;
+    this.shown = from.shown;
+    this.updateTitle();
   }
 
   setPinned(pinned: boolean): void {
@@ -156,7 +173,11 @@ export class ResponsePanel extends Disposable {
     const shown = this.shown;
     if (!shown || shown.body === undefined) return;
     const name = `${shown.operation.id}-${shown.status ?? 'response'}${shown.combined ? '-all-pages' : ''}${shown.historyId ? `-${shown.historyId}` : ''}`;
-    await this.s.documents.open(name, maskSensitiveFields(shown.body), { preview: false });
+    // Beside the viewer, so that its header (and the notice of a big answer) stays in sight.
+    const uri = this.s.documents.put(name, maskSensitiveFields(shown.body));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }
 
   private async saveCsv(csv: string, rows: number): Promise<void> {

@@ -44,6 +44,18 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
     return this.current;
   }
 
+  /** A panel whose webview never loaded gives way to a new one showing the same (see load-watchdog.ts). */
+  private replace(old: ResponsePanel, replacements: number): void {
+    const viewColumn = old.panel.viewColumn ?? vscode.ViewColumn.Beside;
+    const { shown, restoring } = old.snapshot();
+    const wasCurrent = this.current === old;
+    const webview = vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, old.panel.title, { viewColumn, preserveFocus: true }, webviewOptions(this.s.context.extensionUri));
+    const panel = this.track(new ResponsePanel(webview, this.s, old.pinned, shown ? undefined : restoring, replacements));
+    panel.adopt({ ...(shown ? { shown } : {}) });
+    old.panel.dispose();
+    if (wasCurrent) this.current = panel;
+  }
+
   dispose(): void {
     for (const p of this.panels) p.panel.dispose();
     this.panels.clear();
@@ -51,6 +63,7 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
 
   private track(panel: ResponsePanel): ResponsePanel {
     this.panels.add(panel);
+    panel.onDidStall((replacements) => this.replace(panel, replacements));
     panel.onDidChangePin((pinned) => {
       if (pinned && this.current === panel) this.current = undefined;
       if (!pinned && (!this.current || this.current.pinned)) this.current = panel;
