@@ -267,11 +267,11 @@ export class Session extends Disposable {
       const origin = new URL(env.baseUrl).origin;
       const res = await nodeFetch(`${origin}/__sandbox/info`, { signal: AbortSignal.timeout(3000) });
       if (!res.ok) return false;
-      const info = await res.json() as { credentials?: { partnerToken?: string; userToken?: string } };
+      const info = await res.json() as { credentials?: { partnerToken?: string; userToken?: string; userName?: string } };
       const creds = info.credentials;
       if (!creds?.partnerToken) return false;
       this.log.rememberSecrets([creds.partnerToken, creds.userToken]);
-      await this.tokens.set(env.secretKey, { partnerToken: creds.partnerToken, userToken: creds.userToken }, { method: 'sandbox', userName: 'Sandbox demo user' });
+      await this.tokens.set(env.secretKey, { partnerToken: creds.partnerToken, userToken: creds.userToken }, { method: 'sandbox', userName: creds.userName });
       await this.reload();
       return true;
     } catch {
