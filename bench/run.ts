@@ -1,8 +1,9 @@
 // `npm run bench`: runs every benchmark and prints its figures (JSON at the end, for the notes).
 import { benchSandbox } from './sandbox';
+import { benchWebviewTable } from './webview-table';
 
 async function main(): Promise<void> {
-  const results: Record<string, number> = { ...(await benchSandbox()) };
+  const results: Record<string, number> = { ...(await benchSandbox()), ...(await benchWebviewTable()) };
   console.log(JSON.stringify(results, null, 2));
 }
 

@@ -1,6 +1,6 @@
 // The response viewer's table for lists: virtualised with @tanstack/virtual-core (only the rows in view
 // exist in the DOM), with filter, sort, column choice, keyboard navigation and CSV export.
-import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } from '@tanstack/virtual-core';
+import { elementScroll, observeElementOffset, Virtualizer } from '@tanstack/virtual-core';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
@@ -9,6 +9,22 @@ import { fmt, formatNumber } from '../shared/format';
 import { cellText, cellValue, columnChars, columnsOf, toCsv, VALUE_COLUMN, viewRows, type SortState } from './table-model';
 
 export const ROW_HEIGHT = 22;
+
+/**
+ * The scroller's size from a ResizeObserver only. virtual-core's own observer first reads the size
+ * synchronously, which forces a layout of the whole viewer in the middle of the first render; the initial size
+ * (the window's) carries the first frame, and the observer's first callback (right after layout) corrects it.
+ */
+function observeSizeLater(instance: Virtualizer<HTMLDivElement, HTMLDivElement>, onSize: (rect: { width: number; height: number }) => void): () => void {
+  const element = instance.scrollElement;
+  if (!element) return () => undefined;
+  const observer = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1].contentRect;
+    onSize({ width: Math.round(box.width), height: Math.round(box.height) });
+  });
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
 const FILTER_DELAY_MS = 120;
 /** Left and right padding of a cell, and its border. */
 const CELL_EXTRA_PX = 13;
@@ -90,7 +106,8 @@ export class DataTable extends LitElement {
     }
     if (changed.has('rows') || changed.has('filter') || changed.has('sort') || changed.has('hiddenColumns')) {
       this.order = viewRows(this.rows, this.visibleColumns, this.filter, this.sort);
-      this.virtualizer?.setOptions({ ...this.virtualizer.options, count: this.order.length });
+      if (this.virtualizer) this.virtualizer.setOptions({ ...this.virtualizer.options, count: this.order.length });
+      else this.virtualizer = this.createVirtualizer();
     }
   }
 
@@ -102,31 +119,39 @@ export class DataTable extends LitElement {
     return this.renderRoot.querySelector<HTMLDivElement>('.scroller');
   }
 
-  override firstUpdated(): void {
-    const scroller = this.scroller!;
-    // The first frame already has rows: the virtualiser starts from the viewport's size, not from a
-    // ResizeObserver callback that would come a frame later.
-    const rect = scroller.getBoundingClientRect();
-    this.virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({
+  /**
+   * The virtualiser exists before the first render, sized from the window (no forced layout to measure the
+   * scroller): the first frame already has its rows. It attaches to the scroller once that is in the DOM.
+   */
+  private createVirtualizer(): Virtualizer<HTMLDivElement, HTMLDivElement> {
+    return new Virtualizer<HTMLDivElement, HTMLDivElement>({
       count: this.order.length,
       getScrollElement: () => this.scroller,
       estimateSize: () => ROW_HEIGHT,
       paddingStart: ROW_HEIGHT,
       scrollPaddingStart: ROW_HEIGHT,
       overscan: 12,
-      initialRect: { width: rect.width || window.innerWidth, height: rect.height || window.innerHeight },
+      initialRect: { width: window.innerWidth, height: window.innerHeight },
       scrollToFn: elementScroll,
-      observeElementRect,
+      observeElementRect: observeSizeLater,
       observeElementOffset,
       onChange: () => this.requestUpdate(),
     });
+  }
+
+  override firstUpdated(): void {
+    // Attaching reads the scroller's position, which forces a layout: after the first paint, not before it.
+    requestAnimationFrame(() => setTimeout(() => this.attach(), 0));
+  }
+
+  private attach(): void {
+    if (!this.virtualizer || !this.isConnected || this.unmount) return;
     this.unmount = this.virtualizer._didMount();
     this.virtualizer._willUpdate();
-    this.requestUpdate();
   }
 
   override updated(): void {
-    this.virtualizer?._willUpdate();
+    if (this.unmount) this.virtualizer?._willUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -138,7 +163,12 @@ export class DataTable extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && !this.virtualizer) this.firstUpdated();
+    // Moved in the DOM after a disconnect: attach a new virtualiser to the scroller that is already there.
+    if (this.hasUpdated && !this.virtualizer) {
+      this.virtualizer = this.createVirtualizer();
+      this.attach();
+      this.requestUpdate();
+    }
   }
 
   override render(): TemplateResult {

@@ -78,7 +78,7 @@ export class ResponseApp extends LitElement {
         this.paging = undefined;
         this.notice = undefined;
         this.rawText = undefined;
-        this.shownAt = performance.now();
+        this.shownAt = this.channel?.lastMessageAt || performance.now();
         this.reported = false;
         if (m.view.error && this.tab !== 0) this.tab = 0;
         this.saveState();
@@ -107,13 +107,11 @@ export class ResponseApp extends LitElement {
   override updated(): void {
     if (this.reported || !this.view) return;
     this.reported = true;
-    // After the frame that shows the data: what a user waits for, as the tests and benchmark measure it.
-    requestAnimationFrame(() => {
-      const table = this.renderRoot.querySelector<DataTable>('altegio-data-table');
-      const done = (): void => this.post({ type: 'rendered', rows: table?.renderedRows ?? 0, ms: Math.round(performance.now() - this.shownAt) });
-      if (table) void table.updateComplete.then(() => requestAnimationFrame(done));
-      else done();
-    });
+    // Once the frame that shows the data is painted (a task queued from that frame's animation callback runs
+    // after its paint): what a user waits for, as the tests and the benchmark measure it.
+    const table = this.renderRoot.querySelector<DataTable>('altegio-data-table');
+    const done = (): void => this.post({ type: 'rendered', rows: table?.renderedRows ?? 0, ms: Math.round(performance.now() - this.shownAt) });
+    void (table?.updateComplete ?? Promise.resolve()).then(() => requestAnimationFrame(() => setTimeout(done, 0)));
   }
 
   override render(): TemplateResult {

@@ -7,8 +7,23 @@ export function fmt(template: string, ...args: (string | number)[]): string {
 
 const locale = (): string => document.documentElement.lang || navigator.language || 'en';
 
+// Creating an Intl formatter costs milliseconds: each kind is made once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(locale()).format(n);
+  return formatter('number', () => new Intl.NumberFormat(locale())).format(n);
+}
+
+export function formatDateTime(iso: string): string {
+  return formatter('datetime', () => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' })).format(new Date(iso));
 }
 
 export function formatBytes(bytes: number): string {
@@ -19,9 +34,21 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  const digits = unit === 0 ? 0 : 1;
+  return `${formatter(`bytes${digits}`, () => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits })).format(value)} ${units[unit]}`;
 }
 
 export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(ms / 1000)} s`;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${formatter('seconds', () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 })).format(ms / 1000)} s`;
+}
+
+/**
+ * Creates the formatters before they are needed: the first Intl formatter loads locale data (tens of
+ * milliseconds), which belongs in the idle time before the first answer arrives, not in its first frame.
+ */
+export function warmFormatters(): void {
+  formatNumber(1);
+  formatBytes(2048);
+  formatMs(1500);
+  formatDateTime(new Date(0).toISOString());
 }

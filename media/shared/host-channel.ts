@@ -25,11 +25,15 @@ function reportCspViolations(post: (message: CspViolationMessage) => void): void
 
 export class HostChannel<FromHost extends { type: string }, ToHost extends { type: string }, State> {
   private readonly api: VsCodeApi<State> = acquireVsCodeApi<State>();
+  /** When the last message from the host arrived (performance.now()), for measuring what follows it. */
+  lastMessageAt = 0;
 
   /** Starts listening, then tells the host it may post (the host posts nothing before `ready`). */
   connect(onMessage: (message: FromHost) => void): void {
     reportCspViolations((m) => this.api.postMessage(m));
     window.addEventListener('message', (event: MessageEvent) => {
+      // Before reading event.data, which deserialises it (a 10,000-row answer takes milliseconds).
+      this.lastMessageAt = performance.now();
       const data = event.data as unknown;
       if (data !== null && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string') onMessage(data as FromHost);
     });
