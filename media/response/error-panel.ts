@@ -33,16 +33,21 @@ export class ErrorPanel extends LitElement {
     };
     return html`<section role="alert">
       <h2><vscode-icon name="error"></vscode-icon>${e.title}</h2>
-      ${e.apiMessage ? html`<p><strong>${s.altegioSaid}</strong> ${e.apiMessage}</p>` : nothing}
-      <p>${e.message}</p>
+      ${e.apiMessage ? html`<p><strong>${s.altegioSaid}</strong> ${e.apiMessage}</p>` : html`<p>${e.message}</p>`}
       ${!e.sent ? html`<p class="muted">${s.notSent}</p>` : nothing}
-      ${e.fieldErrors.length ? html`<h3>${s.fieldErrors}</h3><ul>${e.fieldErrors.map(([f, msgs]) => html`<li><span class="field">${f}</span>: ${msgs.join('; ')}</li>`)}</ul>` : nothing}
+      ${e.fieldErrors.length ? html`<h3>${s.fieldErrors}</h3><ul>${e.fieldErrors.map(([f, msgs]) => html`<li>${fieldLine(f, msgs)}</li>`)}</ul>` : nothing}
       <h3>${s.whatToDo}</h3>
       <p>${e.advice}</p>
       ${e.actions.length ? html`<div class="actions">${e.actions.map((a) => html`<vscode-button secondary icon=${labels[a][1]}
         @click=${() => this.dispatchEvent(new CustomEvent('error-action', { detail: a }))}>${labels[a][0]}</vscode-button>`)}</div>` : nothing}
     </section>`;
   }
+}
+
+/** "field: message"; Altegio's messages often start with the field's name already, and then stand alone. */
+function fieldLine(field: string, messages: string[]): TemplateResult {
+  const text = messages.join('; ');
+  return text.startsWith(field) ? html`<span class="field">${field}</span>${text.slice(field.length)}` : html`<span class="field">${field}</span>: ${text}`;
 }
 
 customElements.define('altegio-error-panel', ErrorPanel);

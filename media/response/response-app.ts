@@ -148,12 +148,18 @@ export class ResponseApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${TABS[next]}`)?.focus());
   }
 
-  /** The data: `body.data` for enveloped answers, else the whole body. */
+  /**
+   * The data: `body.data` for enveloped answers, else the whole body. An envelope without data (an error's
+   * `data: null`) shows whole, since its meta is what matters.
+   */
   private get data(): unknown {
     const v = this.view;
     if (!v || v.bodyState !== 'included') return undefined;
     const body = v.body;
-    if (v.dataPath === 'data' && body !== null && typeof body === 'object' && !Array.isArray(body)) return (body as Record<string, unknown>).data;
+    if (v.dataPath === 'data' && body !== null && typeof body === 'object' && !Array.isArray(body)) {
+      const data = (body as Record<string, unknown>).data;
+      return data === null || data === undefined ? body : data;
+    }
     return body;
   }
 

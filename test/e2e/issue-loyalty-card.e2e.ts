@@ -9,7 +9,7 @@ import {
   clearAllNotifications, clickDialogButton, expandTreeRow, openViewContainer, runTreeRowContextMenu,
   treeRow, view, waitForDialog, waitForNotification, waitForTreeRow, waitForViews, type Workbench, openWorkbench,
 } from './helpers';
-import { firstClient, sandboxDemo, webviewOfTab, FORM_RENDERED, VIEWER_RENDERED, type SandboxDemo } from './webview-support';
+import { firstClient, sandboxDemo, THEMES, useTheme, webviewOfTab, FORM_RENDERED, VIEWER_RENDERED, type SandboxDemo } from './webview-support';
 
 const FORM_TITLE = 'POST Issue a loyalty card to a client';
 const CARD_NUMBER = `E2E-${Date.now().toString().slice(-6)}`;
@@ -80,6 +80,15 @@ describe('Issue a loyalty card in the request form', function () {
     });
   });
 
+  it('shows the inline error legibly in light, dark and both high-contrast themes', async () => {
+    for (const theme of [...THEMES.slice(1), THEMES[0]]) {
+      await wb.step(`bad-phone-${theme.name}`, async () => {
+        await useTheme(wb.page, theme, [form]);
+        await form.getByText(/phone must be 9 to 15 digits/).waitFor();
+      });
+    }
+  });
+
   it('sends once the phone is fixed, and shows the issued card in the form', async () => {
     await wb.step('card-issued', async () => {
       await fillField(form, 'phone', client.phone);
@@ -96,6 +105,32 @@ describe('Issue a loyalty card in the request form', function () {
       const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 200$/, VIEWER_RENDERED);
       await viewer.locator('altegio-response-header .status', { hasText: '200 OK' }).waitFor();
       await viewer.locator('altegio-json-tree .string', { hasText: `"${CARD_NUMBER}"` }).waitFor();
+    });
+  });
+
+  it('shows the request as cURL and .http with the tokens masked', async () => {
+    await wb.step('request-tab', async () => {
+      const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 200$/, VIEWER_RENDERED);
+      await viewer.getByRole('tab', { name: 'Request' }).click();
+      const curl = await viewer.locator('altegio-code-block pre').first().innerText();
+      assert.match(curl, /Authorization: Bearer \$ALTEGIO_PARTNER_TOKEN, User \$ALTEGIO_USER_TOKEN/);
+      assert.ok(!curl.includes(demo.partnerToken) && !curl.includes(demo.userToken), 'no token in the export');
+    });
+  });
+
+  it('explains an error answer: Altegio\'s message, the field errors and what to do', async () => {
+    await wb.step('error-explained', async () => {
+      await form.locator('altegio-result-card').waitFor();
+      await form.getByRole('tab', { name: 'JSON' }).click();
+      const editor = form.locator('altegio-json-editor textarea').first();
+      await editor.fill(JSON.stringify({ loyalty_card_number: `${CARD_NUMBER}-X`, loyalty_card_type_id: '999999', phone: Number(client.phone) }));
+      await form.getByText('Ready to send').waitFor();
+      await sendButton(form).click();
+      await form.locator('altegio-result-card h2', { hasText: /422 Unprocessable/ }).waitFor();
+      const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 4\d\d$/, VIEWER_RENDERED);
+      await viewer.locator('altegio-error-panel', { hasText: 'loyalty_card_type_id' }).waitFor();
+      await viewer.locator('altegio-error-panel', { hasText: 'What to do' }).waitFor();
+      await form.getByRole('tab', { name: 'Fields' }).click();
     });
   });
 

@@ -49,6 +49,8 @@ describe('form validation in the host', () => {
   it('places Altegio\'s field errors (meta.errors) next to the fields they name', () => {
     const issues = serverIssues(model, { phone: ['is not a client phone'], location_id: ['unknown location'], something_else: ['bad'] });
     assert.deepStrictEqual(issues.map((i) => [i.key, i.source]), [['body:phone', 'server'], ['path:location_id', 'server'], ['body:', 'server']]);
+    assert.deepStrictEqual(issues.map((i) => i.message), ['phone: is not a client phone', 'location_id: unknown location', 'something_else: bad']);
+    assert.strictEqual(serverIssues(model, { phone: ['phone must have 9 to 15 digits'] })[0].message, 'phone must have 9 to 15 digits');
   });
 });
 

@@ -28,7 +28,8 @@ export function serverIssues(model: FormModel, fieldErrors: Record<string, strin
   for (const [name, messages] of Object.entries(fieldErrors)) {
     const location: FormLocation = model.pathFields.some((f) => f.name === name) ? 'path' : model.queryFields.some((f) => f.name === name) ? 'query' : 'body';
     const field = location === 'body' && !findField(model, 'body', name) ? '' : name;
-    for (const message of messages) out.push({ key: fieldKey(location, field), message: field ? `${name}: ${message}` : message, source: 'server', missing: false });
+    // Altegio's messages often start with the field ("phone must be…"); otherwise the field is put first.
+    for (const message of messages) out.push({ key: fieldKey(location, field), message: message.startsWith(name) ? message : `${name}: ${message}`, source: 'server', missing: false });
   }
   return out;
 }
