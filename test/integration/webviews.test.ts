@@ -198,6 +198,59 @@ describe('Request forms and response viewer (real webviews)', function () {
     assert.strictEqual(removeForm.lastResult!.outcome, 'success', removeForm.lastResult!.message);
   });
 
+  it('blocks a write in read-only production with a clear message, and sends nothing', async () => {
+    const { api, forms } = await services();
+    await useSandbox(api);
+    const session = api.services.session;
+    const panel = await openForm(forms, api.catalog().requireOperation('issue_loyalty_card'));
+    const before = session.history.entries().length;
+    const config = vscode.workspace.getConfiguration('altegio');
+    await config.update('environment', 'production', vscode.ConfigurationTarget.Global);
+    try {
+      await session.whenReady();
+      panel.lastResult = undefined;
+      panel.receive({ type: 'send', seq: 9, values: { path: { location_id: MANHATTAN }, query: {}, body: { loyalty_card_number: 'RO-1', loyalty_card_type_id: '8231', phone: 13155550175 } } });
+      const result = await until('the blocked send', () => panel.lastResult);
+      assert.strictEqual(result.outcome, 'blocked');
+      assert.match(result.message ?? '', /read-only/);
+      assert.strictEqual(session.history.entries().length, before, 'nothing was sent');
+    } finally {
+      await config.update('environment', undefined, vscode.ConfigurationTarget.Global);
+      await session.whenReady();
+    }
+  });
+
+  it('explains 401, 403, 404, 422, 429 and an unknown outcome with what to do', async () => {
+    const { api, viewer } = await services();
+    const op = api.catalog().requireOperation('issue_loyalty_card');
+    const cases: [number | undefined, string, RegExp, string[]][] = [
+      [401, 'unauthorized', /Sign in again/, ['signIn']],
+      [403, 'forbidden', /access right/, ['signIn']],
+      [404, 'not_found', /Check the IDs in \/loyalty\/cards\/720441/, ['editRequest']],
+      [422, 'unprocessable', /Fix the fields listed above/, ['editRequest']],
+      [429, 'rate_limited', /Wait 3 s/, ['retry']],
+      [undefined, 'outcome_unknown', /may or may not have taken effect/, ['openHistory']],
+    ];
+    for (const [status, kind, advice, actions] of cases) {
+      const body = status ? { success: false, data: null, meta: { message: `Altegio says ${status}`, errors: { phone: ['phone is not valid'] } } } : undefined;
+      const base = fakeResponse(body ?? {});
+      const response = status ? { ...base, status, statusText: 'Error', ok: false, request: { ...base.request, path: '/loyalty/cards/720441' } } : undefined;
+      const error = Object.assign(new Error(`POST /loyalty/cards/720441 (issue_loyalty_card) failed`), {
+        name: 'AltegioError', kind, status, apiMessage: body?.meta.message, fieldErrors: body ? body.meta.errors : {}, response, sent: true,
+        retryAfterMs: status === 429 ? 2500 : undefined, hint: 'hint', [Symbol.for('altegio.api.error')]: true,
+      });
+      await viewer.show({ operation: op, input: { operation: op, pathParams: { location_id: MANHATTAN } }, environment: api.services.session.environment, ...(response ? { response } : {}), error: error as never });
+      const view = viewer.currentPanel!.lastView!;
+      assert.ok(view.error, `${kind}: an error is explained`);
+      assert.match(view.error.advice, advice, kind);
+      assert.deepStrictEqual(view.error.actions, actions, kind);
+      if (status) {
+        assert.strictEqual(view.error.apiMessage, `Altegio says ${status}`);
+        assert.deepStrictEqual(view.error.fieldErrors, [['phone', ['phone is not valid']]]);
+      }
+    }
+  });
+
   it('opens an answer over the size threshold in a read-only JSON editor, not in the webview', async () => {
     const { api, viewer } = await services();
     const config = vscode.workspace.getConfiguration('altegio');
