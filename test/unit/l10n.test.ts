@@ -24,6 +24,19 @@ describe('localisation', () => {
     }
   });
 
+  it('calls vscode.l10n.t by name everywhere, so that the string extractor sees every string', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (file.endsWith('.ts') && /=\s*(vscode\.)?l10n\.t\s*[;,)]/.test(fs.readFileSync(file, 'utf8'))) offenders.push(path.relative(root, file));
+      }
+    };
+    walk(path.join(root, 'src'));
+    assert.deepStrictEqual(offenders, [], 'an alias such as `const t = vscode.l10n.t` hides strings from @vscode/l10n-dev export');
+  });
+
   it('translates every vscode.l10n.t string of the extension into Russian', function () {
     this.timeout(60000);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'altegio-l10n-'));
