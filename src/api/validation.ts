@@ -18,7 +18,18 @@ export interface FieldError {
    * `invalid`: a value of the wrong type, format or range (Altegio answers 400).
    */
   kind: 'missing' | 'invalid';
+  /**
+   * What went wrong, for hosts that word it in the user's language: the rule and its arguments, the first
+   * always being the field's name (see `describe` for the English sentence each makes).
+   */
+  rule: ValidationRule;
+  args: string[];
 }
+
+export type ValidationRule =
+  | 'required' | 'bodyRequired' | 'type' | 'phone' | 'phoneNumber' | 'format' | 'digits' | 'pattern' | 'enum' | 'const'
+  | 'minimum' | 'exclusiveMinimum' | 'maximum' | 'exclusiveMaximum' | 'multipleOf' | 'notEmpty' | 'minLength'
+  | 'maxLength' | 'minItems' | 'maxItems' | 'uniqueItems' | 'unknownField' | 'noForm' | 'notAllowed' | 'other';
 
 export interface RequestValues {
   pathParams?: Record<string, unknown>;
@@ -192,7 +203,7 @@ export function validateRequest(op: OperationSpec, input: RequestValues, opts: V
   if (spec) {
     const body = values.body;
     if (body === undefined || body === null) {
-      if (spec.required) errors.push({ location: 'body', field: '', message: 'A request body is required', kind: 'missing' });
+      if (spec.required) errors.push({ location: 'body', field: '', message: 'A request body is required', kind: 'missing', rule: 'bodyRequired', args: [] });
     } else {
       entry.body ??= compile(spec.schema, 'request');
       const arrayBody = hasArrayBody(op);
@@ -257,11 +268,11 @@ function toFieldErrors(raw: ErrorObject[], location: FieldLocation, arrayBody: b
     // A phone both fails its pattern and its format; the format's message is the one that helps.
     if (e.keyword === 'pattern' && formatFields.has(e.instancePath)) continue;
     const field = fieldName(e, arrayBody);
-    const message = describe(e, field || (location === 'body' ? 'the request body' : location));
+    const { message, rule, args } = describe(e, field || (location === 'body' ? 'the request body' : location));
     const key = `${field}\n${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ location, field, message, kind: e.keyword === 'required' ? 'missing' : 'invalid' });
+    out.push({ location, field, message, kind: e.keyword === 'required' ? 'missing' : 'invalid', rule, args });
   }
   return out;
 }
@@ -304,59 +315,72 @@ const FORMAT_WORDS: Record<string, string> = {
   hostname: 'a host name',
 };
 
-function describe(e: ErrorObject, field: string): string {
+interface Description {
+  message: string;
+  rule: ValidationRule;
+  args: string[];
+}
+
+function describe(e: ErrorObject, field: string): Description {
   const p = e.params as Record<string, unknown>;
+  const d = (rule: ValidationRule, message: string, ...extra: string[]): Description => ({ message, rule, args: [field, ...extra] });
   switch (e.keyword) {
     case 'required':
     case 'dependentRequired':
-      return `${field} is required`;
+      return d('required', `${field} is required`);
     case 'type': {
       // "or null" is noise for a user filling in a value (null only ever means "leave it out").
       const all = String(p.type).split(',');
       const types = all.length > 1 ? all.filter((t) => t !== 'null') : all;
-      return `${field} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`;
+      return d('type', `${field} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`, ...types);
     }
     case 'format': {
       const format = String(p.format);
-      if (format === 'phone') return `${field} must be 9 to 15 digits (a leading + is allowed)`;
-      if (format === PHONE_NUMBER_FORMAT) return `${field} must be 9 to 15 digits`;
-      return `${field} must be ${FORMAT_WORDS[format] ?? `in the "${format}" format`}`;
+      if (format === 'phone') return d('phone', `${field} must be 9 to 15 digits (a leading + is allowed)`);
+      if (format === PHONE_NUMBER_FORMAT) return d('phoneNumber', `${field} must be 9 to 15 digits`);
+      return d('format', `${field} must be ${FORMAT_WORDS[format] ?? `in the "${format}" format`}`, format);
     }
     case 'pattern':
-      return p.pattern === '^[0-9]+$' ? `${field} must contain digits only` : `${field} must match the pattern ${String(p.pattern)}`;
-    case 'enum':
-      return `${field} must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return p.pattern === '^[0-9]+$'
+        ? d('digits', `${field} must contain digits only`)
+        : d('pattern', `${field} must match the pattern ${String(p.pattern)}`, String(p.pattern));
+    case 'enum': {
+      const list = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      return d('enum', `${field} must be one of: ${list}`, list);
+    }
     case 'const':
-      return `${field} must be ${JSON.stringify(p.allowedValue)}`;
+      return d('const', `${field} must be ${JSON.stringify(p.allowedValue)}`, JSON.stringify(p.allowedValue));
     case 'minimum':
-      return `${field} must be at least ${String(p.limit)}`;
+      return d('minimum', `${field} must be at least ${String(p.limit)}`, String(p.limit));
     case 'exclusiveMinimum':
-      return `${field} must be greater than ${String(p.limit)}`;
+      return d('exclusiveMinimum', `${field} must be greater than ${String(p.limit)}`, String(p.limit));
     case 'maximum':
-      return `${field} must be at most ${String(p.limit)}`;
+      return d('maximum', `${field} must be at most ${String(p.limit)}`, String(p.limit));
     case 'exclusiveMaximum':
-      return `${field} must be less than ${String(p.limit)}`;
+      return d('exclusiveMaximum', `${field} must be less than ${String(p.limit)}`, String(p.limit));
     case 'multipleOf':
-      return `${field} must be a multiple of ${String(p.multipleOf)}`;
+      return d('multipleOf', `${field} must be a multiple of ${String(p.multipleOf)}`, String(p.multipleOf));
     case 'minLength':
-      return p.limit === 1 ? `${field} must not be empty` : `${field} must be at least ${String(p.limit)} characters long`;
+      return p.limit === 1
+        ? d('notEmpty', `${field} must not be empty`)
+        : d('minLength', `${field} must be at least ${String(p.limit)} characters long`, String(p.limit));
     case 'maxLength':
-      return `${field} must be at most ${String(p.limit)} characters long`;
+      return d('maxLength', `${field} must be at most ${String(p.limit)} characters long`, String(p.limit));
     case 'minItems':
-      return `${field} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`;
+      return d('minItems', `${field} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`, String(p.limit));
     case 'maxItems':
-      return `${field} must have at most ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`;
+      return d('maxItems', `${field} must have at most ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`, String(p.limit));
     case 'uniqueItems':
-      return `${field} must not contain the same item twice`;
+      return d('uniqueItems', `${field} must not contain the same item twice`);
     case 'additionalProperties':
     case 'unevaluatedProperties':
-      return `${field} is not a known field`;
+      return d('unknownField', `${field} is not a known field`);
     case 'anyOf':
     case 'oneOf':
-      return `${field} does not match any of the allowed forms`;
+      return d('noForm', `${field} does not match any of the allowed forms`);
     case 'false schema':
-      return `${field} is not allowed`;
+      return d('notAllowed', `${field} is not allowed`);
     default:
-      return `${field} ${e.message ?? 'is invalid'}`;
+      return d('other', `${field} ${e.message ?? 'is invalid'}`, e.message ?? 'is invalid');
   }
 }

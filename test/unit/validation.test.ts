@@ -23,7 +23,7 @@ describe('validateRequest', () => {
 
   it('names a missing required field and marks it as missing', () => {
     const errors = validateRequest(issueCard, { pathParams: { location_id: 720441 }, body: { loyalty_card_number: '1', phone: 13155550179 } });
-    assert.deepStrictEqual(errors, [{ location: 'body', field: 'loyalty_card_type_id', message: 'loyalty_card_type_id is required', kind: 'missing' }]);
+    assert.deepStrictEqual(errors, [{ location: 'body', field: 'loyalty_card_type_id', message: 'loyalty_card_type_id is required', kind: 'missing', rule: 'required', args: ['loyalty_card_type_id'] }]);
   });
 
   it('explains a wrong type, pattern or phone in words, naming the field', () => {
@@ -58,7 +58,7 @@ describe('validateRequest', () => {
 
   it('reports a missing required body', () => {
     const errors = validateRequest(createClient, { pathParams: { location_id: 720441 } });
-    assert.deepStrictEqual(errors, [{ location: 'body', field: '', message: 'A request body is required', kind: 'missing' }]);
+    assert.deepStrictEqual(errors, [{ location: 'body', field: '', message: 'A request body is required', kind: 'missing', rule: 'bodyRequired', args: [] }]);
     assert.deepStrictEqual(groupFieldErrors(errors), { body: ['A request body is required'] });
   });
 

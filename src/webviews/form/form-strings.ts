@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { FormStrings } from '../../protocol/form-strings';
 import type { IssueTexts } from './form-validation';
+import { localiseFieldError } from './validation-text';
 
 export function formStrings(): FormStrings {
   return {
@@ -74,10 +75,11 @@ export function formStrings(): FormStrings {
   };
 }
 
-/** How the host words a phone that is not what the API expects ({0} is the field). */
+/** How the host words schema problems, and a phone that is not what the API expects ({0} is the field). */
 export function issueTexts(): IssueTexts {
   return {
     phoneString: vscode.l10n.t('{0} must be 9 to 15 digits; a leading + is allowed, spaces and dashes are not'),
     phoneNumber: vscode.l10n.t('{0} must be 9 to 15 digits, without +, spaces or dashes'),
+    describe: localiseFieldError,
   };
 }

@@ -3,20 +3,22 @@
 // Altegio's own field errors (meta.errors) placed the same way.
 import type { OperationSpec } from '../../api/catalog';
 import { fieldKey, requestValues, type FormField, type FormLocation, type FormModel, type FormValues } from '../../api/form-model';
-import { validateRequest } from '../../api/validation';
+import { validateRequest, type FieldError } from '../../api/validation';
 import type { FieldIssue } from '../../protocol/form-protocol';
 
 export interface IssueTexts {
   /** `{0}` is the field's name. */
   phoneString: string;
   phoneNumber: string;
+  /** Words a schema problem in the user's language (the host passes vscode.l10n-backed wording). */
+  describe(error: FieldError): string;
 }
 
 export function formIssues(op: OperationSpec, model: FormModel, values: FormValues, texts: IssueTexts): FieldIssue[] {
   const errors = validateRequest(op, requestValues(model, values));
   return errors.map((e) => {
     const field = findField(model, e.location, e.field);
-    let message = e.message;
+    let message = texts.describe(e);
     if (field?.kind === 'phone' && e.kind === 'invalid') message = (field.valueType === 'string' ? texts.phoneString : texts.phoneNumber).replace('{0}', e.field);
     return { key: fieldKey(e.location, e.field), message, source: 'schema' as const, missing: e.kind === 'missing' };
   });
