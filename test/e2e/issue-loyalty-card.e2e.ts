@@ -155,6 +155,8 @@ describe('Issue a loyalty card in the request form', function () {
     await wb.step('card-removed', async () => {
       await clickDialogButton(wb.page, 'Remove Card');
       await waitForNotification(wb.page, `Loyalty card ${CARD_NUMBER} was removed.`);
+      // The Business tree reloads the client's cards after the write; the picture shows the row gone.
+      await treeRow(wb.page, 'Business', new RegExp(escape(CARD_NUMBER))).waitFor({ state: 'detached' });
     });
   });
 });

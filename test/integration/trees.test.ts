@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import type { ApiNode } from '../../src/views/api-tree';
 import type { BusinessNode } from '../../src/views/business-tree';
-import { altegio, useSandbox } from './helpers/altegio';
+import * as vscode from 'vscode';
+import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
 
 describe('API tree (real extension host)', () => {
   it('lists the 28 sections in documentation order, with every operation', async () => {
@@ -105,5 +106,43 @@ describe('Business tree (real extension host, local sandbox)', () => {
     assert.strictEqual(cards.kind === 'collection' && cards.spec.key, 'cards');
     const rows = await children(cards);
     assert.ok(rows.some((r) => r.kind === 'row' && r.view.id === 9250498), 'card 9250498 is listed');
+  });
+});
+
+describe('Business tree after a write (real extension host, local sandbox)', () => {
+  it('drops a removed card from its client without a manual refresh', async () => {
+    const api = await altegio();
+    await useSandbox(api);
+    const session = api.services.session;
+    const tree = api.services.businessTree;
+    tree.refresh();
+    const number = `TREE${Date.now().toString().slice(-8)}`;
+    await session.execute({
+      operation: api.catalog().requireOperation('issue_loyalty_card'),
+      pathParams: { location_id: 720441 },
+      body: { loyalty_card_number: number, loyalty_card_type_id: '8230', phone: 13155550179 },
+    }, { source: 'form' });
+    const [user] = await tree.getChildren();
+    const [chain] = await tree.getChildren(user);
+    const [manhattan] = await tree.getChildren(chain);
+    const clients = (await tree.getChildren(manhattan)).find((c) => c.kind === 'collection' && c.spec.key === 'clients')!;
+    let olivia: BusinessNode | undefined;
+    for (let rows = await tree.getChildren(clients); !olivia; rows = await tree.getChildren(clients)) {
+      olivia = rows.find((r) => r.kind === 'row' && r.view.id === 4240788);
+      const more = rows.find((r) => r.kind === 'loadMore') as Extract<BusinessNode, { kind: 'loadMore' }> | undefined;
+      if (!olivia && !more) break;
+      if (!olivia) await tree.loadMore(more!.key);
+    }
+    const [cards] = await tree.getChildren(olivia);
+    const card = (await tree.getChildren(cards)).find((r) => r.kind === 'row' && r.view.label === number) as Extract<BusinessNode, { kind: 'row' }>;
+    assert.ok(card, 'the new card is listed under Olivia');
+    const changed = new Promise<void>((resolve) => {
+      const sub = tree.onDidChangeTreeData(() => { sub.dispose(); resolve(); });
+    });
+    await withPrompter(api, scriptedPrompter({ confirm: [true] }), () => vscode.commands.executeCommand('altegio.business.removeCard', card));
+    await changed;
+    const after = await tree.getChildren(cards);
+    assert.ok(!after.some((r) => r.kind === 'row' && r.view.label === number), 'the removed card is gone from the tree');
+    assert.ok(after.some((r) => r.kind === 'row' && r.view.id === 9250498), 'her other card is still there');
   });
 });
