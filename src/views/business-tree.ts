@@ -62,8 +62,10 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
 
   /** Loads the next page of a list and appends it ("Load more…"). */
   async loadMore(key: string): Promise<void> {
+    await this.settled(key);
     const state = this.lists.get(key);
-    if (!state?.next) return;
+    // A second click while the next page loads must not append that page twice.
+    if (!state?.next || state.loading) return;
     await this.load(key, state.next, true);
     const node = this.collectionNodes.get(key);
     this.changed.fire(node);
@@ -194,18 +196,18 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   private async rowsOf(node: Extract<BusinessNode, { kind: 'collection' }>): Promise<BusinessNode[]> {
-    let state = this.lists.get(node.key);
-    if (!state) {
+    if (!this.lists.has(node.key)) {
       const operation = getCatalog().requireOperation(node.spec.operationId);
       const pathParams = node.spec.pathParams({ ...node.ctx, client: node.client });
       if (!pathParams) return [{ kind: 'message', id: `${node.key}:na`, text: vscode.l10n.t('Not available for this entry'), icon: 'info' }];
       let input: RequestInput = { operation, pathParams, query: node.spec.query?.(node.ctx), body: node.spec.body?.(node.ctx) };
       if (operation.paging?.style === 'page') input = withPage(input, 1, Math.min(BUSINESS_PAGE_SIZE, operation.paging.maxSize ?? BUSINESS_PAGE_SIZE));
       await this.load(node.key, input, false);
-      state = this.lists.get(node.key)!;
-    } else if (state.loading) {
-      await state.loading;
     }
+    await this.settled(node.key);
+    const state = this.lists.get(node.key);
+    // Dropped meanwhile (a refresh or a write): VS Code asks again after the change event.
+    if (!state) return [];
     if (state.error && state.items.length === 0) return [this.errorNode(node.key, state.error, node)];
     const rows: BusinessNode[] = state.items.map((row) => ({
       kind: 'row', spec: node.spec, ctx: node.ctx, row, view: node.spec.row(row), client: node.client, parentKey: node.key,
@@ -219,11 +221,21 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   private async fetchAll(key: string, input: RequestInput): Promise<ListState> {
     const fullKey = `${this.session.environment.secretKey}|${key}`;
     if (!this.lists.has(fullKey)) await this.load(fullKey, input, false);
-    return this.lists.get(fullKey)!;
+    await this.settled(fullKey);
+    return this.lists.get(fullKey) ?? { items: [], error: vscode.l10n.t('Cancelled') };
   }
 
-  /** Fetches one page into the list's state; errors are kept on the state and shown as a node. */
-  private async load(key: string, input: RequestInput, append: boolean): Promise<void> {
+  /** Waits until the list under `key` is not loading (it may be reloaded meanwhile, so wait on each round). */
+  private async settled(key: string): Promise<void> {
+    for (let state = this.lists.get(key); state?.loading; state = this.lists.get(key)) await state.loading;
+  }
+
+  /**
+   * Fetches one page into the list's state; errors are kept on the state and shown as a node. The state carries
+   * its loading promise from the first moment, so a concurrent getChildren (VS Code's own, or a test's) waits for
+   * the page instead of seeing a half-filled list.
+   */
+  private load(key: string, input: RequestInput, append: boolean): Promise<void> {
     const state: ListState = append ? this.lists.get(key)! : { items: [] };
     this.lists.set(key, state);
     const controller = new AbortController();
@@ -247,10 +259,14 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
         await vscode.commands.executeCommand('setContext', 'altegio.businessLoading', this.pending.size > 0);
       }
     };
-    await vscode.commands.executeCommand('setContext', 'altegio.businessLoading', true);
-    state.loading = Promise.resolve(vscode.window.withProgress({ location: { viewId: 'altegio.business' } }, run));
-    await state.loading;
-    state.loading = undefined;
+    const loading: Promise<void> = (async () => {
+      await vscode.commands.executeCommand('setContext', 'altegio.businessLoading', true);
+      await vscode.window.withProgress({ location: { viewId: 'altegio.business' } }, run);
+    })().finally(() => {
+      if (state.loading === loading) state.loading = undefined;
+    });
+    state.loading = loading;
+    return loading;
   }
 
   private errorNode(id: string, message: string, node?: BusinessNode): BusinessNode {

@@ -134,8 +134,9 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
       if (!olivia) await tree.loadMore(more!.key);
     }
     const [cards] = await tree.getChildren(olivia);
-    const card = (await tree.getChildren(cards)).find((r) => r.kind === 'row' && r.view.label === number) as Extract<BusinessNode, { kind: 'row' }>;
-    assert.ok(card, 'the new card is listed under Olivia');
+    const listed = await tree.getChildren(cards);
+    const card = listed.find((r) => r.kind === 'row' && r.view.label === number) as Extract<BusinessNode, { kind: 'row' }>;
+    assert.ok(card, `the new card is listed under Olivia; listed: ${listed.map((r) => tree.getTreeItem(r).label).join(' | ')}`);
     const changed = new Promise<void>((resolve) => {
       const sub = tree.onDidChangeTreeData(() => { sub.dispose(); resolve(); });
     });
