@@ -230,6 +230,11 @@ export class Catalog {
 
 let cached: Catalog | undefined;
 
+/** Whether the bundled document has been parsed yet (activation must not need it). */
+export function isCatalogLoaded(): boolean {
+  return cached !== undefined;
+}
+
 /** The catalog of the bundled document, built on first use. */
 export function getCatalog(): Catalog {
   cached ??= loadCatalog();

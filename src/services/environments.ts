@@ -1,7 +1,7 @@
 // Which Altegio backend requests go to: production, Altegio's hosted mock, the local sandbox or a custom URL.
 // Base URLs come from the OpenAPI document's servers; the choice lives in settings (never a token).
 import * as vscode from 'vscode';
-import { getCatalog } from '../api/catalog';
+import { DEFAULT_SANDBOX_PORT, SERVERS } from '../api/servers';
 import { Disposable } from './disposable';
 
 export type EnvironmentId = 'production' | 'mock' | 'sandbox' | 'custom';
@@ -17,8 +17,6 @@ export interface Environment {
   /** Secrets are kept per key: a custom URL gets its own key, so tokens never travel to another host. */
   secretKey: string;
 }
-
-const DEFAULT_SANDBOX_PORT = '8787';
 
 export class EnvironmentService extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<Environment>());
@@ -64,9 +62,7 @@ export class EnvironmentService extends Disposable {
       if (this.hostedSandboxUrl) return this.hostedSandboxUrl;
       if (configured) return normaliseUrl(configured);
     }
-    const server = getCatalog().servers.find((s) => s.environment === id);
-    if (!server) throw new Error(`The OpenAPI document has no server for ${id}`);
-    return normaliseUrl(server.url.replace('{port}', DEFAULT_SANDBOX_PORT));
+    return normaliseUrl(SERVERS[id].replace('{port}', DEFAULT_SANDBOX_PORT));
   }
 
   async select(id: EnvironmentId): Promise<void> {

@@ -11,6 +11,14 @@ describe('Extension activation (real VS Code extension host)', () => {
     assert.strictEqual(extension.id, EXTENSION_ID);
   });
 
+  it('does not parse the OpenAPI document to activate (the catalog is built on first use)', async () => {
+    const extension = await activeExtension();
+    const api = extension.exports as { catalogLoaded(): boolean; catalog(): unknown };
+    assert.strictEqual(api.catalogLoaded(), false);
+    api.catalog();
+    assert.strictEqual(api.catalogLoaded(), true);
+  });
+
   it('registers every command its package.json contributes', async () => {
     await activeExtension();
     const declared = (contributes().commands ?? []).map((c) => c.command);

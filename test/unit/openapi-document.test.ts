@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { DEFAULT_DOCUMENT_PATH, loadCatalog } from '../../src/api/catalog';
+import { SERVERS } from '../../src/api/servers';
 
 const root = path.resolve(__dirname, '..', '..');
 const endpoints: { section: string; method: string; path: string; destructive: boolean }[] = JSON.parse(
@@ -144,5 +145,12 @@ describe('read-only operations', () => {
     const posts = catalog.operations.filter((o) => o.readOnly && o.method !== 'GET').map((o) => o.id).sort();
     assert.deepStrictEqual(posts, ['authorize_user', 'get_client_list', 'search_client_visits']);
     assert.ok(catalog.operations.filter((o) => o.method === 'GET').every((o) => o.readOnly));
+  });
+});
+
+describe('base URLs', () => {
+  it('are the same as the servers of the document', () => {
+    const fromDocument = Object.fromEntries(catalog.servers.map((s) => [s.environment, s.url]));
+    assert.deepStrictEqual(fromDocument, { ...SERVERS });
   });
 });
