@@ -23,8 +23,8 @@ export async function presentError(error: unknown, log: AltegioLog): Promise<voi
     return;
   }
   if (isAltegioError(error)) {
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([f, msgs]) => `${f}: ${msgs.join(', ')}`);
-    const detail = [error.message, ...fields.slice(0, 5), error.hint].filter(Boolean).join(' — ');
+    // The message already names the status, Altegio's meta.message and the field errors.
+    const detail = [error.message, error.hint].filter(Boolean).join(' — ');
     const actions: string[] = [];
     const signIn = vscode.l10n.t('Sign In Again');
     const showLog = vscode.l10n.t('Show Log');
