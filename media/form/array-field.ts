@@ -1,30 +1,12 @@
 // An array field: one row per item, each rendered by its item's field, with Add and Remove.
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import type { FormField, FormLocation } from '../../src/api/form-types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { FieldElement } from './field-element';
 import { baseStyles } from '../shared/base-styles';
 import { fmt } from '../shared/format';
-import { visibleIssues, type FormContext } from './form-context';
-import { keyOf, removeAt, type Segment } from './values';
+import { visibleIssues } from './form-context';
+import { keyOf, removeAt } from './values';
 
-export class ArrayField extends LitElement {
-  static override properties = {
-    field: { attribute: false },
-    location: { attribute: false },
-    segments: { attribute: false },
-    value: { attribute: false },
-    ctx: { attribute: false },
-    depth: { type: Number },
-    heading: { attribute: false },
-  };
-
-  declare field: FormField;
-  declare location: FormLocation;
-  declare segments: Segment[];
-  declare value: unknown;
-  declare ctx: FormContext;
-  declare depth: number;
-  declare heading: string | undefined;
-
+export class ArrayField extends FieldElement {
   static override styles = [baseStyles, css`
     :host { display: block; margin: 0 0 12px; }
     fieldset { border: 1px solid var(--vscode-panel-border); border-radius: 2px; margin: 0; padding: 6px 10px 8px; }

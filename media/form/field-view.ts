@@ -1,36 +1,18 @@
 // One field of a request form, rendered by its kind: text, number, integer, phone, date, boolean, enum,
 // file and JSON inputs here; objects as nested fieldsets; arrays and lookups in their own components.
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import type { FormField, FormLocation } from '../../src/api/form-types';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { FieldElement } from './field-element';
 import { baseStyles } from '../shared/base-styles';
 import { fmt } from '../shared/format';
-import { visibleIssues, type FormContext } from './form-context';
-import { displayText, keyOf, optionValue, parseInput, sameValue, type Segment } from './values';
+import { visibleIssues } from './form-context';
+import { displayText, keyOf, optionValue, parseInput, sameValue } from './values';
 
 const KIND_STRING = {
   text: 'kindText', integer: 'kindInteger', number: 'kindNumber', boolean: 'kindBoolean', enum: 'kindEnum', date: 'kindDate',
   phone: 'kindPhone', array: 'kindArray', object: 'kindObject', file: 'kindFile', json: 'kindJson',
 } as const;
 
-export class FieldView extends LitElement {
-  static override properties = {
-    field: { attribute: false },
-    location: { attribute: false },
-    segments: { attribute: false },
-    value: { attribute: false },
-    ctx: { attribute: false },
-    depth: { type: Number },
-    heading: { attribute: false },
-  };
-
-  declare field: FormField;
-  declare location: FormLocation;
-  declare segments: Segment[];
-  declare value: unknown;
-  declare ctx: FormContext;
-  declare depth: number;
-  /** Replaces the field's name as its label (rows of an array: "Item 2"). */
-  declare heading: string | undefined;
+export class FieldView extends FieldElement {
   /** What was typed, kept while it still means the current value ("1." while typing 1.5). */
   private draft: string | undefined;
 
