@@ -20,7 +20,9 @@ const exists = (p) => fs.existsSync(path.join(root, p));
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
-    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
@@ -51,9 +53,10 @@ function nodeBuild(entryPoints, outdir, extra = {}) {
 
 function webviewBuild() {
   const entries = fs.existsSync(path.join(root, 'media'))
-    ? fs.readdirSync(path.join(root, 'media'), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'media', d.name, 'main.ts')))
-      .map((d) => ({ in: `media/${d.name}/main.ts`, out: d.name }))
+    ? fs
+        .readdirSync(path.join(root, 'media'), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'media', d.name, 'main.ts')))
+        .map((d) => ({ in: `media/${d.name}/main.ts`, out: d.name }))
     : [];
   if (entries.length === 0) return undefined;
   return {
@@ -80,7 +83,8 @@ function copyAssets() {
   const codicons = path.join(root, 'node_modules/@vscode/codicons/dist');
   if (fs.existsSync(codicons)) {
     fs.mkdirSync(path.join(dist, 'media/codicons'), { recursive: true });
-    for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join(dist, 'media/codicons', f));
+    for (const f of ['codicon.css', 'codicon.ttf'])
+      fs.copyFileSync(path.join(codicons, f), path.join(dist, 'media/codicons', f));
   }
   if (exists('media/styles')) {
     fs.mkdirSync(path.join(dist, 'media'), { recursive: true });
@@ -103,7 +107,11 @@ function integrationTestBuild() {
   };
   walk(dir);
   // Each suite file is its own bundle so that mocha can load them one by one; `mocha` stays external.
-  return nodeBuild(entries, path.join(dist, 'test/integration'), { external: ['vscode', 'mocha'], outbase: dir, minify: false });
+  return nodeBuild(entries, path.join(dist, 'test/integration'), {
+    external: ['vscode', 'mocha'],
+    outbase: dir,
+    minify: false,
+  });
 }
 
 async function main() {

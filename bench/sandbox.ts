@@ -50,14 +50,18 @@ function round(ms: number): number {
 function bareGet(sandbox: SandboxHandle, agent: http.Agent, path: string): Promise<void> {
   const { partnerToken, userToken } = sandbox.credentials;
   return new Promise((resolve, reject) => {
-    const req = http.get(`${sandbox.baseUrl}${path}`, {
-      agent,
-      headers: { Accept: 'application/vnd.api.v2+json', Authorization: `Bearer ${partnerToken}, User ${userToken}` },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
-      res.on('error', reject);
-    });
+    const req = http.get(
+      `${sandbox.baseUrl}${path}`,
+      {
+        agent,
+        headers: { Accept: 'application/vnd.api.v2+json', Authorization: `Bearer ${partnerToken}, User ${userToken}` },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -99,9 +103,15 @@ export async function benchSandbox(): Promise<Record<string, number>> {
       'client.overhead_ratio': round(clientRun.meanMs / bareRun.meanMs),
     };
     console.log(`sandbox on loopback, ${REQUESTS} GETs, ${CONCURRENCY} in flight, rate limit off:`);
-    console.log(`  GET /company/720441          ${small.requestsPerSecond} req/s, p50 ${small.p50Ms} ms, p99 ${small.p99Ms} ms`);
-    console.log(`  GET /records/720441?count=50 ${large.requestsPerSecond} req/s, p50 ${large.p50Ms} ms, p99 ${large.p99Ms} ms`);
-    console.log(`client vs bare node:http, sequential GET /company/720441: ${clientRun.meanMs} ms vs ${bareRun.meanMs} ms (ratio ${results['client.overhead_ratio']})`);
+    console.log(
+      `  GET /company/720441          ${small.requestsPerSecond} req/s, p50 ${small.p50Ms} ms, p99 ${small.p99Ms} ms`,
+    );
+    console.log(
+      `  GET /records/720441?count=50 ${large.requestsPerSecond} req/s, p50 ${large.p50Ms} ms, p99 ${large.p99Ms} ms`,
+    );
+    console.log(
+      `client vs bare node:http, sequential GET /company/720441: ${clientRun.meanMs} ms vs ${bareRun.meanMs} ms (ratio ${results['client.overhead_ratio']})`,
+    );
     return results;
   } finally {
     agent.destroy();

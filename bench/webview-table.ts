@@ -17,16 +17,30 @@ const MEDIA = path.join(ROOT, 'dist', 'media');
 const ROWS = 10_000;
 const RUNS = 5;
 const CHROMIUM = process.env.ALTEGIO_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const NONCE = 'benchnonce';
 const CSP = `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'self'; font-src 'self'; img-src 'self' data:`;
 
 /** Client rows like the sandbox's client search answers. */
 function rows(): Record<string, unknown>[] {
   return Array.from({ length: ROWS }, (_v, i) => ({
-    id: 4_240_000 + i, name: `Client ${String(i).padStart(5, '0')}`, phone: `+1315555${String(i % 10_000).padStart(4, '0')}`,
-    email: `client${i}@example.com`, discount: i % 20, first_visit_date: '2024-03-05', last_visit_date: '2026-01-23',
-    sold_amount: (i * 37) % 5000, visits_count: i % 41,
+    id: 4_240_000 + i,
+    name: `Client ${String(i).padStart(5, '0')}`,
+    phone: `+1315555${String(i % 10_000).padStart(4, '0')}`,
+    email: `client${i}@example.com`,
+    discount: i % 20,
+    first_visit_date: '2024-03-05',
+    last_visit_date: '2026-01-23',
+    sold_amount: (i * 37) % 5000,
+    visits_count: i % 41,
   }));
 }
 
@@ -80,7 +94,9 @@ ${scripts.map((s) => `<script type="module" nonce="${NONCE}" src="${s}"></script
 </body></html>`;
 }
 
-async function serve(files: Record<string, { type: string; body: string | Buffer }>): Promise<{ origin: string; close: () => Promise<void> }> {
+async function serve(
+  files: Record<string, { type: string; body: string | Buffer }>,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const file = files[(req.url ?? '/').split('?')[0]];
     if (!file) {
@@ -99,14 +115,29 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function measureViewer(browser: Browser, origin: string, data: unknown[]): Promise<{ firstPaintMs: number; domRows: number; scrollFrameMs: number; cspViolations: number }> {
+async function measureViewer(
+  browser: Browser,
+  origin: string,
+  data: unknown[],
+): Promise<{ firstPaintMs: number; domRows: number; scrollFrameMs: number; cspViolations: number }> {
   const ctx = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   const p = await ctx.newPage();
   p.on('pageerror', (e) => console.error(`viewer page: ${e.message}`));
   await p.goto(`${origin}/viewer.html`);
-  await p.waitForFunction(() => (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
-  await p.evaluate(([rows, strings]) => (globalThis as unknown as { __show: (d: unknown, s: unknown) => void }).__show(rows, strings), [data, viewerStrings()] as const);
-  const rendered = await (await p.waitForFunction(() => (globalThis as unknown as { __posted: { type: string; ms?: number; rows?: number }[] }).__posted.find((m) => m.type === 'rendered'))).jsonValue() as { ms: number; rows: number };
+  await p.waitForFunction(() =>
+    (globalThis as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'),
+  );
+  await p.evaluate(
+    ([rows, strings]) => (globalThis as unknown as { __show: (d: unknown, s: unknown) => void }).__show(rows, strings),
+    [data, viewerStrings()] as const,
+  );
+  const rendered = (await (
+    await p.waitForFunction(() =>
+      (globalThis as unknown as { __posted: { type: string; ms?: number; rows?: number }[] }).__posted.find(
+        (m) => m.type === 'rendered',
+      ),
+    )
+  ).jsonValue()) as { ms: number; rows: number };
   const scrollFrameMs = await scrollCost(p);
   const cspViolations = Number(await p.evaluate('document.documentElement.dataset.cspViolations ?? "0"'));
   await ctx.close();
@@ -147,17 +178,29 @@ async function measureVscodeTable(browser: Browser, origin: string, data: unknow
   const ctx = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   const p = await ctx.newPage();
   await p.goto(`${origin}/vscode-table.html`);
-  await p.waitForFunction(() => typeof (globalThis as unknown as { __renderTable?: unknown }).__renderTable === 'function');
-  const ms = await p.evaluate((rows) => (globalThis as unknown as { __renderTable: (d: unknown[]) => Promise<number> }).__renderTable(rows), data);
+  await p.waitForFunction(
+    () => typeof (globalThis as unknown as { __renderTable?: unknown }).__renderTable === 'function',
+  );
+  const ms = await p.evaluate(
+    (rows) => (globalThis as unknown as { __renderTable: (d: unknown[]) => Promise<number> }).__renderTable(rows),
+    data,
+  );
   await ctx.close();
   return ms;
 }
 
 export async function benchWebviewTable(): Promise<Record<string, number>> {
-  if (!fs.existsSync(path.join(MEDIA, 'response.js'))) throw new Error('dist/media/response.js is missing: run `node esbuild.js` first.');
+  if (!fs.existsSync(path.join(MEDIA, 'response.js')))
+    throw new Error('dist/media/response.js is missing: run `node esbuild.js` first.');
   const comparison = await esbuild.build({
     stdin: { contents: VSCODE_TABLE_PAGE, resolveDir: ROOT, loader: 'ts', sourcefile: 'vscode-table-page.ts' },
-    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false, logLevel: 'warning',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
   });
   const server = await serve({
     '/viewer.html': { type: 'text/html', body: page(['/viewer-host.js', '/response.js'], ['/webview.css']) },
@@ -190,9 +233,11 @@ export async function benchWebviewTable(): Promise<Record<string, number>> {
       'vscodeTable.firstPaintMs': Math.round(plain),
       'vscodeTable.toVirtualisedRatio': Math.round((plain / Math.max(1, firstPaint)) * 10) / 10,
     };
-    console.log(`webview table, ${ROWS} rows: first paint ${firstPaint} ms (goal ≤ 100 ms) with ${results['webviewTable.domRows']} rows in the DOM, `
-      + `${results['webviewTable.scrollFrameMs']} ms from a scroll jump to its frame; plain vscode-table: ${results['vscodeTable.firstPaintMs']} ms `
-      + `(${results['vscodeTable.toVirtualisedRatio']}× slower)`);
+    console.log(
+      `webview table, ${ROWS} rows: first paint ${firstPaint} ms (goal ≤ 100 ms) with ${results['webviewTable.domRows']} rows in the DOM, ` +
+        `${results['webviewTable.scrollFrameMs']} ms from a scroll jump to its frame; plain vscode-table: ${results['vscodeTable.firstPaintMs']} ms ` +
+        `(${results['vscodeTable.toVirtualisedRatio']}× slower)`,
+    );
     return results;
   } finally {
     await browser.close();
@@ -201,8 +246,11 @@ export async function benchWebviewTable(): Promise<Record<string, number>> {
 }
 
 if (require.main === module) {
-  benchWebviewTable().then((r) => console.log(JSON.stringify(r, null, 2)), (e: Error) => {
-    console.error(e.stack ?? e.message);
-    process.exit(1);
-  });
+  benchWebviewTable().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e: Error) => {
+      console.error(e.stack ?? e.message);
+      process.exit(1);
+    },
+  );
 }

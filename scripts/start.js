@@ -29,43 +29,62 @@ function findDesktopCode() {
   const found = which.stdout.trim();
   if (which.status !== 0 || !found) return undefined;
   let real = found;
-  try { real = fs.realpathSync(found); } catch { /* keep the PATH entry */ }
+  try {
+    real = fs.realpathSync(found);
+  } catch {
+    /* keep the PATH entry */
+  }
   if (/code-server/i.test(real)) return undefined;
   const version = spawnSync(found, ['--version'], { encoding: 'utf8', timeout: 15000 });
   const lines = (version.stdout || '').trim().split('\n');
   // Desktop prints "<version>\n<commit>\n<arch>"; code-server prints "<version> <commit> with Code <version>".
-  if (version.status !== 0 || /code-server|with Code/i.test(version.stdout) || !/^\d+\.\d+\.\d+$/.test(lines[0] || '')) return undefined;
+  if (version.status !== 0 || /code-server|with Code/i.test(version.stdout) || !/^\d+\.\d+\.\d+$/.test(lines[0] || ''))
+    return undefined;
   return { cli: found, version: lines[0] };
 }
 
 function chooseEditor() {
   const wanted = process.env.ALTEGIO_START_EDITOR;
-  if (wanted && wanted !== 'desktop' && wanted !== 'code-server') throw new Error(`ALTEGIO_START_EDITOR must be "desktop" or "code-server", not "${wanted}".`);
+  if (wanted && wanted !== 'desktop' && wanted !== 'code-server')
+    throw new Error(`ALTEGIO_START_EDITOR must be "desktop" or "code-server", not "${wanted}".`);
   if (wanted === 'code-server') return { kind: 'code-server' };
   const desktop = findDesktopCode();
   if (desktop) return { kind: 'desktop', ...desktop };
-  if (wanted === 'desktop') throw new Error('ALTEGIO_START_EDITOR=desktop, but no desktop VS Code `code` command is on the PATH.');
+  if (wanted === 'desktop')
+    throw new Error('ALTEGIO_START_EDITOR=desktop, but no desktop VS Code `code` command is on the PATH.');
   return { kind: 'code-server' };
 }
 
 function build() {
   const started = Date.now();
   log('building the extension (production) and packaging dist/altegio-vscode.vsix…');
-  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`\`npm run package\` failed with exit code ${r.status} (run it on its own to see the whole output)`);
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `\`npm run package\` failed with exit code ${r.status} (run it on its own to see the whole output)`,
+    );
   const vsix = path.join(REPO_ROOT, 'dist', 'altegio-vscode.vsix');
-  log(`built ${path.relative(REPO_ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${seconds(started)}`);
+  log(
+    `built ${path.relative(REPO_ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${seconds(started)}`,
+  );
   return vsix;
 }
 
 async function startSandbox() {
   if (!sandboxCommand()) {
-    log('no local sandbox in this checkout yet (src/sandbox/cli.ts): skipping it; the extension starts without live data.');
+    log(
+      'no local sandbox in this checkout yet (src/sandbox/cli.ts): skipping it; the extension starts without live data.',
+    );
     return undefined;
   }
   const started = Date.now();
   log('starting the local sandbox…');
-  const sandbox = await startSandboxProcess({ onOutput: (line) => console.log(line.startsWith('[sandbox]') ? line : `[sandbox] ${line}`) });
+  const sandbox = await startSandboxProcess({
+    onOutput: (line) => console.log(line.startsWith('[sandbox]') ? line : `[sandbox] ${line}`),
+  });
   log(`sandbox ready at ${sandbox.baseUrl} in ${seconds(started)}`);
   sandbox.exited.then((code) => {
     if (isStopping()) return;
@@ -77,7 +96,9 @@ async function startSandbox() {
 
 /** What the throw-away profile's settings say: use the sandbox we started. Never a token. */
 function sandboxSettings(sandbox) {
-  return sandbox ? { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl } : { 'altegio.environment': 'sandbox' };
+  return sandbox
+    ? { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl }
+    : { 'altegio.environment': 'sandbox' };
 }
 
 async function openDesktop(editor, settings) {
@@ -88,16 +109,34 @@ async function openDesktop(editor, settings) {
   const userData = path.join(profile, 'user-data');
   const workspace = path.join(profile, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  writeJson(path.join(userData, 'User', 'settings.json'), { ...QUIET_SETTINGS, 'workbench.reduceMotion': 'auto', ...settings });
-  log(`opening VS Code ${editor.version} (${editor.cli}) with the extension under development, in a throw-away profile`);
+  writeJson(path.join(userData, 'User', 'settings.json'), {
+    ...QUIET_SETTINGS,
+    'workbench.reduceMotion': 'auto',
+    ...settings,
+  });
+  log(
+    `opening VS Code ${editor.version} (${editor.cli}) with the extension under development, in a throw-away profile`,
+  );
   // --wait keeps the CLI running until the window closes, so that closing it also stops the sandbox.
-  const child = spawn(editor.cli, [
-    '--new-window', '--wait', `--extensionDevelopmentPath=${REPO_ROOT}`,
-    `--user-data-dir=${userData}`, `--extensions-dir=${path.join(profile, 'extensions')}`, workspace,
-  ], { stdio: 'inherit', detached: true });
+  const child = spawn(
+    editor.cli,
+    [
+      '--new-window',
+      '--wait',
+      `--extensionDevelopmentPath=${REPO_ROOT}`,
+      `--user-data-dir=${userData}`,
+      `--extensions-dir=${path.join(profile, 'extensions')}`,
+      workspace,
+    ],
+    { stdio: 'inherit', detached: true },
+  );
   const exited = new Promise((resolve) => child.on('exit', resolve));
   onCleanup('VS Code', async () => {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* closed already */ }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* closed already */
+    }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
   });
   log('close the VS Code window or press Ctrl+C to stop.');
@@ -139,9 +178,14 @@ async function main() {
 }
 
 main().then(
-  () => harness('cleanup').cleanupAll().then(() => process.exit(0)),
+  () =>
+    harness('cleanup')
+      .cleanupAll()
+      .then(() => process.exit(0)),
   (e) => {
     console.error(`[start] ${e && e.message ? e.message : e}`);
-    harness('cleanup').cleanupAll().then(() => process.exit(1));
+    harness('cleanup')
+      .cleanupAll()
+      .then(() => process.exit(1));
   },
 );

@@ -29,7 +29,10 @@ import { FormLauncher } from './webviews/form/form-launcher';
 import { ResponseViewer } from './webviews/response/response-viewer';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AltegioTestApi | undefined> {
-  const own = <T extends vscode.Disposable>(d: T): T => { context.subscriptions.push(d); return d; };
+  const own = <T extends vscode.Disposable>(d: T): T => {
+    context.subscriptions.push(d);
+    return d;
+  };
   const log = own(new AltegioLog());
   const prompter = new PrompterSlot();
   const environments = own(new EnvironmentService());
@@ -50,7 +53,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Altegi
   own(new AltegioStatusBar(session));
 
   const services: Services = {
-    context, session, log, prompter, sandbox, documents, apiTree, businessTree,
+    context,
+    session,
+    log,
+    prompter,
+    sandbox,
+    documents,
+    apiTree,
+    businessTree,
     launcher: undefined as never,
     responses: undefined as never,
   };
@@ -85,7 +95,9 @@ async function offerSignIn(session: Session): Promise<void> {
   try {
     const again = vscode.l10n.t('Sign In Again');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Altegio rejected the tokens for {0} (401). Sign in again?', session.environment.label), again);
+      vscode.l10n.t('Altegio rejected the tokens for {0} (401). Sign in again?', session.environment.label),
+      again,
+    );
     if (choice === again) await vscode.commands.executeCommand('altegio.signIn');
   } finally {
     offering = false;

@@ -23,7 +23,9 @@ export function createTestApi(services: Services): AltegioTestApi {
       const slot = services.prompter as unknown as { current: Prompter };
       const previous = slot.current;
       slot.current = prompter;
-      return () => { slot.current = previous; };
+      return () => {
+        slot.current = previous;
+      };
     },
     logLines: () => [...services.log.recent],
   };

@@ -7,21 +7,65 @@ import { visibleIssues } from './form-context';
 import { keyOf, removeAt } from './values';
 
 export class ArrayField extends FieldElement {
-  static override styles = [baseStyles, css`
-    :host { display: block; margin: 0 0 12px; }
-    fieldset { border: 1px solid var(--vscode-panel-border); border-radius: 2px; margin: 0; padding: 6px 10px 8px; }
-    legend { display: flex; align-items: baseline; gap: 6px; padding: 0 4px; }
-    .name { font-weight: 600; }
-    .req { color: var(--vscode-errorForeground); }
-    .kind { font-size: 11px; }
-    .help { font-size: 12px; margin-bottom: 6px; }
-    .row { display: flex; align-items: flex-start; gap: 6px; }
-    .row > altegio-field { flex: 1; min-width: 0; }
-    .remove { margin-top: 20px; }
-    .issues { margin: 3px 0 6px; padding: 0; list-style: none; font-size: 12px; }
-    .issues li::before { content: '⚠ '; }
-    .empty { font-size: 12px; margin: 2px 0 8px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        margin: 0 0 12px;
+      }
+      fieldset {
+        border: 1px solid var(--vscode-panel-border);
+        border-radius: 2px;
+        margin: 0;
+        padding: 6px 10px 8px;
+      }
+      legend {
+        display: flex;
+        align-items: baseline;
+        gap: 6px;
+        padding: 0 4px;
+      }
+      .name {
+        font-weight: 600;
+      }
+      .req {
+        color: var(--vscode-errorForeground);
+      }
+      .kind {
+        font-size: 11px;
+      }
+      .help {
+        font-size: 12px;
+        margin-bottom: 6px;
+      }
+      .row {
+        display: flex;
+        align-items: flex-start;
+        gap: 6px;
+      }
+      .row > altegio-field {
+        flex: 1;
+        min-width: 0;
+      }
+      .remove {
+        margin-top: 20px;
+      }
+      .issues {
+        margin: 3px 0 6px;
+        padding: 0;
+        list-style: none;
+        font-size: 12px;
+      }
+      .issues li::before {
+        content: '⚠ ';
+      }
+      .empty {
+        font-size: 12px;
+        margin: 2px 0 8px;
+      }
+    `,
+  ];
 
   private get rows(): unknown[] {
     return Array.isArray(this.value) ? this.value : [];
@@ -40,15 +84,39 @@ export class ArrayField extends FieldElement {
         <span class="kind muted">${s.kindArray}</span>
       </legend>
       ${f.description ? html`<div class="help muted">${f.description}</div>` : nothing}
-      ${issues.length ? html`<ul class="issues error" role="alert">${issues.map((i) => html`<li>${i.source === 'server' ? `${s.serverSaid} ` : ''}${i.message}</li>`)}</ul>` : nothing}
+      ${
+        issues.length
+          ? html`<ul class="issues error" role="alert">
+              ${issues.map((i) => html`<li>${i.source === 'server' ? `${s.serverSaid} ` : ''}${i.message}</li>`)}
+            </ul>`
+          : nothing
+      }
       ${this.rows.length === 0 ? html`<div class="empty muted">${s.noItems}</div>` : nothing}
-      ${this.rows.map((row, i) => html`<div class="row">
-        <altegio-field .field=${item} .location=${this.location} .segments=${[...this.segments, i]} .value=${row} .ctx=${this.ctx}
-          .depth=${this.depth + 1} .heading=${fmt(s.itemLabel, i + 1)}></altegio-field>
-        <vscode-icon class="remove" name="trash" action-icon .label=${fmt(s.removeItem, i + 1)} title=${fmt(s.removeItem, i + 1)}
-          @click=${() => this.removeRow(i)}></vscode-icon>
-      </div>`)}
-      <vscode-button secondary icon="add" ?disabled=${this.ctx.disabled} @click=${() => this.add()}>${s.addItem}</vscode-button>
+      ${this.rows.map(
+        (row, i) =>
+          html`<div class="row">
+            <altegio-field
+              .field=${item}
+              .location=${this.location}
+              .segments=${[...this.segments, i]}
+              .value=${row}
+              .ctx=${this.ctx}
+              .depth=${this.depth + 1}
+              .heading=${fmt(s.itemLabel, i + 1)}
+            ></altegio-field>
+            <vscode-icon
+              class="remove"
+              name="trash"
+              action-icon
+              .label=${fmt(s.removeItem, i + 1)}
+              title=${fmt(s.removeItem, i + 1)}
+              @click=${() => this.removeRow(i)}
+            ></vscode-icon>
+          </div>`,
+      )}
+      <vscode-button secondary icon="add" ?disabled=${this.ctx.disabled} @click=${() => this.add()}
+        >${s.addItem}</vscode-button
+      >
     </fieldset>`;
   }
 

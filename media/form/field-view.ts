@@ -8,8 +8,17 @@ import { visibleIssues } from './form-context';
 import { displayText, keyOf, optionValue, parseInput, sameValue } from './values';
 
 const KIND_STRING = {
-  text: 'kindText', integer: 'kindInteger', number: 'kindNumber', boolean: 'kindBoolean', enum: 'kindEnum', date: 'kindDate',
-  phone: 'kindPhone', array: 'kindArray', object: 'kindObject', file: 'kindFile', json: 'kindJson',
+  text: 'kindText',
+  integer: 'kindInteger',
+  number: 'kindNumber',
+  boolean: 'kindBoolean',
+  enum: 'kindEnum',
+  date: 'kindDate',
+  phone: 'kindPhone',
+  array: 'kindArray',
+  object: 'kindObject',
+  file: 'kindFile',
+  json: 'kindJson',
 } as const;
 
 export class FieldView extends FieldElement {
@@ -21,21 +30,66 @@ export class FieldView extends FieldElement {
     this.depth = 0;
   }
 
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    .field { margin: 0 0 12px; }
-    .head { display: flex; align-items: baseline; gap: 6px; margin-bottom: 3px; }
-    .name { font-weight: 600; }
-    .req { color: var(--vscode-errorForeground); }
-    .kind { font-size: 11px; }
-    .help { margin-top: 3px; font-size: 12px; }
-    .issues { margin: 3px 0 0; padding: 0; list-style: none; font-size: 12px; }
-    .issues li::before { content: '⚠ '; }
-    vscode-textfield, vscode-single-select, altegio-lookup-input { width: 100%; max-width: 520px; }
-    details { margin: 0 0 12px; padding: 4px 0 0 10px; border-left: 1px solid var(--vscode-panel-border); }
-    summary { cursor: pointer; margin: 0 0 6px -10px; padding-left: 2px; }
-    .file { display: flex; align-items: center; gap: 8px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .field {
+        margin: 0 0 12px;
+      }
+      .head {
+        display: flex;
+        align-items: baseline;
+        gap: 6px;
+        margin-bottom: 3px;
+      }
+      .name {
+        font-weight: 600;
+      }
+      .req {
+        color: var(--vscode-errorForeground);
+      }
+      .kind {
+        font-size: 11px;
+      }
+      .help {
+        margin-top: 3px;
+        font-size: 12px;
+      }
+      .issues {
+        margin: 3px 0 0;
+        padding: 0;
+        list-style: none;
+        font-size: 12px;
+      }
+      .issues li::before {
+        content: '⚠ ';
+      }
+      vscode-textfield,
+      vscode-single-select,
+      altegio-lookup-input {
+        width: 100%;
+        max-width: 520px;
+      }
+      details {
+        margin: 0 0 12px;
+        padding: 4px 0 0 10px;
+        border-left: 1px solid var(--vscode-panel-border);
+      }
+      summary {
+        cursor: pointer;
+        margin: 0 0 6px -10px;
+        padding-left: 2px;
+      }
+      .file {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+    `,
+  ];
 
   private get key(): string {
     return keyOf(this.location, this.segments);
@@ -49,15 +103,19 @@ export class FieldView extends FieldElement {
     const f = this.field;
     if (f.kind === 'object') return this.renderObject();
     if (f.kind === 'array') {
-      return html`<altegio-array-field .field=${f} .location=${this.location} .segments=${this.segments} .value=${this.value} .ctx=${this.ctx}
-        .depth=${this.depth} .heading=${this.heading}></altegio-array-field>`;
+      return html`<altegio-array-field
+        .field=${f}
+        .location=${this.location}
+        .segments=${this.segments}
+        .value=${this.value}
+        .ctx=${this.ctx}
+        .depth=${this.depth}
+        .heading=${this.heading}
+      ></altegio-array-field>`;
     }
     const issues = visibleIssues(this.ctx, this.key);
     return html`<div class="field">
-      ${this.renderHead()}
-      ${this.renderControl(issues.length > 0)}
-      ${this.renderHelp()}
-      ${this.renderIssues(issues)}
+      ${this.renderHead()} ${this.renderControl(issues.length > 0)} ${this.renderHelp()} ${this.renderIssues(issues)}
     </div>`;
   }
 
@@ -74,7 +132,14 @@ export class FieldView extends FieldElement {
   private renderHelp(): TemplateResult | typeof nothing {
     const f = this.field;
     const s = this.ctx.strings;
-    const hint = f.kind === 'phone' ? (f.valueType === 'string' ? s.phoneHintString : s.phoneHintNumber) : f.kind === 'json' ? s.jsonFieldHelp : '';
+    const hint =
+      f.kind === 'phone'
+        ? f.valueType === 'string'
+          ? s.phoneHintString
+          : s.phoneHintNumber
+        : f.kind === 'json'
+          ? s.jsonFieldHelp
+          : '';
     const text = [f.description, hint].filter(Boolean).join(' — ');
     return text ? html`<div class="help muted">${text}</div>` : nothing;
   }
@@ -96,26 +161,69 @@ export class FieldView extends FieldElement {
     const s = this.ctx.strings;
     const disabled = this.ctx.disabled;
     if (f.lookup) {
-      return html`<altegio-lookup-input .field=${f} .value=${this.value} .ctx=${this.ctx} .fieldKey=${this.key} .label=${this.ariaName}
-        ?invalid=${invalid} @value-change=${(e: CustomEvent<unknown>) => this.emit(e.detail)}></altegio-lookup-input>`;
+      return html`<altegio-lookup-input
+        .field=${f}
+        .value=${this.value}
+        .ctx=${this.ctx}
+        .fieldKey=${this.key}
+        .label=${this.ariaName}
+        ?invalid=${invalid}
+        @value-change=${(e: CustomEvent<unknown>) => this.emit(e.detail)}
+      ></altegio-lookup-input>`;
     }
     switch (f.kind) {
       case 'boolean':
         if (f.required) {
-          return html`<vscode-checkbox .label=${this.ariaName} .checked=${this.value === true} ?disabled=${disabled} ?invalid=${invalid}
-            @change=${(e: Event) => { this.ctx.touch(this.key); this.emit((e.target as HTMLInputElement).checked); }}></vscode-checkbox>`;
+          return html`<vscode-checkbox
+            .label=${this.ariaName}
+            .checked=${this.value === true}
+            ?disabled=${disabled}
+            ?invalid=${invalid}
+            @change=${(e: Event) => {
+              this.ctx.touch(this.key);
+              this.emit((e.target as HTMLInputElement).checked);
+            }}
+          ></vscode-checkbox>`;
         }
-        return this.renderSelect([{ value: 'true', label: s.yes }, { value: 'false', label: s.no }], invalid);
+        return this.renderSelect(
+          [
+            { value: 'true', label: s.yes },
+            { value: 'false', label: s.no },
+          ],
+          invalid,
+        );
       case 'enum':
-        return this.renderSelect((f.options ?? []).map((o) => ({ value: String(o.value), label: o.label })), invalid);
+        return this.renderSelect(
+          (f.options ?? []).map((o) => ({ value: String(o.value), label: o.label })),
+          invalid,
+        );
       case 'file':
         return html`<div class="file">
-          <vscode-button secondary icon="folder-opened" ?disabled=${disabled} @click=${() => { this.ctx.touch(this.key); this.ctx.chooseFile(this.key); }}>${s.chooseFile}</vscode-button>
+          <vscode-button
+            secondary
+            icon="folder-opened"
+            ?disabled=${disabled}
+            @click=${() => {
+              this.ctx.touch(this.key);
+              this.ctx.chooseFile(this.key);
+            }}
+            >${s.chooseFile}</vscode-button
+          >
           <span class=${this.ctx.files.get(this.key) ? '' : 'muted'}>${this.ctx.files.get(this.key) ?? s.noFile}</span>
         </div>`;
       case 'json':
-        return html`<altegio-json-editor .value=${this.value} .label=${this.ariaName} .rows=${4} ?invalid=${invalid} ?disabled=${disabled}
-          .strings=${s} @json-change=${(e: CustomEvent<unknown>) => { this.ctx.touch(this.key); this.emit(e.detail); }}></altegio-json-editor>`;
+        return html`<altegio-json-editor
+          .value=${this.value}
+          .label=${this.ariaName}
+          .rows=${4}
+          ?invalid=${invalid}
+          ?disabled=${disabled}
+          .strings=${s}
+          @json-change=${(e: CustomEvent<unknown>) => {
+            this.ctx.touch(this.key);
+            this.emit(e.detail);
+          }}
+        ></altegio-json-editor>`;
       default:
         return this.renderTextInput(invalid);
     }
@@ -123,8 +231,16 @@ export class FieldView extends FieldElement {
 
   private renderSelect(options: { value: string; label: string }[], invalid: boolean): TemplateResult {
     const current = this.value === undefined ? '' : String(this.value);
-    return html`<vscode-single-select .label=${this.ariaName} .value=${current} ?invalid=${invalid} ?disabled=${this.ctx.disabled}
-      @change=${(e: Event) => { this.ctx.touch(this.key); this.emit(optionValue(this.field, (e.target as HTMLSelectElement).value)); }}>
+    return html`<vscode-single-select
+      .label=${this.ariaName}
+      .value=${current}
+      ?invalid=${invalid}
+      ?disabled=${this.ctx.disabled}
+      @change=${(e: Event) => {
+        this.ctx.touch(this.key);
+        this.emit(optionValue(this.field, (e.target as HTMLSelectElement).value));
+      }}
+    >
       ${this.field.required && current !== '' ? nothing : html`<vscode-option value="">${this.ctx.strings.notSet}</vscode-option>`}
       ${options.map((o) => html`<vscode-option value=${o.value} ?selected=${o.value === current}>${o.label}</vscode-option>`)}
     </vscode-single-select>`;
@@ -133,27 +249,47 @@ export class FieldView extends FieldElement {
   private renderTextInput(invalid: boolean): TemplateResult {
     const f = this.field;
     const type = f.kind === 'date' ? 'date' : f.kind === 'phone' ? 'tel' : 'text';
-    const text = this.draft !== undefined && sameValue(parseInput(f, this.draft), this.value) ? this.draft : displayText(this.value);
-    return html`<vscode-textfield type=${type} .value=${text} placeholder=${f.placeholder ?? ''} .label=${this.ariaName}
-      ?invalid=${invalid} ?disabled=${this.ctx.disabled}
+    const text =
+      this.draft !== undefined && sameValue(parseInput(f, this.draft), this.value)
+        ? this.draft
+        : displayText(this.value);
+    return html`<vscode-textfield
+      type=${type}
+      .value=${text}
+      placeholder=${f.placeholder ?? ''}
+      .label=${this.ariaName}
+      ?invalid=${invalid}
+      ?disabled=${this.ctx.disabled}
       @input=${(e: Event) => {
         this.draft = (e.target as HTMLInputElement).value;
         this.ctx.touch(this.key);
         this.emit(parseInput(f, this.draft));
       }}
-      @change=${() => this.ctx.touch(this.key)}></vscode-textfield>`;
+      @change=${() => this.ctx.touch(this.key)}
+    ></vscode-textfield>`;
   }
 
   private renderObject(): TemplateResult {
     const f = this.field;
-    const value = this.value !== null && typeof this.value === 'object' && !Array.isArray(this.value) ? this.value as Record<string, unknown> : {};
+    const value =
+      this.value !== null && typeof this.value === 'object' && !Array.isArray(this.value)
+        ? (this.value as Record<string, unknown>)
+        : {};
     const issues = visibleIssues(this.ctx, this.key);
     return html`<details ?open=${f.required || this.depth < 2}>
       <summary>${this.renderHead()}</summary>
-      ${this.renderHelp()}
-      ${this.renderIssues(issues)}
-      ${(f.fields ?? []).map((child) => html`<altegio-field .field=${child} .location=${this.location} .segments=${[...this.segments, child.name]}
-        .value=${value[child.name]} .ctx=${this.ctx} .depth=${this.depth + 1}></altegio-field>`)}
+      ${this.renderHelp()} ${this.renderIssues(issues)}
+      ${(f.fields ?? []).map(
+        (child) =>
+          html`<altegio-field
+            .field=${child}
+            .location=${this.location}
+            .segments=${[...this.segments, child.name]}
+            .value=${value[child.name]}
+            .ctx=${this.ctx}
+            .depth=${this.depth + 1}
+          ></altegio-field>`,
+      )}
     </details>`;
   }
 }

@@ -2,7 +2,14 @@
 // and the last result. Holds the values; the host validates every change and answers with the issues.
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { FormField, FormLocation, FormModel, FormValues } from '../../src/api/form-types';
-import type { AuthView, FieldIssue, FormHostMessage, FormWebviewMessage, FormWebviewState, UiState } from '../../src/protocol/form-protocol';
+import type {
+  AuthView,
+  FieldIssue,
+  FormHostMessage,
+  FormWebviewMessage,
+  FormWebviewState,
+  UiState,
+} from '../../src/protocol/form-protocol';
 import type { FormStrings } from '../../src/protocol/form-strings';
 import { baseStyles } from '../shared/base-styles';
 import { fmt } from '../shared/format';
@@ -60,28 +67,88 @@ export class FormApp extends LitElement {
     this.addEventListener('keydown', (e) => this.onKey(e));
   }
 
-  static override styles = [baseStyles, css`
-    :host { display: block; padding: 12px 20px 40px; max-width: 860px; }
-    header .line { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
-    header .path { overflow-wrap: anywhere; }
-    h1 { font-size: 18px; font-weight: 600; margin: 6px 0 2px; }
-    .meta { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; margin-bottom: 6px; }
-    .meta vscode-icon { vertical-align: text-bottom; }
-    h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; margin: 18px 0 8px; color: var(--vscode-descriptionForeground); font-weight: 600; }
-    .description { white-space: pre-wrap; margin: 4px 0 8px; }
-    .empty { font-size: 12px; }
-    .sendbar {
-      position: sticky; bottom: 0; z-index: 1; display: flex; align-items: center; gap: 10px; flex-wrap: wrap;
-      margin-top: 16px; padding: 10px 0; background: var(--vscode-editor-background);
-      border-top: 1px solid var(--vscode-panel-border);
-    }
-    .sendbar .grow { flex: 1; }
-    .problems { font-size: 12px; }
-    .problem-list { font-size: 12px; margin: 6px 0 0; padding-left: 18px; }
-    .problem-list .key { font-family: var(--vscode-editor-font-family); }
-    vscode-tabs { margin-top: 4px; }
-    vscode-tab-panel { padding: 10px 2px 0; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        padding: 12px 20px 40px;
+        max-width: 860px;
+      }
+      header .line {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        flex-wrap: wrap;
+      }
+      header .path {
+        overflow-wrap: anywhere;
+      }
+      h1 {
+        font-size: 18px;
+        font-weight: 600;
+        margin: 6px 0 2px;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 14px;
+        font-size: 12px;
+        margin-bottom: 6px;
+      }
+      .meta vscode-icon {
+        vertical-align: text-bottom;
+      }
+      h2 {
+        font-size: 12px;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        margin: 18px 0 8px;
+        color: var(--vscode-descriptionForeground);
+        font-weight: 600;
+      }
+      .description {
+        white-space: pre-wrap;
+        margin: 4px 0 8px;
+      }
+      .empty {
+        font-size: 12px;
+      }
+      .sendbar {
+        position: sticky;
+        bottom: 0;
+        z-index: 1;
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        flex-wrap: wrap;
+        margin-top: 16px;
+        padding: 10px 0;
+        background: var(--vscode-editor-background);
+        border-top: 1px solid var(--vscode-panel-border);
+      }
+      .sendbar .grow {
+        flex: 1;
+      }
+      .problems {
+        font-size: 12px;
+      }
+      .problem-list {
+        font-size: 12px;
+        margin: 6px 0 0;
+        padding-left: 18px;
+      }
+      .problem-list .key {
+        font-family: var(--vscode-editor-font-family);
+      }
+      vscode-tabs {
+        margin-top: 4px;
+      }
+      vscode-tab-panel {
+        padding: 10px 2px 0;
+      }
+    `,
+  ];
 
   connect(channel: Channel): void {
     this.channel = channel;
@@ -114,7 +181,12 @@ export class FormApp extends LitElement {
         this.saveState();
         break;
       case 'lookup':
-        this.lookups = new Map(this.lookups).set(m.field, { status: m.status, options: m.options, message: m.message, term: m.term });
+        this.lookups = new Map(this.lookups).set(m.field, {
+          status: m.status,
+          options: m.options,
+          message: m.message,
+          term: m.term,
+        });
         break;
       case 'sending':
         this.sending = m.sending;
@@ -130,7 +202,11 @@ export class FormApp extends LitElement {
         break;
       case 'fileChosen':
         this.files = new Map(this.files).set(m.key, m.label);
-        this.change(m.key.startsWith('body:') ? 'body' : m.key.startsWith('query:') ? 'query' : 'path', keySegments(m.key), m.token);
+        this.change(
+          m.key.startsWith('body:') ? 'body' : m.key.startsWith('query:') ? 'query' : 'path',
+          keySegments(m.key),
+          m.token,
+        );
         break;
     }
   }
@@ -140,12 +216,17 @@ export class FormApp extends LitElement {
   }
 
   private saveState(): void {
-    if (this.channel && this.model) this.channel.state = { operationId: this.model.operationId, values: this.values, ui: this.ui };
+    if (this.channel && this.model)
+      this.channel.state = { operationId: this.model.operationId, values: this.values, ui: this.ui };
   }
 
   private change(location: FormLocation, segments: Segment[], value: unknown): void {
     if (location === 'body') this.values = { ...this.values, body: setIn(this.values.body, segments, value) };
-    else this.values = { ...this.values, [location]: setIn(this.values[location], segments, value) as Record<string, unknown> };
+    else
+      this.values = {
+        ...this.values,
+        [location]: setIn(this.values[location], segments, value) as Record<string, unknown>,
+      };
     this.changed();
   }
 
@@ -179,12 +260,13 @@ export class FormApp extends LitElement {
     const m = this.model;
     if (!m) return html`<vscode-progress-ring aria-label="…"></vscode-progress-ring>`;
     const ctx = this.context;
-    return html`${this.renderHeader(m)}
-      ${this.renderBanners(m)}
-      ${this.renderParameters(m, ctx)}
-      ${m.body ? this.renderBody(m, ctx) : nothing}
-      ${this.renderSendBar()}
-      <altegio-result-card .result=${this.result} .strings=${this.strings} @open-response=${() => this.post({ type: 'openResponse' })}></altegio-result-card>`;
+    return html`${this.renderHeader(m)} ${this.renderBanners(m)} ${this.renderParameters(m, ctx)}
+      ${m.body ? this.renderBody(m, ctx) : nothing} ${this.renderSendBar()}
+      <altegio-result-card
+        .result=${this.result}
+        .strings=${this.strings}
+        @open-response=${() => this.post({ type: 'openResponse' })}
+      ></altegio-result-card>`;
   }
 
   override updated(): void {
@@ -207,7 +289,10 @@ export class FormApp extends LitElement {
       <h1>${m.summary}</h1>
       <div class="meta muted">
         <span>${m.section}</span>
-        <span><vscode-icon name="key" size="14"></vscode-icon> ${m.security === 'BearerPartner' ? s.securityPartner : s.securityPartnerUser} (${m.security})</span>
+        <span
+          ><vscode-icon name="key" size="14"></vscode-icon>
+          ${m.security === 'BearerPartner' ? s.securityPartner : s.securityPartnerUser} (${m.security})</span
+        >
         ${this.auth ? html`<span><vscode-icon name="server-environment" size="14"></vscode-icon> ${fmt(s.environment, this.auth.environment)}</span>` : nothing}
       </div>
     </header>`;
@@ -218,35 +303,74 @@ export class FormApp extends LitElement {
     const a = this.auth;
     const banners: TemplateResult[] = [];
     if (a && !a.signedIn) {
-      banners.push(html`<div class="banner warning" role="alert"><vscode-icon name="warning"></vscode-icon>
-        <span class="grow">${fmt(s.notSignedIn, a.environment)}</span>
-        <vscode-button @click=${() => this.post({ type: 'signIn' })}>${s.signIn}</vscode-button></div>`);
+      banners.push(
+        html`<div class="banner warning" role="alert">
+          <vscode-icon name="warning"></vscode-icon>
+          <span class="grow">${fmt(s.notSignedIn, a.environment)}</span>
+          <vscode-button @click=${() => this.post({ type: 'signIn' })}>${s.signIn}</vscode-button>
+        </div>`,
+      );
     } else if (a && m.security === 'BearerPartnerUser' && !a.hasUserToken) {
-      banners.push(html`<div class="banner warning" role="alert"><vscode-icon name="warning"></vscode-icon>
-        <span class="grow">${fmt(s.missingUserToken, a.environment)}</span>
-        <vscode-button @click=${() => this.post({ type: 'signIn' })}>${s.signIn}</vscode-button></div>`);
+      banners.push(
+        html`<div class="banner warning" role="alert">
+          <vscode-icon name="warning"></vscode-icon>
+          <span class="grow">${fmt(s.missingUserToken, a.environment)}</span>
+          <vscode-button @click=${() => this.post({ type: 'signIn' })}>${s.signIn}</vscode-button>
+        </div>`,
+      );
     }
     if (a?.readOnlyBlocked) {
-      banners.push(html`<div class="banner error" role="alert"><vscode-icon name="lock"></vscode-icon>
-        <span class="grow">${fmt(s.readOnlyBlocked, a.environment)}</span>
-        <vscode-button secondary @click=${() => this.post({ type: 'openSetting' })}>${s.openSetting}</vscode-button></div>`);
+      banners.push(
+        html`<div class="banner error" role="alert">
+          <vscode-icon name="lock"></vscode-icon>
+          <span class="grow">${fmt(s.readOnlyBlocked, a.environment)}</span>
+          <vscode-button secondary @click=${() => this.post({ type: 'openSetting' })}>${s.openSetting}</vscode-button>
+        </div>`,
+      );
     } else if (m.destructive) {
-      banners.push(html`<div class="banner warning"><vscode-icon name="warning"></vscode-icon><span class="grow">${s.destructive}</span></div>`);
+      banners.push(
+        html`<div class="banner warning">
+          <vscode-icon name="warning"></vscode-icon><span class="grow">${s.destructive}</span>
+        </div>`,
+      );
     }
     return html`${banners}`;
   }
 
-  private renderFields(location: FormLocation, fields: FormField[], values: Record<string, unknown>, ctx: FormContext): TemplateResult[] {
-    return fields.map((f) => html`<altegio-field .field=${f} .location=${location} .segments=${[f.name]} .value=${values[f.name]} .ctx=${ctx}></altegio-field>`);
+  private renderFields(
+    location: FormLocation,
+    fields: FormField[],
+    values: Record<string, unknown>,
+    ctx: FormContext,
+  ): TemplateResult[] {
+    return fields.map(
+      (f) =>
+        html`<altegio-field
+          .field=${f}
+          .location=${location}
+          .segments=${[f.name]}
+          .value=${values[f.name]}
+          .ctx=${ctx}
+        ></altegio-field>`,
+    );
   }
 
   private renderParameters(m: FormModel, ctx: FormContext): TemplateResult {
     const s = this.strings;
-    return html`
-      ${this.extraDescription(m) ? html`<div class="description muted">${this.extraDescription(m)}</div>` : nothing}
-      ${m.pathFields.length ? html`<h2>${s.pathParameters}</h2>${this.renderFields('path', m.pathFields, this.values.path, ctx)}` : nothing}
-      ${m.queryFields.length ? html`<h2>${s.queryParameters}</h2>${this.renderFields('query', m.queryFields, this.values.query, ctx)}` : nothing}
-      ${!m.pathFields.length && !m.queryFields.length && !m.body ? html`<p class="empty muted">${s.noParameters}</p>` : nothing}`;
+    return html` ${this.extraDescription(m) ? html`<div class="description muted">${this.extraDescription(m)}</div>` : nothing}
+    ${
+      m.pathFields.length
+        ? html`<h2>${s.pathParameters}</h2>
+            ${this.renderFields('path', m.pathFields, this.values.path, ctx)}`
+        : nothing
+    }
+    ${
+      m.queryFields.length
+        ? html`<h2>${s.queryParameters}</h2>
+            ${this.renderFields('query', m.queryFields, this.values.query, ctx)}`
+        : nothing
+    }
+    ${!m.pathFields.length && !m.queryFields.length && !m.body ? html`<p class="empty muted">${s.noParameters}</p>` : nothing}`;
   }
 
   /** The description without the summary it often starts with (the heading already shows it). */
@@ -258,32 +382,66 @@ export class FormApp extends LitElement {
     const s = this.strings;
     const body = m.body!;
     const rootIssues = this.issues.filter((i) => i.key === 'body:' && (this.revealAll || !i.missing));
-    const jsonEditor = html`<altegio-json-editor .value=${this.values.body} .label=${s.body} .strings=${s} ?disabled=${this.sending}
-      @json-change=${(e: CustomEvent<unknown>) => this.onBodyJson(e.detail)} @json-invalid=${() => { this.jsonInvalid = true; }}></altegio-json-editor>`;
-    const fields = body.shape === 'array'
-      ? html`<altegio-field .field=${body.fields[0]} .location=${'body'} .segments=${[]} .value=${this.values.body} .ctx=${ctx}></altegio-field>`
-      : this.renderFields('body', body.fields, isRecord(this.values.body) ? this.values.body : {}, ctx);
-    const heading = html`<h2>${s.body}${body.required ? html` <span class="error" aria-hidden="true">*</span>` : nothing}</h2>
+    const jsonEditor = html`<altegio-json-editor
+      .value=${this.values.body}
+      .label=${s.body}
+      .strings=${s}
+      ?disabled=${this.sending}
+      @json-change=${(e: CustomEvent<unknown>) => this.onBodyJson(e.detail)}
+      @json-invalid=${() => {
+        this.jsonInvalid = true;
+      }}
+    ></altegio-json-editor>`;
+    const fields =
+      body.shape === 'array'
+        ? html`<altegio-field
+            .field=${body.fields[0]}
+            .location=${'body'}
+            .segments=${[]}
+            .value=${this.values.body}
+            .ctx=${ctx}
+          ></altegio-field>`
+        : this.renderFields('body', body.fields, isRecord(this.values.body) ? this.values.body : {}, ctx);
+    const heading = html`<h2>
+        ${s.body}${body.required ? html` <span class="error" aria-hidden="true">*</span>` : nothing}
+      </h2>
       ${rootIssues.map((i) => html`<div class="error" role="alert">⚠ ${i.message}</div>`)}`;
     if (body.mode === 'json') {
-      const reason = { 'no-schema': s.jsonOnlyNoSchema, 'free-form': s.jsonOnlyFreeForm, 'not-an-object': s.jsonOnlyNotObject, combinator: s.jsonOnlyCombinator }[body.fallbackReason ?? 'no-schema'];
-      return html`${heading}<p class="muted">${reason}</p>${jsonEditor}${this.renderBodyIssues()}`;
+      const reason = {
+        'no-schema': s.jsonOnlyNoSchema,
+        'free-form': s.jsonOnlyFreeForm,
+        'not-an-object': s.jsonOnlyNotObject,
+        combinator: s.jsonOnlyCombinator,
+      }[body.fallbackReason ?? 'no-schema'];
+      return html`${heading}
+        <p class="muted">${reason}</p>
+        ${jsonEditor}${this.renderBodyIssues()}`;
     }
     if (!body.jsonEditable) return html`${heading}${fields}`;
     return html`${heading}
-      <vscode-tabs .selectedIndex=${this.ui.tab === 'json' ? 1 : 0} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => this.selectTab(e.detail.selectedIndex)}>
+      <vscode-tabs
+        .selectedIndex=${this.ui.tab === 'json' ? 1 : 0}
+        @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => this.selectTab(e.detail.selectedIndex)}
+      >
         <vscode-tab-header slot="header">${s.fieldsTab}</vscode-tab-header>
         <vscode-tab-panel>${fields}</vscode-tab-panel>
         <vscode-tab-header slot="header">${s.jsonTab}</vscode-tab-header>
-        <vscode-tab-panel><p class="muted">${s.jsonBodyHelp}</p>${this.ui.tab === 'json' ? jsonEditor : nothing}${this.ui.tab === 'json' ? this.renderBodyIssues() : nothing}</vscode-tab-panel>
+        <vscode-tab-panel
+          ><p class="muted">${s.jsonBodyHelp}</p>
+          ${this.ui.tab === 'json' ? jsonEditor : nothing}${this.ui.tab === 'json' ? this.renderBodyIssues() : nothing}</vscode-tab-panel
+        >
       </vscode-tabs>`;
   }
 
   /** In the JSON editor every body issue is listed under it, since no field is there to carry it. */
   private renderBodyIssues(): TemplateResult | typeof nothing {
-    const issues = this.issues.filter((i) => i.key.startsWith('body:') && i.key !== 'body:' && (this.revealAll || !i.missing));
+    const issues = this.issues.filter(
+      (i) => i.key.startsWith('body:') && i.key !== 'body:' && (this.revealAll || !i.missing),
+    );
     if (!issues.length) return nothing;
-    return html`<ul class="problem-list error" role="alert">${issues.map((i) => html`<li>${i.message}</li>`)}</ul>`;
+    return html`<ul class="problem-list error" role="alert">
+      ${issues.map((i) => html`<li>${i.message}</li>`)}
+    </ul>`;
   }
 
   private selectTab(index: number): void {
@@ -295,7 +453,10 @@ export class FormApp extends LitElement {
   private onBodyJson(value: unknown): void {
     this.jsonInvalid = false;
     const shape = this.model?.body?.shape;
-    this.values = { ...this.values, body: value === undefined ? (shape === 'array' ? [] : shape === 'object' ? {} : undefined) : value };
+    this.values = {
+      ...this.values,
+      body: value === undefined ? (shape === 'array' ? [] : shape === 'object' ? {} : undefined) : value,
+    };
     this.changed();
   }
 
@@ -304,7 +465,8 @@ export class FormApp extends LitElement {
     if (!a) return undefined;
     if (a.readOnlyBlocked) return fmt(this.strings.readOnlyBlocked, a.environment);
     if (!a.signedIn) return fmt(this.strings.notSignedIn, a.environment);
-    if (this.model?.security === 'BearerPartnerUser' && !a.hasUserToken) return fmt(this.strings.missingUserToken, a.environment);
+    if (this.model?.security === 'BearerPartnerUser' && !a.hasUserToken)
+      return fmt(this.strings.missingUserToken, a.environment);
     return undefined;
   }
 
@@ -315,17 +477,58 @@ export class FormApp extends LitElement {
     const disabled = this.sending || count > 0 || blocked !== undefined;
     const problems = count === 0 ? s.noProblems : count === 1 ? s.problemsOne : fmt(s.problemsMany, count);
     return html`<div class="sendbar">
-        <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}>${this.sending ? s.sending : s.send}</vscode-button>
-        ${this.sending ? html`<vscode-progress-ring aria-label=${s.sending}></vscode-progress-ring>
-          <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancel' })}>${s.cancel}</vscode-button>` : nothing}
+        <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}
+          >${this.sending ? s.sending : s.send}</vscode-button
+        >
+        ${
+          this.sending
+            ? html`<vscode-progress-ring aria-label=${s.sending}></vscode-progress-ring>
+                <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancel' })}
+                  >${s.cancel}</vscode-button
+                >`
+            : nothing
+        }
         <span class="problems ${count ? 'error' : 'muted'}" role="status" aria-live="polite">
-          ${count ? html`<button class="link" @click=${() => { this.revealAll = true; }}>${problems}</button>` : problems}
+          ${
+            count
+              ? html`<button
+                  class="link"
+                  @click=${() => {
+                    this.revealAll = true;
+                  }}
+                >
+                  ${problems}
+                </button>`
+              : problems
+          }
         </span>
         <span class="grow"></span>
-        <vscode-button secondary icon="lightbulb" ?disabled=${this.sending} @click=${() => this.post({ type: 'fillExamples' })}>${s.fillExamples}</vscode-button>
-        <vscode-button secondary icon="clear-all" ?disabled=${this.sending} @click=${() => { this.touched = new Set(); this.revealAll = false; this.post({ type: 'reset' }); }}>${s.clear}</vscode-button>
+        <vscode-button
+          secondary
+          icon="lightbulb"
+          ?disabled=${this.sending}
+          @click=${() => this.post({ type: 'fillExamples' })}
+          >${s.fillExamples}</vscode-button
+        >
+        <vscode-button
+          secondary
+          icon="clear-all"
+          ?disabled=${this.sending}
+          @click=${() => {
+            this.touched = new Set();
+            this.revealAll = false;
+            this.post({ type: 'reset' });
+          }}
+          >${s.clear}</vscode-button
+        >
       </div>
-      ${this.revealAll && count > 0 ? html`<ul class="problem-list error">${this.issues.filter((i) => i.source === 'schema').map((i) => html`<li><span class="key">${i.key}</span> — ${i.message}</li>`)}</ul>` : nothing}`;
+      ${
+        this.revealAll && count > 0
+          ? html`<ul class="problem-list error">
+              ${this.issues.filter((i) => i.source === 'schema').map((i) => html`<li><span class="key">${i.key}</span> — ${i.message}</li>`)}
+            </ul>`
+          : nothing
+      }`;
   }
 
   /** Ctrl+Enter (Cmd+Enter) sends from anywhere in the form, when Send is enabled. */

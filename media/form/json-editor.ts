@@ -33,11 +33,21 @@ export class JsonEditor extends LitElement {
     this.disabled = false;
   }
 
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    vscode-textarea { width: 100%; }
-    .problem { font-size: 12px; margin-top: 3px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      vscode-textarea {
+        width: 100%;
+      }
+      .problem {
+        font-size: 12px;
+        margin-top: 3px;
+      }
+    `,
+  ];
 
   /** The text shown: what was typed while it still means the current value, else the value pretty-printed. */
   private get shownText(): string {
@@ -53,9 +63,17 @@ export class JsonEditor extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<vscode-textarea monospace resize="vertical" .rows=${this.rows} .value=${this.shownText} .label=${this.label}
-        ?invalid=${this.invalid || !!this.parseError} ?disabled=${this.disabled} spellcheck="false"
-        @input=${(e: Event) => this.onInput((e.target as HTMLTextAreaElement).value)}></vscode-textarea>
+    return html`<vscode-textarea
+        monospace
+        resize="vertical"
+        .rows=${this.rows}
+        .value=${this.shownText}
+        .label=${this.label}
+        ?invalid=${this.invalid || !!this.parseError}
+        ?disabled=${this.disabled}
+        spellcheck="false"
+        @input=${(e: Event) => this.onInput((e.target as HTMLTextAreaElement).value)}
+      ></vscode-textarea>
       ${this.parseError ? html`<div class="problem error" role="alert">${fmt(this.strings.invalidJson, this.parseError)}</div>` : nothing}`;
   }
 

@@ -38,25 +38,54 @@ export class LookupInput extends LitElement {
     this.active = -1;
   }
 
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    .line { display: flex; align-items: center; gap: 4px; }
-    .line > :first-child { flex: 1; min-width: 0; }
-    .status { font-size: 12px; margin-top: 3px; }
-    .search { margin-top: 4px; }
-    ul[role='listbox'] {
-      list-style: none; margin: 2px 0 0; padding: 0; max-height: 180px; overflow: auto;
-      border: 1px solid var(--vscode-dropdown-border, var(--vscode-panel-border));
-      background: var(--vscode-dropdown-background);
-    }
-    li[role='option'] { padding: 2px 8px; cursor: pointer; display: flex; gap: 8px; }
-    li[role='option'][aria-selected='true'], li[role='option']:hover {
-      background: var(--vscode-list-activeSelectionBackground);
-      color: var(--vscode-list-activeSelectionForeground);
-      outline: 1px solid var(--vscode-contrastActiveBorder, transparent);
-    }
-    li .description { opacity: 0.8; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .line {
+        display: flex;
+        align-items: center;
+        gap: 4px;
+      }
+      .line > :first-child {
+        flex: 1;
+        min-width: 0;
+      }
+      .status {
+        font-size: 12px;
+        margin-top: 3px;
+      }
+      .search {
+        margin-top: 4px;
+      }
+      ul[role='listbox'] {
+        list-style: none;
+        margin: 2px 0 0;
+        padding: 0;
+        max-height: 180px;
+        overflow: auto;
+        border: 1px solid var(--vscode-dropdown-border, var(--vscode-panel-border));
+        background: var(--vscode-dropdown-background);
+      }
+      li[role='option'] {
+        padding: 2px 8px;
+        cursor: pointer;
+        display: flex;
+        gap: 8px;
+      }
+      li[role='option'][aria-selected='true'],
+      li[role='option']:hover {
+        background: var(--vscode-list-activeSelectionBackground);
+        color: var(--vscode-list-activeSelectionForeground);
+        outline: 1px solid var(--vscode-contrastActiveBorder, transparent);
+      }
+      li .description {
+        opacity: 0.8;
+      }
+    `,
+  ];
 
   private get state(): LookupState {
     return this.ctx.lookups.get(this.field.name) ?? { status: 'loading', options: [] };
@@ -75,36 +104,63 @@ export class LookupInput extends LitElement {
     const state = this.state;
     const current = displayText(this.value);
     const options: LookupOptionView[] = [...state.options];
-    if (current !== '' && !options.some((o) => String(o.value) === current)) options.unshift({ value: current, label: current });
-    const control = state.status === 'ready' && state.options.length > 0
-      ? html`<vscode-single-select combobox creatable filter="contains" .label=${this.label} .value=${current} ?invalid=${this.invalid}
-          ?disabled=${this.ctx.disabled} @change=${(e: Event) => this.emit(parseInput(this.field, (e.target as HTMLSelectElement).value))}>
-          ${this.field.required ? nothing : html`<vscode-option value="">${this.ctx.strings.notSet}</vscode-option>`}
-          ${options.map((o) => html`<vscode-option value=${String(o.value)} description=${o.description ?? ''} ?selected=${String(o.value) === current}>${o.label}</vscode-option>`)}
-        </vscode-single-select>`
-      : this.renderIdInput();
+    if (current !== '' && !options.some((o) => String(o.value) === current))
+      options.unshift({ value: current, label: current });
+    const control =
+      state.status === 'ready' && state.options.length > 0
+        ? html`<vscode-single-select
+            combobox
+            creatable
+            filter="contains"
+            .label=${this.label}
+            .value=${current}
+            ?invalid=${this.invalid}
+            ?disabled=${this.ctx.disabled}
+            @change=${(e: Event) => this.emit(parseInput(this.field, (e.target as HTMLSelectElement).value))}
+          >
+            ${this.field.required ? nothing : html`<vscode-option value="">${this.ctx.strings.notSet}</vscode-option>`}
+            ${options.map((o) => html`<vscode-option value=${String(o.value)} description=${o.description ?? ''} ?selected=${String(o.value) === current}>${o.label}</vscode-option>`)}
+          </vscode-single-select>`
+        : this.renderIdInput();
     return html`<div class="line">
         ${control}
-        <vscode-icon name="refresh" action-icon .label=${this.ctx.strings.lookupReload} title=${this.ctx.strings.lookupReload}
-          @click=${() => this.ctx.reloadLookup(this.field.name)}></vscode-icon>
+        <vscode-icon
+          name="refresh"
+          action-icon
+          .label=${this.ctx.strings.lookupReload}
+          title=${this.ctx.strings.lookupReload}
+          @click=${() => this.ctx.reloadLookup(this.field.name)}
+        ></vscode-icon>
       </div>
       ${this.renderStatus(state)}`;
   }
 
   private renderIdInput(): TemplateResult {
-    return html`<vscode-textfield .value=${displayText(this.value)} placeholder=${this.field.placeholder ?? ''} .label=${this.label}
-      ?invalid=${this.invalid} ?disabled=${this.ctx.disabled}
-      @input=${(e: Event) => this.emit(parseInput(this.field, (e.target as HTMLInputElement).value))}></vscode-textfield>`;
+    return html`<vscode-textfield
+      .value=${displayText(this.value)}
+      placeholder=${this.field.placeholder ?? ''}
+      .label=${this.label}
+      ?invalid=${this.invalid}
+      ?disabled=${this.ctx.disabled}
+      @input=${(e: Event) => this.emit(parseInput(this.field, (e.target as HTMLInputElement).value))}
+    ></vscode-textfield>`;
   }
 
   private renderStatus(state: LookupState): TemplateResult | typeof nothing {
     const s = this.ctx.strings;
     const needs = this.field.lookup?.needs === 'chain' ? s.lookupUnavailableChain : s.lookupUnavailableLocation;
-    const text = state.status === 'loading' ? s.lookupLoading
-      : state.status === 'unavailable' ? needs
-      : state.status === 'error' ? fmt(s.lookupError, state.message ?? '')
-      : this.field.lookup?.searchable ? (this.term.trim() && state.term && state.options.length === 0 ? s.lookupNoMatches : '')
-      : fmt(s.lookupCount, state.options.length);
+    const text =
+      state.status === 'loading'
+        ? s.lookupLoading
+        : state.status === 'unavailable'
+          ? needs
+          : state.status === 'error'
+            ? fmt(s.lookupError, state.message ?? '')
+            : this.field.lookup?.searchable
+              ? this.term.trim() && state.term && state.options.length === 0
+                ? s.lookupNoMatches
+                : ''
+              : fmt(s.lookupCount, state.options.length);
     if (!text) return nothing;
     return html`<div class="status ${state.status === 'error' ? 'error' : 'muted'}" role="status">${text}</div>`;
   }
@@ -115,16 +171,34 @@ export class LookupInput extends LitElement {
     const results = state.status === 'ready' && this.term.trim() !== '' ? state.options : [];
     return html`${this.renderIdInput()}
       <div class="line search">
-        <vscode-textfield type="search" placeholder=${this.ctx.strings.lookupSearchPlaceholder} .label=${this.ctx.strings.lookupSearchPlaceholder}
-          ?disabled=${this.ctx.disabled} aria-controls=${listId}
-          @input=${(e: Event) => this.search((e.target as HTMLInputElement).value)} @keydown=${(e: KeyboardEvent) => this.onKey(e, results)}>
+        <vscode-textfield
+          type="search"
+          placeholder=${this.ctx.strings.lookupSearchPlaceholder}
+          .label=${this.ctx.strings.lookupSearchPlaceholder}
+          ?disabled=${this.ctx.disabled}
+          aria-controls=${listId}
+          @input=${(e: Event) => this.search((e.target as HTMLInputElement).value)}
+          @keydown=${(e: KeyboardEvent) => this.onKey(e, results)}
+        >
           <vscode-icon slot="content-before" name="search"></vscode-icon>
         </vscode-textfield>
       </div>
-      ${results.length > 0 ? html`<ul role="listbox" id=${listId} aria-label=${this.ctx.strings.lookupSearchPlaceholder}>
-        ${results.map((o, i) => html`<li role="option" aria-selected=${i === this.active ? 'true' : 'false'} @click=${() => this.choose(o)}>
-          <span>${o.label}</span><span class="description muted">${o.description ?? ''} · #${o.value}</span></li>`)}
-      </ul>` : nothing}
+      ${
+        results.length > 0
+          ? html`<ul role="listbox" id=${listId} aria-label=${this.ctx.strings.lookupSearchPlaceholder}>
+              ${results.map(
+                (o, i) =>
+                  html`<li
+                    role="option"
+                    aria-selected=${i === this.active ? 'true' : 'false'}
+                    @click=${() => this.choose(o)}
+                  >
+                    <span>${o.label}</span><span class="description muted">${o.description ?? ''} · #${o.value}</span>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       ${this.renderStatus(state)}`;
   }
 

@@ -16,23 +16,59 @@ export class ResultCard extends LitElement {
   declare result: ResultMessage | undefined;
   declare strings: FormStrings;
 
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    section {
-      margin: 12px 0; padding: 8px 12px; border-radius: 2px;
-      border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border));
-      background: var(--vscode-editorWidget-background);
-    }
-    section.success { border-left: 3px solid var(--vscode-testing-iconPassed); }
-    section.failure, section.blocked { border-left: 3px solid var(--vscode-errorForeground); }
-    section.cancelled { border-left: 3px solid var(--vscode-descriptionForeground); }
-    h2 { font-size: 13px; margin: 0 0 6px; display: flex; align-items: center; gap: 6px; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 6px 0; }
-    dt { font-family: var(--vscode-editor-font-family); }
-    dd { margin: 0; overflow-wrap: anywhere; }
-    dd .muted { margin-left: 6px; font-size: 12px; }
-    ul { margin: 4px 0; padding-left: 18px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        margin: 12px 0;
+        padding: 8px 12px;
+        border-radius: 2px;
+        border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border));
+        background: var(--vscode-editorWidget-background);
+      }
+      section.success {
+        border-left: 3px solid var(--vscode-testing-iconPassed);
+      }
+      section.failure,
+      section.blocked {
+        border-left: 3px solid var(--vscode-errorForeground);
+      }
+      section.cancelled {
+        border-left: 3px solid var(--vscode-descriptionForeground);
+      }
+      h2 {
+        font-size: 13px;
+        margin: 0 0 6px;
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 2px 16px;
+        margin: 6px 0;
+      }
+      dt {
+        font-family: var(--vscode-editor-font-family);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      dd .muted {
+        margin-left: 6px;
+        font-size: 12px;
+      }
+      ul {
+        margin: 4px 0;
+        padding-left: 18px;
+      }
+    `,
+  ];
 
   override render(): TemplateResult | typeof nothing {
     const r = this.result;
@@ -41,8 +77,24 @@ export class ResultCard extends LitElement {
     return html`<section class=${r.outcome} role="status" aria-live="polite">
       <h2><vscode-icon name=${icon}></vscode-icon>${r.title}</h2>
       ${r.message ? html`<div>${r.message}</div>` : nothing}
-      ${r.summary.length ? html`<dl>${r.summary.map((i) => html`<dt>${i.label}</dt><dd>${i.value}${i.description ? html`<span class="muted">${i.description}</span>` : nothing}</dd>`)}</dl>` : nothing}
-      ${r.issues.length ? html`<ul class="error">${r.issues.map((i) => html`<li>${i.message}</li>`)}</ul>` : nothing}
+      ${
+        r.summary.length
+          ? html`<dl>
+              ${r.summary.map(
+                (i) =>
+                  html`<dt>${i.label}</dt>
+                    <dd>${i.value}${i.description ? html`<span class="muted">${i.description}</span>` : nothing}</dd>`,
+              )}
+            </dl>`
+          : nothing
+      }
+      ${
+        r.issues.length
+          ? html`<ul class="error">
+              ${r.issues.map((i) => html`<li>${i.message}</li>`)}
+            </ul>`
+          : nothing
+      }
       ${r.canOpenResponse ? html`<vscode-button secondary icon="json" @click=${() => this.dispatchEvent(new CustomEvent('open-response'))}>${this.strings.openResponse}</vscode-button>` : nothing}
     </section>`;
   }

@@ -35,9 +35,15 @@ export function setIn(root: unknown, segments: readonly Segment[], value: unknow
     list[head] = setIn(list[head], rest, value);
     return list;
   }
-  const obj: Record<string, unknown> = root !== null && typeof root === 'object' && !Array.isArray(root) ? { ...(root as Record<string, unknown>) } : {};
+  const obj: Record<string, unknown> =
+    root !== null && typeof root === 'object' && !Array.isArray(root) ? { ...(root as Record<string, unknown>) } : {};
   const next = setIn(obj[head], rest, value);
-  const emptyObject = next !== null && typeof next === 'object' && !Array.isArray(next) && Object.keys(next).length === 0 && rest.length > 0;
+  const emptyObject =
+    next !== null &&
+    typeof next === 'object' &&
+    !Array.isArray(next) &&
+    Object.keys(next).length === 0 &&
+    rest.length > 0;
   if (next === undefined || emptyObject) delete obj[head];
   else obj[head] = next;
   return obj;

@@ -6,7 +6,16 @@ import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
 import { styleProps } from '../shared/style-props';
 import { fmt, formatNumber } from '../shared/format';
-import { cellText, cellValue, columnChars, columnsOf, toCsv, VALUE_COLUMN, viewRows, type SortState } from './table-model';
+import {
+  cellText,
+  cellValue,
+  columnChars,
+  columnsOf,
+  toCsv,
+  VALUE_COLUMN,
+  viewRows,
+  type SortState,
+} from './table-model';
 
 export const ROW_HEIGHT = 22;
 
@@ -15,7 +24,10 @@ export const ROW_HEIGHT = 22;
  * synchronously, which forces a layout of the whole viewer in the middle of the first render; the initial size
  * (the window's) carries the first frame, and the observer's first callback (right after layout) corrects it.
  */
-function observeSizeLater(instance: Virtualizer<HTMLDivElement, HTMLDivElement>, onSize: (rect: { width: number; height: number }) => void): () => void {
+function observeSizeLater(
+  instance: Virtualizer<HTMLDivElement, HTMLDivElement>,
+  onSize: (rect: { width: number; height: number }) => void,
+): () => void {
   const element = instance.scrollElement;
   if (!element) return () => undefined;
   const observer = new ResizeObserver((entries) => {
@@ -68,39 +80,142 @@ export class DataTable extends LitElement {
     this.active = -1;
   }
 
-  static override styles = [baseStyles, css`
-    :host { display: flex; flex-direction: column; min-height: 0; flex: 1; }
-    .toolbar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding: 0 0 6px; }
-    .toolbar vscode-textfield { width: 260px; }
-    .count { font-size: 12px; }
-    .columns { display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 6px 8px; margin-bottom: 6px;
-      border: 1px solid var(--vscode-panel-border); background: var(--vscode-editorWidget-background); }
-    .scroller { flex: 1; min-height: 120px; overflow: auto; position: relative; border: 1px solid var(--vscode-panel-border); }
-    .scroller:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-    .grid-row { display: grid; grid-template-columns: var(--grid); width: var(--width); min-width: 100%; height: ${ROW_HEIGHT}px; box-sizing: border-box;
-      font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
-    .head { position: sticky; top: 0; z-index: 1; background: var(--vscode-editorWidget-background);
-      border-bottom: 1px solid var(--vscode-panel-border); font-weight: 600; }
-    .head button { all: unset; display: flex; align-items: center; gap: 2px; width: 100%; height: 100%; padding: 0 6px; box-sizing: border-box; cursor: pointer; overflow: hidden; white-space: nowrap; }
-    .head button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-    .body { position: relative; }
-    .body .grid-row { position: absolute; top: 0; left: 0; cursor: default; }
-    .body .grid-row:nth-child(even) { background: var(--vscode-keybindingTable-rowsBackground, transparent); }
-    .body .grid-row:hover { background: var(--vscode-list-hoverBackground); }
-    .body .grid-row.active { outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder)); outline-offset: -1px; }
-    .body .grid-row.selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
-    .cell { padding: 0 6px; line-height: ${ROW_HEIGHT}px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis;
-      border-right: 1px solid var(--vscode-panel-border); }
-    .cell.num { text-align: right; font-variant-numeric: tabular-nums; }
-    .empty { padding: 12px; }
-    .detail { margin-top: 6px; max-height: 35%; overflow: auto; border: 1px solid var(--vscode-panel-border); padding: 4px 8px; }
-    .detail header { display: flex; align-items: center; gap: 8px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        flex: 1;
+      }
+      .toolbar {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        flex-wrap: wrap;
+        padding: 0 0 6px;
+      }
+      .toolbar vscode-textfield {
+        width: 260px;
+      }
+      .count {
+        font-size: 12px;
+      }
+      .columns {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 14px;
+        padding: 6px 8px;
+        margin-bottom: 6px;
+        border: 1px solid var(--vscode-panel-border);
+        background: var(--vscode-editorWidget-background);
+      }
+      .scroller {
+        flex: 1;
+        min-height: 120px;
+        overflow: auto;
+        position: relative;
+        border: 1px solid var(--vscode-panel-border);
+      }
+      .scroller:focus-visible {
+        outline: 1px solid var(--vscode-focusBorder);
+        outline-offset: -1px;
+      }
+      .grid-row {
+        display: grid;
+        grid-template-columns: var(--grid);
+        width: var(--width);
+        min-width: 100%;
+        height: ${ROW_HEIGHT}px;
+        box-sizing: border-box;
+        font-family: var(--vscode-editor-font-family);
+        font-size: var(--vscode-editor-font-size);
+      }
+      .head {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: var(--vscode-editorWidget-background);
+        border-bottom: 1px solid var(--vscode-panel-border);
+        font-weight: 600;
+      }
+      .head button {
+        all: unset;
+        display: flex;
+        align-items: center;
+        gap: 2px;
+        width: 100%;
+        height: 100%;
+        padding: 0 6px;
+        box-sizing: border-box;
+        cursor: pointer;
+        overflow: hidden;
+        white-space: nowrap;
+      }
+      .head button:focus-visible {
+        outline: 1px solid var(--vscode-focusBorder);
+        outline-offset: -1px;
+      }
+      .body {
+        position: relative;
+      }
+      .body .grid-row {
+        position: absolute;
+        top: 0;
+        left: 0;
+        cursor: default;
+      }
+      .body .grid-row:nth-child(even) {
+        background: var(--vscode-keybindingTable-rowsBackground, transparent);
+      }
+      .body .grid-row:hover {
+        background: var(--vscode-list-hoverBackground);
+      }
+      .body .grid-row.active {
+        outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder));
+        outline-offset: -1px;
+      }
+      .body .grid-row.selected {
+        background: var(--vscode-list-activeSelectionBackground);
+        color: var(--vscode-list-activeSelectionForeground);
+      }
+      .cell {
+        padding: 0 6px;
+        line-height: ${ROW_HEIGHT}px;
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+        border-right: 1px solid var(--vscode-panel-border);
+      }
+      .cell.num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .empty {
+        padding: 12px;
+      }
+      .detail {
+        margin-top: 6px;
+        max-height: 35%;
+        overflow: auto;
+        border: 1px solid var(--vscode-panel-border);
+        padding: 4px 8px;
+      }
+      .detail header {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+    `,
+  ];
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rows')) {
       this.columns = columnsOf(this.rows);
-      this.widths = new Map(this.columns.map((c) => [c, columnChars(this.rows, c, c === VALUE_COLUMN ? this.strings.valueColumn : c)]));
+      this.widths = new Map(
+        this.columns.map((c) => [c, columnChars(this.rows, c, c === VALUE_COLUMN ? this.strings.valueColumn : c)]),
+      );
       this.selected = undefined;
       this.active = -1;
     }
@@ -178,20 +293,44 @@ export class DataTable extends LitElement {
     const grid = columns.map((c) => `calc(${this.widths.get(c) ?? 12}ch + ${CELL_EXTRA_PX}px)`).join(' ');
     const chars = columns.reduce((sum, c) => sum + (this.widths.get(c) ?? 12), 0);
     const width = `calc(${chars}ch + ${columns.length * CELL_EXTRA_PX}px)`;
-    const count = this.order.length === this.rows.length ? fmt(s.rowsAll, formatNumber(this.rows.length)) : fmt(s.rowsFiltered, formatNumber(this.order.length), formatNumber(this.rows.length));
+    const count =
+      this.order.length === this.rows.length
+        ? fmt(s.rowsAll, formatNumber(this.rows.length))
+        : fmt(s.rowsFiltered, formatNumber(this.order.length), formatNumber(this.rows.length));
     return html`<div class="toolbar">
-        <vscode-textfield type="search" placeholder=${s.filter} .label=${s.filter} @input=${(e: Event) => this.onFilter((e.target as HTMLInputElement).value)}>
+        <vscode-textfield
+          type="search"
+          placeholder=${s.filter}
+          .label=${s.filter}
+          @input=${(e: Event) => this.onFilter((e.target as HTMLInputElement).value)}
+        >
           <vscode-icon slot="content-before" name="filter"></vscode-icon>
         </vscode-textfield>
-        <vscode-button secondary icon="list-selection" aria-expanded=${this.showColumns ? 'true' : 'false'} @click=${() => { this.showColumns = !this.showColumns; }}>${s.columns}</vscode-button>
+        <vscode-button
+          secondary
+          icon="list-selection"
+          aria-expanded=${this.showColumns ? 'true' : 'false'}
+          @click=${() => {
+            this.showColumns = !this.showColumns;
+          }}
+          >${s.columns}</vscode-button
+        >
         <vscode-button secondary icon="export" @click=${() => this.exportCsv()}>${s.exportCsv}</vscode-button>
         <slot name="actions"></slot>
         <span class="count muted" role="status" aria-live="polite">${count}</span>
       </div>
       ${this.showColumns ? this.renderColumnChooser() : nothing}
-      <div class="scroller" tabindex="0" role="grid" aria-label=${count} aria-rowcount=${this.order.length + 1} aria-colcount=${columns.length}
+      <div
+        class="scroller"
+        tabindex="0"
+        role="grid"
+        aria-label=${count}
+        aria-rowcount=${this.order.length + 1}
+        aria-colcount=${columns.length}
         aria-activedescendant=${this.active >= 0 ? `row-${this.active}` : nothing}
-        .style=${styleProps({ '--grid': grid, '--width': width })} @keydown=${(e: KeyboardEvent) => this.onKey(e)}>
+        .style=${styleProps({ '--grid': grid, '--width': width })}
+        @keydown=${(e: KeyboardEvent) => this.onKey(e)}
+      >
         <div class="grid-row head" role="row" aria-rowindex="1">${columns.map((c) => this.renderHeaderCell(c))}</div>
         ${this.order.length === 0 ? html`<div class="empty muted">${this.rows.length === 0 ? s.noRows : s.noMatches}</div>` : this.renderBody(columns)}
       </div>
@@ -201,9 +340,17 @@ export class DataTable extends LitElement {
   private renderHeaderCell(column: string): TemplateResult {
     const sorted = this.sort?.column === column ? this.sort.direction : undefined;
     const label = column === VALUE_COLUMN ? this.strings.valueColumn : column;
-    return html`<div class="cell" role="columnheader" aria-sort=${sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-      <button title=${sorted === 'asc' ? this.strings.sortDescending : this.strings.sortAscending} @click=${() => this.toggleSort(column)}>
-        <span>${label}</span>${sorted ? html`<vscode-icon name=${sorted === 'asc' ? 'arrow-up' : 'arrow-down'} size="12"></vscode-icon>` : nothing}
+    return html`<div
+      class="cell"
+      role="columnheader"
+      aria-sort=${sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+    >
+      <button
+        title=${sorted === 'asc' ? this.strings.sortDescending : this.strings.sortAscending}
+        @click=${() => this.toggleSort(column)}
+      >
+        <span>${label}</span
+        >${sorted ? html`<vscode-icon name=${sorted === 'asc' ? 'arrow-up' : 'arrow-down'} size="12"></vscode-icon>` : nothing}
       </button>
     </div>`;
   }
@@ -217,11 +364,20 @@ export class DataTable extends LitElement {
         const index = this.order[item.index];
         const row = this.rows[index];
         const classes = `grid-row${item.index === this.active ? ' active' : ''}${index === this.selected ? ' selected' : ''}`;
-        return html`<div class=${classes} id=${`row-${item.index}`} role="row" aria-rowindex=${item.index + 2} aria-selected=${index === this.selected ? 'true' : 'false'}
-          .style=${styleProps({ transform: `translateY(${item.start - ROW_HEIGHT}px)` })} @click=${() => this.select(item.index)}>
+        return html`<div
+          class=${classes}
+          id=${`row-${item.index}`}
+          role="row"
+          aria-rowindex=${item.index + 2}
+          aria-selected=${index === this.selected ? 'true' : 'false'}
+          .style=${styleProps({ transform: `translateY(${item.start - ROW_HEIGHT}px)` })}
+          @click=${() => this.select(item.index)}
+        >
           ${columns.map((c) => {
             const value = cellValue(row, c);
-            return html`<div class="cell${typeof value === 'number' ? ' num' : ''}" role="gridcell">${cellText(value)}</div>`;
+            return html`<div class="cell${typeof value === 'number' ? ' num' : ''}" role="gridcell">
+              ${cellText(value)}
+            </div>`;
           })}
         </div>`;
       })}
@@ -230,17 +386,44 @@ export class DataTable extends LitElement {
 
   private renderColumnChooser(): TemplateResult {
     return html`<div class="columns" role="group" aria-label=${this.strings.columns}>
-      ${this.columns.map((c) => html`<vscode-checkbox .checked=${!this.hiddenColumns.has(c)} .label=${c === VALUE_COLUMN ? this.strings.valueColumn : c}
-        @change=${(e: Event) => this.toggleColumn(c, (e.target as HTMLInputElement).checked)}></vscode-checkbox>`)}
-      ${this.hiddenColumns.size ? html`<button class="link" @click=${() => { this.hiddenColumns = new Set(); }}>${this.strings.showAllColumns}</button>` : nothing}
+      ${this.columns.map(
+        (c) =>
+          html`<vscode-checkbox
+            .checked=${!this.hiddenColumns.has(c)}
+            .label=${c === VALUE_COLUMN ? this.strings.valueColumn : c}
+            @change=${(e: Event) => this.toggleColumn(c, (e.target as HTMLInputElement).checked)}
+          ></vscode-checkbox>`,
+      )}
+      ${
+        this.hiddenColumns.size
+          ? html`<button
+              class="link"
+              @click=${() => {
+                this.hiddenColumns = new Set();
+              }}
+            >
+              ${this.strings.showAllColumns}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
   private renderDetail(): TemplateResult {
     const s = this.strings;
     return html`<div class="detail" role="region" aria-label=${s.selectedRow}>
-      <header><strong>${s.selectedRow} ${this.selected! + 1}</strong>
-        <vscode-icon name="close" action-icon .label=${s.closeRow} title=${s.closeRow} @click=${() => { this.selected = undefined; }}></vscode-icon></header>
+      <header>
+        <strong>${s.selectedRow} ${this.selected! + 1}</strong>
+        <vscode-icon
+          name="close"
+          action-icon
+          .label=${s.closeRow}
+          title=${s.closeRow}
+          @click=${() => {
+            this.selected = undefined;
+          }}
+        ></vscode-icon>
+      </header>
       <altegio-json-tree .value=${this.rows[this.selected!]} .strings=${s} .expandDepth=${1}></altegio-json-tree>
     </div>`;
   }
@@ -255,7 +438,12 @@ export class DataTable extends LitElement {
 
   private toggleSort(column: string): void {
     const current = this.sort?.column === column ? this.sort.direction : undefined;
-    this.sort = current === undefined ? { column, direction: 'asc' } : current === 'asc' ? { column, direction: 'desc' } : undefined;
+    this.sort =
+      current === undefined
+        ? { column, direction: 'asc' }
+        : current === 'asc'
+          ? { column, direction: 'desc' }
+          : undefined;
   }
 
   private toggleColumn(column: string, visible: boolean): void {
@@ -276,7 +464,12 @@ export class DataTable extends LitElement {
     if (last < 0) return;
     const page = Math.max(1, Math.floor((this.scroller?.clientHeight ?? 220) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
-      ArrowDown: this.active + 1, ArrowUp: this.active - 1, PageDown: this.active + page, PageUp: this.active - page, Home: 0, End: last,
+      ArrowDown: this.active + 1,
+      ArrowUp: this.active - 1,
+      PageDown: this.active + page,
+      PageUp: this.active - page,
+      Home: 0,
+      End: last,
     };
     if (e.key in moves) {
       this.active = Math.min(last, Math.max(0, moves[e.key]));

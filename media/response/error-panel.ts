@@ -13,33 +13,86 @@ export class ErrorPanel extends LitElement {
   declare error: ErrorView;
   declare strings: ResponseStrings;
 
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    section { margin: 8px 0; padding: 8px 12px; border-radius: 2px; border: 1px solid var(--vscode-inputValidation-errorBorder);
-      background: var(--vscode-inputValidation-errorBackground); }
-    h2 { font-size: 13px; margin: 0 0 4px; display: flex; gap: 6px; align-items: center; }
-    h3 { font-size: 12px; margin: 8px 0 2px; }
-    p { margin: 2px 0; }
-    ul { margin: 2px 0; padding-left: 18px; }
-    .field { font-family: var(--vscode-editor-font-family); }
-    .actions { display: flex; gap: 8px; margin-top: 8px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        margin: 8px 0;
+        padding: 8px 12px;
+        border-radius: 2px;
+        border: 1px solid var(--vscode-inputValidation-errorBorder);
+        background: var(--vscode-inputValidation-errorBackground);
+      }
+      h2 {
+        font-size: 13px;
+        margin: 0 0 4px;
+        display: flex;
+        gap: 6px;
+        align-items: center;
+      }
+      h3 {
+        font-size: 12px;
+        margin: 8px 0 2px;
+      }
+      p {
+        margin: 2px 0;
+      }
+      ul {
+        margin: 2px 0;
+        padding-left: 18px;
+      }
+      .field {
+        font-family: var(--vscode-editor-font-family);
+      }
+      .actions {
+        display: flex;
+        gap: 8px;
+        margin-top: 8px;
+      }
+    `,
+  ];
 
   override render(): TemplateResult {
     const e = this.error;
     const s = this.strings;
     const labels: Record<ErrorAction, [string, string]> = {
-      signIn: [s.signIn, 'sign-in'], openHistory: [s.openHistory, 'history'], editRequest: [s.editRequest, 'edit'], retry: [s.retry, 'refresh'],
+      signIn: [s.signIn, 'sign-in'],
+      openHistory: [s.openHistory, 'history'],
+      editRequest: [s.editRequest, 'edit'],
+      retry: [s.retry, 'refresh'],
     };
     return html`<section role="alert">
       <h2><vscode-icon name="error"></vscode-icon>${e.title}</h2>
       ${e.apiMessage ? html`<p><strong>${s.altegioSaid}</strong> ${e.apiMessage}</p>` : html`<p>${e.message}</p>`}
       ${!e.sent ? html`<p class="muted">${s.notSent}</p>` : nothing}
-      ${e.fieldErrors.length ? html`<h3>${s.fieldErrors}</h3><ul>${e.fieldErrors.map(([f, msgs]) => html`<li>${fieldLine(f, msgs)}</li>`)}</ul>` : nothing}
+      ${
+        e.fieldErrors.length
+          ? html`<h3>${s.fieldErrors}</h3>
+              <ul>
+                ${e.fieldErrors.map(([f, msgs]) => html`<li>${fieldLine(f, msgs)}</li>`)}
+              </ul>`
+          : nothing
+      }
       <h3>${s.whatToDo}</h3>
       <p>${e.advice}</p>
-      ${e.actions.length ? html`<div class="actions">${e.actions.map((a) => html`<vscode-button secondary icon=${labels[a][1]}
-        @click=${() => this.dispatchEvent(new CustomEvent('error-action', { detail: a }))}>${labels[a][0]}</vscode-button>`)}</div>` : nothing}
+      ${
+        e.actions.length
+          ? html`<div class="actions">
+              ${e.actions.map(
+                (a) =>
+                  html`<vscode-button
+                    secondary
+                    icon=${labels[a][1]}
+                    @click=${() => this.dispatchEvent(new CustomEvent('error-action', { detail: a }))}
+                    >${labels[a][0]}</vscode-button
+                  >`,
+              )}
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 }
@@ -47,7 +100,9 @@ export class ErrorPanel extends LitElement {
 /** "field: message"; Altegio's messages often start with the field's name already, and then stand alone. */
 function fieldLine(field: string, messages: string[]): TemplateResult {
   const text = messages.join('; ');
-  return text.startsWith(field) ? html`<span class="field">${field}</span>${text.slice(field.length)}` : html`<span class="field">${field}</span>: ${text}`;
+  return text.startsWith(field)
+    ? html`<span class="field">${field}</span>${text.slice(field.length)}`
+    : html`<span class="field">${field}</span>: ${text}`;
 }
 
 customElements.define('altegio-error-panel', ErrorPanel);

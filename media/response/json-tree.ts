@@ -31,21 +31,61 @@ export class JsonTree extends LitElement {
     this.shown = new Map();
   }
 
-  static override styles = [baseStyles, css`
-    :host { display: block; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
-    ul { list-style: none; margin: 0; padding-left: 16px; }
-    ul.root { padding-left: 0; }
-    li { line-height: 20px; }
-    .toggle { all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 2px; }
-    .toggle:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
-    .key { color: var(--vscode-debugTokenExpression-name); }
-    .string { color: var(--vscode-debugTokenExpression-string); white-space: pre-wrap; overflow-wrap: anywhere; }
-    .number { color: var(--vscode-debugTokenExpression-number); }
-    .boolean { color: var(--vscode-debugTokenExpression-boolean); }
-    .null { color: var(--vscode-debugTokenExpression-value); font-style: italic; }
-    .summary { color: var(--vscode-descriptionForeground); }
-    .leaf { padding-left: 18px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        font-family: var(--vscode-editor-font-family);
+        font-size: var(--vscode-editor-font-size);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding-left: 16px;
+      }
+      ul.root {
+        padding-left: 0;
+      }
+      li {
+        line-height: 20px;
+      }
+      .toggle {
+        all: unset;
+        cursor: pointer;
+        display: inline-flex;
+        align-items: center;
+        gap: 2px;
+      }
+      .toggle:focus-visible {
+        outline: 1px solid var(--vscode-focusBorder);
+      }
+      .key {
+        color: var(--vscode-debugTokenExpression-name);
+      }
+      .string {
+        color: var(--vscode-debugTokenExpression-string);
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .number {
+        color: var(--vscode-debugTokenExpression-number);
+      }
+      .boolean {
+        color: var(--vscode-debugTokenExpression-boolean);
+      }
+      .null {
+        color: var(--vscode-debugTokenExpression-value);
+        font-style: italic;
+      }
+      .summary {
+        color: var(--vscode-descriptionForeground);
+      }
+      .leaf {
+        padding-left: 18px;
+      }
+    `,
+  ];
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') || changed.has('expandDepth')) {
@@ -62,7 +102,9 @@ export class JsonTree extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<ul class="root" role="tree">${this.renderNode(undefined, this.value, '', 1)}</ul>`;
+    return html`<ul class="root" role="tree">
+      ${this.renderNode(undefined, this.value, '', 1)}
+    </ul>`;
   }
 
   private renderNode(key: string | undefined, value: unknown, path: string, level: number): TemplateResult {
@@ -72,16 +114,29 @@ export class JsonTree extends LitElement {
     }
     const list = entries(value);
     const isOpen = this.open.has(path);
-    const summary = Array.isArray(value) ? fmt(this.strings.itemsCount, formatNumber(list.length)) : fmt(this.strings.keysCount, formatNumber(list.length));
+    const summary = Array.isArray(value)
+      ? fmt(this.strings.itemsCount, formatNumber(list.length))
+      : fmt(this.strings.keysCount, formatNumber(list.length));
     const limit = this.shown.get(path) ?? PAGE;
     return html`<li role="treeitem" aria-level=${level} aria-expanded=${isOpen ? 'true' : 'false'}>
-      <button class="toggle" title=${isOpen ? this.strings.collapse : this.strings.expand} @click=${() => this.toggle(path)}>
-        <vscode-icon name=${isOpen ? 'chevron-down' : 'chevron-right'} size="14"></vscode-icon>${label}<span class="summary">${Array.isArray(value) ? '[' : '{'} ${summary} ${Array.isArray(value) ? ']' : '}'}</span>
+      <button
+        class="toggle"
+        title=${isOpen ? this.strings.collapse : this.strings.expand}
+        @click=${() => this.toggle(path)}
+      >
+        <vscode-icon name=${isOpen ? 'chevron-down' : 'chevron-right'} size="14"></vscode-icon>${label}<span
+          class="summary"
+          >${Array.isArray(value) ? '[' : '{'} ${summary} ${Array.isArray(value) ? ']' : '}'}</span
+        >
       </button>
-      ${isOpen ? html`<ul role="group">
-        ${list.slice(0, limit).map(([k, v]) => this.renderNode(k, v, `${path}/${k}`, level + 1))}
-        ${list.length > limit ? html`<li><button class="link" @click=${() => this.more(path, limit)}>${this.strings.showMore}</button></li>` : nothing}
-      </ul>` : nothing}
+      ${
+        isOpen
+          ? html`<ul role="group">
+              ${list.slice(0, limit).map(([k, v]) => this.renderNode(k, v, `${path}/${k}`, level + 1))}
+              ${list.length > limit ? html`<li><button class="link" @click=${() => this.more(path, limit)}>${this.strings.showMore}</button></li>` : nothing}
+            </ul>`
+          : nothing
+      }
     </li>`;
   }
 

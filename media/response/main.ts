@@ -5,7 +5,11 @@ import '@vscode-elements/elements/dist/vscode-icon/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { ResponseHostMessage, ResponseWebviewMessage, ResponseWebviewState } from '../../src/protocol/response-protocol';
+import type {
+  ResponseHostMessage,
+  ResponseWebviewMessage,
+  ResponseWebviewState,
+} from '../../src/protocol/response-protocol';
 import { warmFormatters } from '../shared/format';
 import { HostChannel } from '../shared/host-channel';
 import './code-block';

@@ -1,7 +1,12 @@
 // The response viewer: header, the error explained, and the tabs Data (table or tree), Raw JSON, Headers
 // and Request. Lists page on (Next page, Fetch all pages) through the host, which holds the client.
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import type { ResponseHostMessage, ResponseView, ResponseWebviewMessage, ResponseWebviewState } from '../../src/protocol/response-protocol';
+import type {
+  ResponseHostMessage,
+  ResponseView,
+  ResponseWebviewMessage,
+  ResponseWebviewState,
+} from '../../src/protocol/response-protocol';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
 import { fmt, formatBytes, formatNumber } from '../shared/format';
@@ -39,25 +44,93 @@ export class ResponseApp extends LitElement {
     this.tab = 0;
   }
 
-  static override styles = [baseStyles, css`
-    :host { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; padding: 10px 16px 8px; }
-    [role='tablist'] { display: flex; gap: 2px; border-bottom: 1px solid var(--vscode-panel-border); margin-top: 10px; }
-    [role='tab'] { all: unset; cursor: pointer; padding: 4px 10px; border-bottom: 2px solid transparent; color: var(--vscode-descriptionForeground); }
-    [role='tab'][aria-selected='true'] { color: var(--vscode-foreground); border-bottom-color: var(--vscode-focusBorder); }
-    [role='tab']:hover { color: var(--vscode-foreground); }
-    [role='tab']:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-    [role='tabpanel'] { flex: 1; min-height: 0; display: flex; flex-direction: column; padding-top: 8px; overflow: auto; }
-    [role='tabpanel'].fill { overflow: hidden; }
-    .paging { display: flex; align-items: center; gap: 8px; }
-    .paging vscode-progress-bar { width: 160px; }
-    table { border-collapse: collapse; width: 100%; margin-bottom: 14px; }
-    th, td { text-align: left; padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
-    td:first-child { font-family: var(--vscode-editor-font-family); white-space: nowrap; width: 1%; }
-    td:last-child { overflow-wrap: anywhere; font-family: var(--vscode-editor-font-family); }
-    h3 { font-size: 12px; margin: 4px 0; }
-    .note { padding: 10px 0; }
-    .notice { font-size: 12px; margin: 4px 0; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100vh;
+        box-sizing: border-box;
+        padding: 10px 16px 8px;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 2px;
+        border-bottom: 1px solid var(--vscode-panel-border);
+        margin-top: 10px;
+      }
+      [role='tab'] {
+        all: unset;
+        cursor: pointer;
+        padding: 4px 10px;
+        border-bottom: 2px solid transparent;
+        color: var(--vscode-descriptionForeground);
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--vscode-foreground);
+        border-bottom-color: var(--vscode-focusBorder);
+      }
+      [role='tab']:hover {
+        color: var(--vscode-foreground);
+      }
+      [role='tab']:focus-visible {
+        outline: 1px solid var(--vscode-focusBorder);
+        outline-offset: -1px;
+      }
+      [role='tabpanel'] {
+        flex: 1;
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
+        padding-top: 8px;
+        overflow: auto;
+      }
+      [role='tabpanel'].fill {
+        overflow: hidden;
+      }
+      .paging {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .paging vscode-progress-bar {
+        width: 160px;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        margin-bottom: 14px;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 2px 8px;
+        border-bottom: 1px solid var(--vscode-panel-border);
+        vertical-align: top;
+      }
+      td:first-child {
+        font-family: var(--vscode-editor-font-family);
+        white-space: nowrap;
+        width: 1%;
+      }
+      td:last-child {
+        overflow-wrap: anywhere;
+        font-family: var(--vscode-editor-font-family);
+      }
+      h3 {
+        font-size: 12px;
+        margin: 4px 0;
+      }
+      .note {
+        padding: 10px 0;
+      }
+      .notice {
+        font-size: 12px;
+        margin: 4px 0;
+      }
+    `,
+  ];
 
   connect(channel: Channel): void {
     this.channel = channel;
@@ -101,7 +174,12 @@ export class ResponseApp extends LitElement {
   }
 
   private saveState(): void {
-    if (this.channel) this.channel.state = { ...(this.view?.historyId ? { historyId: this.view.historyId } : {}), pinned: this.pinned, tab: this.tab };
+    if (this.channel)
+      this.channel.state = {
+        ...(this.view?.historyId ? { historyId: this.view.historyId } : {}),
+        pinned: this.pinned,
+        tab: this.tab,
+      };
   }
 
   override updated(): void {
@@ -110,7 +188,8 @@ export class ResponseApp extends LitElement {
     // Once the frame that shows the data is painted (a task queued from that frame's animation callback runs
     // after its paint): what a user waits for, as the tests and the benchmark measure it.
     const table = this.renderRoot.querySelector<DataTable>('altegio-data-table');
-    const done = (): void => this.post({ type: 'rendered', rows: table?.renderedRows ?? 0, ms: Math.round(performance.now() - this.shownAt) });
+    const done = (): void =>
+      this.post({ type: 'rendered', rows: table?.renderedRows ?? 0, ms: Math.round(performance.now() - this.shownAt) });
     void (table?.updateComplete ?? Promise.resolve()).then(() => requestAnimationFrame(() => setTimeout(done, 0)));
   }
 
@@ -119,18 +198,45 @@ export class ResponseApp extends LitElement {
     if (!v) return html`<vscode-progress-ring></vscode-progress-ring>`;
     const s = this.strings;
     const labels = [s.dataTab, s.rawTab, s.headersTab, s.requestTab];
-    return html`<altegio-response-header .view=${v} .strings=${s} ?pinned=${this.pinned}
+    return html`<altegio-response-header
+        .view=${v}
+        .strings=${s}
+        ?pinned=${this.pinned}
         @toggle-pin=${() => this.post({ type: 'pin', pinned: !this.pinned })}
         @open-in-editor=${() => this.post({ type: 'openInEditor' })}
-        @edit-request=${() => this.post({ type: 'action', action: 'editRequest' })}></altegio-response-header>
-      ${v.error ? html`<altegio-error-panel .error=${v.error} .strings=${s}
-        @error-action=${(e: CustomEvent<'signIn' | 'openHistory' | 'editRequest' | 'retry'>) => this.post({ type: 'action', action: e.detail })}></altegio-error-panel>` : nothing}
+        @edit-request=${() => this.post({ type: 'action', action: 'editRequest' })}
+      ></altegio-response-header>
+      ${
+        v.error
+          ? html`<altegio-error-panel
+              .error=${v.error}
+              .strings=${s}
+              @error-action=${(e: CustomEvent<'signIn' | 'openHistory' | 'editRequest' | 'retry'>) => this.post({ type: 'action', action: e.detail })}
+            ></altegio-error-panel>`
+          : nothing
+      }
       ${this.notice ? html`<div class="notice muted" role="status">${this.notice}</div>` : nothing}
       <div role="tablist" aria-label=${v.title} @keydown=${(e: KeyboardEvent) => this.onTabKey(e)}>
-        ${labels.map((label, i) => html`<button role="tab" id=${`tab-${TABS[i]}`} aria-controls="panel" aria-selected=${i === this.tab ? 'true' : 'false'}
-          tabindex=${i === this.tab ? 0 : -1} @click=${() => this.selectTab(i)}>${label}</button>`)}
+        ${labels.map(
+          (label, i) =>
+            html`<button
+              role="tab"
+              id=${`tab-${TABS[i]}`}
+              aria-controls="panel"
+              aria-selected=${i === this.tab ? 'true' : 'false'}
+              tabindex=${i === this.tab ? 0 : -1}
+              @click=${() => this.selectTab(i)}
+            >
+              ${label}
+            </button>`,
+        )}
       </div>
-      <div role="tabpanel" id="panel" aria-labelledby=${`tab-${TABS[this.tab]}`} class=${this.tab === 0 && Array.isArray(this.data) ? 'fill' : ''}>
+      <div
+        role="tabpanel"
+        id="panel"
+        aria-labelledby=${`tab-${TABS[this.tab]}`}
+        class=${this.tab === 0 && Array.isArray(this.data) ? 'fill' : ''}
+      >
         ${this.renderTab(v)}
       </div>`;
   }
@@ -141,7 +247,12 @@ export class ResponseApp extends LitElement {
   }
 
   private onTabKey(e: KeyboardEvent): void {
-    const next = e.key === 'ArrowRight' ? (this.tab + 1) % TABS.length : e.key === 'ArrowLeft' ? (this.tab + TABS.length - 1) % TABS.length : undefined;
+    const next =
+      e.key === 'ArrowRight'
+        ? (this.tab + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (this.tab + TABS.length - 1) % TABS.length
+          : undefined;
     if (next === undefined) return;
     e.preventDefault();
     this.selectTab(next);
@@ -165,47 +276,76 @@ export class ResponseApp extends LitElement {
 
   private renderTab(v: ResponseView): TemplateResult {
     switch (TABS[this.tab]) {
-      case 'raw': return this.renderRaw(v);
-      case 'headers': return this.renderHeaders(v);
-      case 'request': return this.renderRequest(v);
-      default: return this.renderData(v);
+      case 'raw':
+        return this.renderRaw(v);
+      case 'headers':
+        return this.renderHeaders(v);
+      case 'request':
+        return this.renderRequest(v);
+      default:
+        return this.renderData(v);
     }
   }
 
   private renderData(v: ResponseView): TemplateResult {
     const s = this.strings;
     if (v.bodyState === 'tooLarge') {
-      return html`<div class="note">${fmt(s.tooLarge, formatBytes(v.sizeBytes ?? 0), formatBytes(v.largeThresholdBytes))}</div>
-        <div><vscode-button icon="go-to-file" @click=${() => this.post({ type: 'openInEditor' })}>${s.openInEditor}</vscode-button></div>`;
+      return html`<div class="note">
+          ${fmt(s.tooLarge, formatBytes(v.sizeBytes ?? 0), formatBytes(v.largeThresholdBytes))}
+        </div>
+        <div>
+          <vscode-button icon="go-to-file" @click=${() => this.post({ type: 'openInEditor' })}
+            >${s.openInEditor}</vscode-button
+          >
+        </div>`;
     }
     if (v.bodyState === 'empty') return html`<div class="note muted">${s.emptyBody}</div>`;
     if (v.bodyState === 'unavailable') return html`<div class="note muted">${s.unavailable}</div>`;
     const data = this.data;
     if (Array.isArray(data)) {
       return html`${this.renderCombined(v)}
-        <altegio-data-table .rows=${data} .strings=${s} @export-csv=${(e: CustomEvent<{ csv: string; rows: number }>) => this.post({ type: 'saveCsv', ...e.detail })}>
+        <altegio-data-table
+          .rows=${data}
+          .strings=${s}
+          @export-csv=${(e: CustomEvent<{ csv: string; rows: number }>) => this.post({ type: 'saveCsv', ...e.detail })}
+        >
           <span slot="actions">${this.renderPaging(v)}</span>
         </altegio-data-table>`;
     }
-    if (data !== null && typeof data === 'object') return html`<altegio-json-tree .value=${data} .strings=${s} .expandDepth=${2}></altegio-json-tree>`;
+    if (data !== null && typeof data === 'object')
+      return html`<altegio-json-tree .value=${data} .strings=${s} .expandDepth=${2}></altegio-json-tree>`;
     return html`<altegio-json-tree .value=${data === undefined ? null : data} .strings=${s}></altegio-json-tree>`;
   }
 
   private renderCombined(v: ResponseView): TemplateResult | typeof nothing {
     const c = v.combined;
-    if (!c) return v.paging?.total !== undefined ? html`<div class="notice muted">${fmt(this.strings.totalItems, formatNumber(v.paging.total))}</div>` : nothing;
-    return html`<div class="notice muted">${fmt(this.strings.combined, formatNumber(c.items), formatNumber(c.pages))}${c.truncated ? ` ${this.strings.combinedTruncated}` : ''}</div>`;
+    if (!c)
+      return v.paging?.total !== undefined
+        ? html`<div class="notice muted">${fmt(this.strings.totalItems, formatNumber(v.paging.total))}</div>`
+        : nothing;
+    return html`<div class="notice muted">
+      ${fmt(this.strings.combined, formatNumber(c.items), formatNumber(c.pages))}${c.truncated ? ` ${this.strings.combinedTruncated}` : ''}
+    </div>`;
   }
 
   private renderPaging(v: ResponseView): TemplateResult | typeof nothing {
     const s = this.strings;
     const p = this.paging;
     if (p?.phase === 'running') {
-      const text = p.total !== undefined ? fmt(s.pagingProgressTotal, p.page, formatNumber(p.items), formatNumber(p.total)) : fmt(s.pagingProgress, p.page, formatNumber(p.items));
+      const text =
+        p.total !== undefined
+          ? fmt(s.pagingProgressTotal, p.page, formatNumber(p.items), formatNumber(p.total))
+          : fmt(s.pagingProgress, p.page, formatNumber(p.items));
       return html`<span class="paging" role="status">
-        <vscode-progress-bar .value=${p.total ? Math.min(100, (p.items / p.total) * 100) : undefined} ?indeterminate=${!p.total} aria-label=${text}></vscode-progress-bar>
+        <vscode-progress-bar
+          .value=${p.total ? Math.min(100, (p.items / p.total) * 100) : undefined}
+          ?indeterminate=${!p.total}
+          aria-label=${text}
+        ></vscode-progress-bar>
         <span class="muted">${text}</span>
-        <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancelPaging' })}>${s.cancel}</vscode-button>
+        <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancelPaging' })}
+          >${s.cancel}</vscode-button
+        >
       </span>`;
     }
     if (!v.paging) return nothing;
@@ -220,24 +360,56 @@ export class ResponseApp extends LitElement {
     const s = this.strings;
     if (v.bodyState !== 'included') return this.renderData(v);
     if (this.rawText?.view !== v) this.rawText = { view: v, text: JSON.stringify(v.body, null, 2) ?? '' };
-    return html`<altegio-code-block .text=${this.rawText.text} .heading=${s.rawTab} .copyLabel=${s.copy} .cutNotice=${s.cutNotice}
-      @copy-text=${(e: CustomEvent<string>) => this.post({ type: 'copy', what: 'json', text: e.detail })}></altegio-code-block>`;
+    return html`<altegio-code-block
+      .text=${this.rawText.text}
+      .heading=${s.rawTab}
+      .copyLabel=${s.copy}
+      .cutNotice=${s.cutNotice}
+      @copy-text=${(e: CustomEvent<string>) => this.post({ type: 'copy', what: 'json', text: e.detail })}
+    ></altegio-code-block>`;
   }
 
   private renderHeaders(v: ResponseView): TemplateResult {
     const s = this.strings;
-    const table = (rows: [string, string][]) => rows.length
-      ? html`<table><tbody>${rows.map(([k, val]) => html`<tr><td>${k}</td><td>${val}</td></tr>`)}</tbody></table>`
-      : html`<p class="muted">${s.noHeaders}</p>`;
-    return html`<h3>${s.responseHeaders}</h3>${table(v.responseHeaders)}<h3>${s.requestHeaders}</h3>${table(v.requestHeaders)}`;
+    const table = (rows: [string, string][]) =>
+      rows.length
+        ? html`<table>
+            <tbody>
+              ${rows.map(
+                ([k, val]) =>
+                  html`<tr>
+                    <td>${k}</td>
+                    <td>${val}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p class="muted">${s.noHeaders}</p>`;
+    return html`<h3>${s.responseHeaders}</h3>
+      ${table(v.responseHeaders)}
+      <h3>${s.requestHeaders}</h3>
+      ${table(v.requestHeaders)}`;
   }
 
   private renderRequest(v: ResponseView): TemplateResult {
     const s = this.strings;
-    const copy = (what: 'curl' | 'http') => (e: CustomEvent<string>) => this.post({ type: 'copy', what, text: e.detail });
+    const copy = (what: 'curl' | 'http') => (e: CustomEvent<string>) =>
+      this.post({ type: 'copy', what, text: e.detail });
     return html`<p class="muted">${s.tokensMasked}</p>
-      <altegio-code-block .text=${v.curl} .heading=${s.curl} .copyLabel=${s.copy} .cutNotice=${s.cutNotice} @copy-text=${copy('curl')}></altegio-code-block>
-      <altegio-code-block .text=${v.http} .heading=${s.httpFile} .copyLabel=${s.copy} .cutNotice=${s.cutNotice} @copy-text=${copy('http')}></altegio-code-block>`;
+      <altegio-code-block
+        .text=${v.curl}
+        .heading=${s.curl}
+        .copyLabel=${s.copy}
+        .cutNotice=${s.cutNotice}
+        @copy-text=${copy('curl')}
+      ></altegio-code-block>
+      <altegio-code-block
+        .text=${v.http}
+        .heading=${s.httpFile}
+        .copyLabel=${s.copy}
+        .cutNotice=${s.cutNotice}
+        @copy-text=${copy('http')}
+      ></altegio-code-block>`;
   }
 }
 

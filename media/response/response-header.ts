@@ -16,31 +16,84 @@ export class ResponseHeader extends LitElement {
   declare strings: ResponseStrings;
   declare pinned: boolean;
 
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    .top { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
-    .status { font-weight: 700; padding: 1px 8px; border-radius: 2px; border: 1px solid currentColor; }
-    .status.ok { color: var(--vscode-testing-iconPassed); }
-    .status.client { color: var(--vscode-editorWarning-foreground); }
-    .status.fail { color: var(--vscode-errorForeground); }
-    .title { font-weight: 600; }
-    .grow { flex: 1; }
-    .line { display: flex; align-items: center; gap: 8px; margin-top: 4px; flex-wrap: wrap; }
-    .url { overflow-wrap: anywhere; }
-    .facts { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; margin-top: 4px; }
-  `];
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .top {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        flex-wrap: wrap;
+      }
+      .status {
+        font-weight: 700;
+        padding: 1px 8px;
+        border-radius: 2px;
+        border: 1px solid currentColor;
+      }
+      .status.ok {
+        color: var(--vscode-testing-iconPassed);
+      }
+      .status.client {
+        color: var(--vscode-editorWarning-foreground);
+      }
+      .status.fail {
+        color: var(--vscode-errorForeground);
+      }
+      .title {
+        font-weight: 600;
+      }
+      .grow {
+        flex: 1;
+      }
+      .line {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        margin-top: 4px;
+        flex-wrap: wrap;
+      }
+      .url {
+        overflow-wrap: anywhere;
+      }
+      .facts {
+        display: flex;
+        gap: 14px;
+        flex-wrap: wrap;
+        font-size: 12px;
+        margin-top: 4px;
+      }
+    `,
+  ];
 
   override render(): TemplateResult {
     const v = this.view;
     const s = this.strings;
     const statusClass = v.status === undefined ? 'fail' : v.status < 300 ? 'ok' : v.status < 500 ? 'client' : 'fail';
     return html`<div class="top">
-        <span class="status ${statusClass}" role="status">${v.status === undefined ? s.noStatus : `${v.status} ${v.statusText ?? ''}`.trim()}</span>
+        <span class="status ${statusClass}" role="status"
+          >${v.status === undefined ? s.noStatus : `${v.status} ${v.statusText ?? ''}`.trim()}</span
+        >
         <span class="title">${v.title}</span>
         <span class="grow"></span>
         <vscode-button secondary icon="edit" @click=${() => this.fire('edit-request')}>${s.editRequest}</vscode-button>
-        <vscode-button secondary icon="go-to-file" ?disabled=${v.bodyState === 'empty' || v.bodyState === 'unavailable'} @click=${() => this.fire('open-in-editor')}>${s.openInEditor}</vscode-button>
-        <vscode-button secondary icon=${this.pinned ? 'pinned' : 'pin'} aria-pressed=${this.pinned ? 'true' : 'false'} @click=${() => this.fire('toggle-pin')}>${this.pinned ? s.unpin : s.pin}</vscode-button>
+        <vscode-button
+          secondary
+          icon="go-to-file"
+          ?disabled=${v.bodyState === 'empty' || v.bodyState === 'unavailable'}
+          @click=${() => this.fire('open-in-editor')}
+          >${s.openInEditor}</vscode-button
+        >
+        <vscode-button
+          secondary
+          icon=${this.pinned ? 'pinned' : 'pin'}
+          aria-pressed=${this.pinned ? 'true' : 'false'}
+          @click=${() => this.fire('toggle-pin')}
+          >${this.pinned ? s.unpin : s.pin}</vscode-button
+        >
       </div>
       <div class="line"><span class="method ${v.method}">${v.method}</span><span class="url mono">${v.path}</span></div>
       <div class="facts muted">

@@ -62,7 +62,8 @@ export function cellText(value: unknown): string {
 }
 
 function named(v: Record<string, unknown>): string | undefined {
-  for (const k of ['title', 'name', 'label', 'number']) if (typeof v[k] === 'string' || typeof v[k] === 'number') return String(v[k]);
+  for (const k of ['title', 'name', 'label', 'number'])
+    if (typeof v[k] === 'string' || typeof v[k] === 'number') return String(v[k]);
   return undefined;
 }
 
@@ -70,14 +71,22 @@ function named(v: Record<string, unknown>): string | undefined {
  * The row indexes in view order: rows whose visible cells contain every word of the filter (any case),
  * sorted by one column (numbers as numbers, text by the locale), ties in the original order.
  */
-export function viewRows(rows: readonly unknown[], columns: readonly string[], filter: string, sort: SortState | undefined): number[] {
+export function viewRows(
+  rows: readonly unknown[],
+  columns: readonly string[],
+  filter: string,
+  sort: SortState | undefined,
+): number[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   let indexes: number[] = [];
   if (words.length === 0) {
     indexes = Array.from({ length: rows.length }, (_v, i) => i);
   } else {
     for (let i = 0; i < rows.length; i++) {
-      const text = columns.map((c) => cellText(cellValue(rows[i], c))).join('\u0000').toLowerCase();
+      const text = columns
+        .map((c) => cellText(cellValue(rows[i], c)))
+        .join('\u0000')
+        .toLowerCase();
       if (words.every((w) => text.includes(w))) indexes.push(i);
     }
   }
@@ -114,14 +123,23 @@ function csvField(text: string): string {
 }
 
 /** RFC 4180 CSV of the rows in view order and the visible columns; objects and lists are written as JSON. */
-export function toCsv(rows: readonly unknown[], order: readonly number[], columns: readonly string[], valueHeader: string): string {
+export function toCsv(
+  rows: readonly unknown[],
+  order: readonly number[],
+  columns: readonly string[],
+  valueHeader: string,
+): string {
   const lines = [columns.map((c) => csvField(c === VALUE_COLUMN ? valueHeader : c)).join(',')];
   for (const i of order) {
-    lines.push(columns.map((c) => {
-      const v = cellValue(rows[i], c);
-      if (v === undefined || v === null) return '';
-      return csvField(typeof v === 'object' ? JSON.stringify(v) : String(v));
-    }).join(','));
+    lines.push(
+      columns
+        .map((c) => {
+          const v = cellValue(rows[i], c);
+          if (v === undefined || v === null) return '';
+          return csvField(typeof v === 'object' ? JSON.stringify(v) : String(v));
+        })
+        .join(','),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }

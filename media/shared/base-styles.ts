@@ -32,10 +32,19 @@ export const baseStyles = css`
     font-family: var(--vscode-editor-font-family);
     font-weight: 600;
   }
-  .method.GET { color: var(--vscode-charts-blue); }
-  .method.POST { color: var(--vscode-charts-green); }
-  .method.PUT, .method.PATCH { color: var(--vscode-charts-orange); }
-  .method.DELETE { color: var(--vscode-charts-red); }
+  .method.GET {
+    color: var(--vscode-charts-blue);
+  }
+  .method.POST {
+    color: var(--vscode-charts-green);
+  }
+  .method.PUT,
+  .method.PATCH {
+    color: var(--vscode-charts-orange);
+  }
+  .method.DELETE {
+    color: var(--vscode-charts-red);
+  }
   .banner {
     display: flex;
     align-items: center;
@@ -58,7 +67,8 @@ export const baseStyles = css`
   .banner .grow {
     flex: 1;
   }
-  a, .link {
+  a,
+  .link {
     color: var(--vscode-textLink-foreground);
     cursor: pointer;
     text-decoration: none;
@@ -67,7 +77,8 @@ export const baseStyles = css`
     padding: 0;
     font: inherit;
   }
-  a:hover, .link:hover {
+  a:hover,
+  .link:hover {
     color: var(--vscode-textLink-activeForeground);
     text-decoration: underline;
   }

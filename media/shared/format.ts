@@ -2,7 +2,9 @@
 
 /** Fills `{0}`, `{1}`… in a localised template. */
 export function fmt(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+  return template.replace(/\{(\d+)\}/g, (m, i: string) =>
+    args[Number(i)] === undefined ? m : String(args[Number(i)]),
+  );
 }
 
 const locale = (): string => document.documentElement.lang || navigator.language || 'en';
@@ -23,7 +25,10 @@ export function formatNumber(n: number): string {
 }
 
 export function formatDateTime(iso: string): string {
-  return formatter('datetime', () => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' })).format(new Date(iso));
+  return formatter(
+    'datetime',
+    () => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' }),
+  ).format(new Date(iso));
 }
 
 export function formatBytes(bytes: number): string {
@@ -39,7 +44,9 @@ export function formatBytes(bytes: number): string {
 }
 
 export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${formatter('seconds', () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 })).format(ms / 1000)} s`;
+  return ms < 1000
+    ? `${Math.round(ms)} ms`
+    : `${formatter('seconds', () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 })).format(ms / 1000)} s`;
 }
 
 /**

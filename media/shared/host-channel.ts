@@ -19,7 +19,11 @@ function reportCspViolations(post: (message: CspViolationMessage) => void): void
   document.documentElement.dataset.cspViolations = '0';
   document.addEventListener('securitypolicyviolation', (e) => {
     document.documentElement.dataset.cspViolations = String(++count);
-    post({ type: 'cspViolation', directive: e.violatedDirective.slice(0, 200), blocked: (e.blockedURI || e.sample || '').slice(0, 500) });
+    post({
+      type: 'cspViolation',
+      directive: e.violatedDirective.slice(0, 200),
+      blocked: (e.blockedURI || e.sample || '').slice(0, 500),
+    });
   });
 }
 
@@ -35,7 +39,8 @@ export class HostChannel<FromHost extends { type: string }, ToHost extends { typ
       // Before reading event.data, which deserialises it (a 10,000-row answer takes milliseconds).
       this.lastMessageAt = performance.now();
       const data = event.data as unknown;
-      if (data !== null && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string') onMessage(data as FromHost);
+      if (data !== null && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string')
+        onMessage(data as FromHost);
     });
     this.post({ type: 'ready' } as ToHost);
   }

@@ -9,7 +9,8 @@ class StyleProps extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.PROPERTY || info.name !== 'style') throw new Error('styleProps() belongs on the .style property');
+    if (info.type !== PartType.PROPERTY || info.name !== 'style')
+      throw new Error('styleProps() belongs on the .style property');
   }
 
   override update(part: PropertyPart | ElementPart, [props]: [Record<string, string>]): typeof noChange {

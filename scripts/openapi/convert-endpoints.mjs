@@ -15,15 +15,35 @@ const SOURCE = path.join(root, 'reference', 'altegio-api', 'endpoints.json');
 const TARGET = path.join(root, 'src', 'api', 'openapi', 'altegio-b2b-v1.json');
 
 const SECTIONS = [
-  ['Authentication B2B', 'key', 'Obtain a user token with a login and password; the partner token travels in every request.'],
+  [
+    'Authentication B2B',
+    'key',
+    'Obtain a user token with a login and password; the partner token travels in every request.',
+  ],
   ['Locations', 'home', 'Locations (companies, salons): list, create, read, update and delete a business location.'],
-  ['Services', 'tools', 'Service categories and services, their prices and durations, and which team members provide them.'],
+  [
+    'Services',
+    'tools',
+    'Service categories and services, their prices and durations, and which team members provide them.',
+  ],
   ['Team Members', 'person', 'Team members (staff, masters) and their positions.'],
-  ['Clients', 'account', 'The client base: create, search, update and delete clients, their comments, files and visit history.'],
-  ['Users & Permissions', 'shield', 'Business users who manage a location, their roles and permissions, and invitations.'],
+  [
+    'Clients',
+    'account',
+    'The client base: create, search, update and delete clients, their comments, files and visit history.',
+  ],
+  [
+    'Users & Permissions',
+    'shield',
+    'Business users who manage a location, their roles and permissions, and invitations.',
+  ],
   ['Appointments', 'calendar', 'Appointments (records) and visits, reviews, and recurring client series.'],
   ['Events', 'organization', 'Group events (activities): search, duplicate and manage duplication strategies.'],
-  ['Schedule & Resources', 'clock', 'Working schedules of team members, calendar slots, resources and repeat schedules.'],
+  [
+    'Schedule & Resources',
+    'clock',
+    'Working schedules of team members, calendar slots, resources and repeat schedules.',
+  ],
   ['Products', 'package', 'Products (goods) and product categories.'],
   ['Inventory', 'archive', 'Storages, stock documents, goods transactions and bills of materials (tech cards).'],
   ['Sales', 'tag', 'Sale documents and their payments, including loyalty payment methods.'],
@@ -34,13 +54,21 @@ const SECTIONS = [
   ['Tags', 'symbol-constant', 'Tags (labels) for clients, appointments and events.'],
   ['Deposits', 'briefcase', 'Client deposit accounts: balances, top-ups and history.'],
   ['Loyalty Cards', 'credit-card', 'Loyalty cards and card types: issue, list, remove and manual transactions.'],
-  ['Subscriptions & Certificates', 'book', 'Memberships (abonements) and gift cards (certificates) of clients, and their types.'],
+  [
+    'Subscriptions & Certificates',
+    'book',
+    'Memberships (abonements) and gift cards (certificates) of clients, and their types.',
+  ],
   ['Loyalty Programs', 'gift', 'Loyalty promotions active in a location and their use within a visit.'],
-  ['Salary', 'symbol-numeric', 'Team members\' payroll: mutual settlements, periods, schemes and calculations.'],
+  ['Salary', 'symbol-numeric', "Team members' payroll: mutual settlements, periods, schemes and calculations."],
   ['Notification Settings', 'bell', 'Notification types of a location and the notification settings of its users.'],
   ['Custom Fields', 'symbol-field', 'Custom fields on appointments and clients.'],
   ['Chain Management', 'type-hierarchy', 'Chains (salon groups) and chain-wide client lookup.'],
-  ['Chain Loyalty Programs', 'star-full', 'Chain-level loyalty administration: membership and gift-card types, promotions, freezes and transactions.'],
+  [
+    'Chain Loyalty Programs',
+    'star-full',
+    'Chain-level loyalty administration: membership and gift-card types, promotions, freezes and transactions.',
+  ],
   ['Fiscalization', 'output', 'Fiscal (KKM/POS) transactions, receipts and tax systems.'],
   ['Utilities', 'wrench', 'Licence info, phone validation, images, tips, webhooks and dictionaries.'],
 ];
@@ -86,42 +114,74 @@ const PATH_PARAMS = {
   country_id: [1, 'Country ID'],
 };
 const STRING_PATH_PARAMS = {
-  phone: { schema: { type: 'string', pattern: '^\\+?[0-9]{9,15}$' }, example: '13155550179', description: 'Client phone number, digits only (a leading + is accepted)' },
-  start_date: { schema: { type: 'string', format: 'date' }, example: '2026-03-01', description: 'First date, yyyy-mm-dd' },
+  phone: {
+    schema: { type: 'string', pattern: '^\\+?[0-9]{9,15}$' },
+    example: '13155550179',
+    description: 'Client phone number, digits only (a leading + is accepted)',
+  },
+  start_date: {
+    schema: { type: 'string', format: 'date' },
+    example: '2026-03-01',
+    description: 'First date, yyyy-mm-dd',
+  },
   end_date: { schema: { type: 'string', format: 'date' }, example: '2026-03-31', description: 'Last date, yyyy-mm-dd' },
   date: { schema: { type: 'string', format: 'date' }, example: '2026-03-05', description: 'Date, yyyy-mm-dd' },
-  field_category: { schema: { type: 'string', enum: ['record', 'client'] }, example: 'client', description: 'Custom field category' },
+  field_category: {
+    schema: { type: 'string', enum: ['record', 'client'] },
+    example: 'client',
+    description: 'Custom field category',
+  },
   entity: { schema: { type: 'string' }, example: 'client', description: 'Entity' },
-  entity_type: { schema: { type: 'string', enum: ['activity', 'record'] }, example: 'activity', description: 'Entity type: activity (event) or record (appointment)' },
+  entity_type: {
+    schema: { type: 'string', enum: ['activity', 'record'] },
+    example: 'activity',
+    description: 'Entity type: activity (event) or record (appointment)',
+  },
 };
 
 // Operations for which the partner token alone is enough (Altegio's BearerPartner scheme).
 const PARTNER_ONLY = new Set([
-  'POST /auth', 'GET /companies', 'GET /activity/{location_id}/search', 'GET /countries', 'GET /cities',
-  'GET /references/business_groups_with_types', 'POST /delivery/status', 'POST /integration/kkm/callback',
-  'GET /integration/kkm/references/tax_system/{country_id}', 'GET /validation/validate_phone/{phone}',
+  'POST /auth',
+  'GET /companies',
+  'GET /activity/{location_id}/search',
+  'GET /countries',
+  'GET /cities',
+  'GET /references/business_groups_with_types',
+  'POST /delivery/status',
+  'POST /integration/kkm/callback',
+  'GET /integration/kkm/references/tax_system/{country_id}',
+  'GET /validation/validate_phone/{phone}',
   'GET /chain/{chain_id}/loyalty/card_types',
 ]);
 // Documented status codes that are not 200 (reference/altegio-api/conventions.md §5).
 const STATUS = {
-  'POST /auth': 201, 'POST /records/{location_id}': 201, 'POST /services/{location_id}': 201,
+  'POST /auth': 201,
+  'POST /records/{location_id}': 201,
+  'POST /services/{location_id}': 201,
   'POST /company/{location_id}/services/{service_id}/staff': 201,
   'POST /company/{location_id}/schedules/{schedule_id}/client_schedules': 201,
-  'DELETE /company/{location_id}': 204, 'DELETE /service_category/{location_id}/{category_id}': 204,
-  'DELETE /services/{location_id}/{service_id}': 204, 'DELETE /staff/{location_id}/{team_member_id}': 204,
-  'DELETE /client/{location_id}/{client_id}': 204, 'DELETE /record/{location_id}/{record_id}': 204,
+  'DELETE /company/{location_id}': 204,
+  'DELETE /service_category/{location_id}/{category_id}': 204,
+  'DELETE /services/{location_id}/{service_id}': 204,
+  'DELETE /staff/{location_id}/{team_member_id}': 204,
+  'DELETE /client/{location_id}/{client_id}': 204,
+  'DELETE /record/{location_id}/{record_id}': 204,
   'DELETE /comments/{location_id}/{team_member_id}/{comment_id}': 204,
   'DELETE /custom_fields/{field_category}/{location_id}/{field_id}': 204,
   'PUT /custom_fields/{field_category}/{location_id}/{field_id}': 204,
   'DELETE /loyalty/cards/{location_id}/{card_id}': 204,
   'DELETE /company/{location_id}/clients/files/{client_id}/{file_id}': 202,
-  'POST /user/invite/{location_id}': 202, 'POST /labels/{location_id}': 202, 'PUT /labels/{location_id}/{tag_id}': 202,
+  'POST /user/invite/{location_id}': 202,
+  'POST /labels/{location_id}': 202,
+  'PUT /labels/{location_id}/{tag_id}': 202,
   'DELETE /images/{entity}': 202,
 };
 // Responses documented without the {success, data, meta} envelope.
-const BARE = (op) => op.path.startsWith('/visit/loyalty/') || op.path.startsWith('/visit/details/') || op.path === '/delivery/status';
+const BARE = (op) =>
+  op.path.startsWith('/visit/loyalty/') || op.path.startsWith('/visit/details/') || op.path === '/delivery/status';
 // Lists whose meta carries `count` rather than `total_count`.
-const META_COUNT = /\/clients\/files\/|\/activity\/\{location_id\}\/services|duplication_strategy|\/analytics\/|\/salary\/payroll\/|\/staff\/schedule|\/kkm_transactions\//;
+const META_COUNT =
+  /\/clients\/files\/|\/activity\/\{location_id\}\/services|duplication_strategy|\/analytics\/|\/salary\/payroll\/|\/staff\/schedule|\/kkm_transactions\//;
 const PAGING_LIMITS = {
   'POST /company/{location_id}/clients/search': { defaultSize: 25, maxSize: 200 },
   'GET /activity/{location_id}/search': { defaultSize: 25, maxSize: 300 },
@@ -143,17 +203,22 @@ function inferSchema(value, key = '') {
     return { type: 'array', items: mergeSchemas(value.map((v) => inferSchema(v, key))) };
   }
   switch (typeof value) {
-    case 'boolean': return { type: 'boolean' };
+    case 'boolean':
+      return { type: 'boolean' };
     case 'number':
       // Ids are integers; any other number may carry decimals even when the example does not.
-      return (key === 'id' || key.endsWith('_id')) && Number.isInteger(value) ? { type: 'integer' } : { type: 'number' };
-    case 'string': return { type: 'string' };
+      return (key === 'id' || key.endsWith('_id')) && Number.isInteger(value)
+        ? { type: 'integer' }
+        : { type: 'number' };
+    case 'string':
+      return { type: 'string' };
     case 'object': {
       const properties = {};
       for (const [k, v] of Object.entries(value)) properties[k] = inferSchema(v, k);
       return { type: 'object', properties };
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -165,7 +230,8 @@ function mergeSchemas(schemas) {
   if (types[0] === 'object') {
     const properties = {};
     for (const s of typed) {
-      for (const [k, v] of Object.entries(s.properties)) properties[k] = properties[k] ? mergeSchemas([properties[k], v]) : v;
+      for (const [k, v] of Object.entries(s.properties))
+        properties[k] = properties[k] ? mergeSchemas([properties[k], v]) : v;
     }
     return { type: 'object', properties };
   }
@@ -180,9 +246,12 @@ function fieldSchema(field) {
   else if (t.endsWith('|null')) schema = { type: [t.split('|')[0], 'null'] };
   else if (t.startsWith('array[')) {
     const inner = t.slice(6, -1);
-    const items = inner === 'object'
-      ? (Array.isArray(field.example) && field.example.length ? inferSchema(field.example[0]) : { type: 'object' })
-      : { type: inner };
+    const items =
+      inner === 'object'
+        ? Array.isArray(field.example) && field.example.length
+          ? inferSchema(field.example[0])
+          : { type: 'object' }
+        : { type: inner };
     schema = { type: 'array', items };
   } else if (t === 'object') {
     schema = field.example && typeof field.example === 'object' ? inferSchema(field.example) : { type: 'object' };
@@ -212,12 +281,17 @@ function pagingFor(op, query, body) {
   const q = new Set(query.map((p) => p.name));
   const b = new Set((body ?? []).map((f) => f.name));
   const base = { totalField: META_COUNT.test(op.path) ? 'count' : 'total_count', ...(PAGING_LIMITS[key] ?? {}) };
-  if (b.has('page') && b.has('page_size')) return { style: 'page', in: 'body', pageParam: 'page', sizeParam: 'page_size', ...base };
-  if (q.has('page') && q.has('count')) return { style: 'page', in: 'query', pageParam: 'page', sizeParam: 'count', ...base };
-  if (q.has('page') && q.has('page_size')) return { style: 'page', in: 'query', pageParam: 'page', sizeParam: 'page_size', ...base };
-  if (q.has('page') && q.has('editable_length')) return { style: 'page', in: 'query', pageParam: 'page', sizeParam: 'editable_length', ...base };
+  if (b.has('page') && b.has('page_size'))
+    return { style: 'page', in: 'body', pageParam: 'page', sizeParam: 'page_size', ...base };
+  if (q.has('page') && q.has('count'))
+    return { style: 'page', in: 'query', pageParam: 'page', sizeParam: 'count', ...base };
+  if (q.has('page') && q.has('page_size'))
+    return { style: 'page', in: 'query', pageParam: 'page', sizeParam: 'page_size', ...base };
+  if (q.has('page') && q.has('editable_length'))
+    return { style: 'page', in: 'query', pageParam: 'page', sizeParam: 'editable_length', ...base };
   if (q.has('page')) return { style: 'page', in: 'query', pageParam: 'page', ...base };
-  if (op.path === '/company/{location_id}/clients/visits/search') return { style: 'cursor', in: 'body', cursorParams: ['from', 'to'], cursorSource: 'meta', ...base };
+  if (op.path === '/company/{location_id}/clients/visits/search')
+    return { style: 'cursor', in: 'body', cursorParams: ['from', 'to'], cursorSource: 'meta', ...base };
   return undefined;
 }
 
@@ -228,13 +302,30 @@ function convert(endpoints) {
     const key = `${op.method} ${op.path}`;
     const parameters = op.pathParams.map((name) => {
       const str = STRING_PATH_PARAMS[name];
-      if (str) return { name, in: 'path', required: true, description: str.description, schema: { ...str.schema }, example: str.example };
+      if (str)
+        return {
+          name,
+          in: 'path',
+          required: true,
+          description: str.description,
+          schema: { ...str.schema },
+          example: str.example,
+        };
       const [example, description] = PATH_PARAMS[name] ?? [1, name.replace(/_/g, ' ')];
-      return { name, in: 'path', required: true, description, schema: { type: 'integer', minimum: name === 'parent_category_id' ? 0 : 1 }, example };
+      return {
+        name,
+        in: 'path',
+        required: true,
+        description,
+        schema: { type: 'integer', minimum: name === 'parent_category_id' ? 0 : 1 },
+        example,
+      };
     });
     for (const q of op.queryParams) {
       const name = q.name.replace(/\[\]$/, '');
-      const schema = q.type.startsWith('array[') ? { type: 'array', items: { type: q.type.slice(6, -1) } } : { type: q.type };
+      const schema = q.type.startsWith('array[')
+        ? { type: 'array', items: { type: q.type.slice(6, -1) } }
+        : { type: q.type };
       parameters.push({ name, in: 'query', required: !!q.required, description: q.description, schema });
     }
     const security = PARTNER_ONLY.has(key) ? 'BearerPartner' : 'BearerPartnerUser';
@@ -249,9 +340,15 @@ function convert(endpoints) {
       summary,
       description: [
         op.summary,
-        deprecated ? `Deprecated in the Altegio documentation: ${(op.summary.match(/^\(([^)]*)\)/)?.[1] ?? 'deprecated')}.` : '',
-        security === 'BearerPartner' ? 'The partner token alone is enough.' : 'Needs the partner token and a user token.',
-      ].filter(Boolean).join('\n\n'),
+        deprecated
+          ? `Deprecated in the Altegio documentation: ${op.summary.match(/^\(([^)]*)\)/)?.[1] ?? 'deprecated'}.`
+          : '',
+        security === 'BearerPartner'
+          ? 'The partner token alone is enough.'
+          : 'Needs the partner token and a user token.',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       tags: [op.section],
       parameters,
       security: [{ [security]: [] }],
@@ -281,7 +378,11 @@ function convert(endpoints) {
       const data = op.response;
       const isList = Array.isArray(data);
       const paging = pagingFor(op, op.queryParams, op.body);
-      const meta = isList ? { [paging?.totalField ?? 'total_count']: data.length } : (status === 202 ? { message: 'Accepted' } : []);
+      const meta = isList
+        ? { [paging?.totalField ?? 'total_count']: data.length }
+        : status === 202
+          ? { message: 'Accepted' }
+          : [];
       let schema;
       let example;
       if (bare) {
@@ -306,7 +407,8 @@ function convert(endpoints) {
       if (data === null) operation['x-altegio-response-undocumented'] = true;
       if (paging) operation['x-altegio-paging'] = paging;
     }
-    for (const code of ['400', '401', '403', '404', '422', '429']) responses[code] = { $ref: `#/components/responses/Error${code}` };
+    for (const code of ['400', '401', '403', '404', '422', '429'])
+      responses[code] = { $ref: `#/components/responses/Error${code}` };
     operation.responses = responses;
     if (bare) operation['x-altegio-envelope'] = false;
     operation['x-altegio-destructive'] = !!op.destructive;
@@ -318,28 +420,48 @@ function convert(endpoints) {
   }
   const errorResponse = (code, text) => ({
     description: text,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' }, example: { success: false, data: null, meta: { message: text } } } },
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/ErrorEnvelope' },
+        example: { success: false, data: null, meta: { message: text } },
+      },
+    },
   });
   return {
     openapi: '3.1.0',
     info: {
       title: 'Altegio Business Management API (B2B)',
       version: '1.0.0',
-      description: 'Altegio B2B API v1 as used by the Altegio Business API extension for VS Code. Written from the public '
-        + 'documentation and the sources listed in each operation\'s x-altegio-sources. Every request sends '
-        + '`Accept: application/vnd.api.v2+json`; answers use the `{success, data, meta}` envelope.',
+      description:
+        'Altegio B2B API v1 as used by the Altegio Business API extension for VS Code. Written from the public ' +
+        "documentation and the sources listed in each operation's x-altegio-sources. Every request sends " +
+        '`Accept: application/vnd.api.v2+json`; answers use the `{success, data, meta}` envelope.',
     },
     servers: [
       { url: 'https://api.alteg.io/api/v1', description: 'Production', 'x-altegio-environment': 'production' },
-      { url: 'https://developer.alteg.io/_mock/en/b2b-v1/openapi', description: 'Altegio mock server', 'x-altegio-environment': 'mock' },
-      { url: 'http://127.0.0.1:{port}/api/v1', description: 'Local sandbox (npm run sandbox, or Altegio: Start Local Sandbox)', 'x-altegio-environment': 'sandbox', variables: { port: { default: '8787' } } },
+      {
+        url: 'https://developer.alteg.io/_mock/en/b2b-v1/openapi',
+        description: 'Altegio mock server',
+        'x-altegio-environment': 'mock',
+      },
+      {
+        url: 'http://127.0.0.1:{port}/api/v1',
+        description: 'Local sandbox (npm run sandbox, or Altegio: Start Local Sandbox)',
+        'x-altegio-environment': 'sandbox',
+        variables: { port: { default: '8787' } },
+      },
     ],
     tags: SECTIONS.map(([name, icon, description]) => ({ name, description, 'x-altegio-icon': icon })),
     paths,
     components: {
       securitySchemes: {
         BearerPartner: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <partner_token>' },
-        BearerPartnerUser: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: Bearer <partner_token>, User <user_token>' },
+        BearerPartnerUser: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'Authorization: Bearer <partner_token>, User <user_token>',
+        },
       },
       schemas: {
         Meta: {
@@ -383,14 +505,18 @@ function main() {
     const doc = JSON.parse(fs.readFileSync(TARGET, 'utf8'));
     const missing = endpoints.filter((e) => !doc.paths[e.path]?.[e.method.toLowerCase()]);
     for (const e of missing) console.log(`${e.method} ${e.path}`);
-    console.error(`${missing.length} of ${endpoints.length} operations of endpoints.json are missing from the document`);
+    console.error(
+      `${missing.length} of ${endpoints.length} operations of endpoints.json are missing from the document`,
+    );
     process.exit(missing.length ? 1 : 0);
   }
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]) : TARGET;
   if (out === TARGET && fs.existsSync(TARGET)) {
-    console.error(`${path.relative(root, TARGET)} exists and is edited by hand; it is never overwritten.\n`
-      + 'Write a draft elsewhere with --out <file> and merge what you need by hand.');
+    console.error(
+      `${path.relative(root, TARGET)} exists and is edited by hand; it is never overwritten.\n` +
+        'Write a draft elsewhere with --out <file> and merge what you need by hand.',
+    );
     process.exit(2);
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });

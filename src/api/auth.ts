@@ -25,11 +25,14 @@ export function authorizationHeader(scheme: SecurityScheme, creds: Credentials, 
   checkShape('partnerToken', partner, operationId);
   if (scheme === 'BearerPartner') return `Bearer ${partner}`;
   if (!user) {
-    throw new MissingTokenError(`No user token${forOperation}: this operation acts as an Altegio user. Nothing was sent.`, {
-      operationId,
-      sent: false,
-      hint: 'Sign in with a user token, or with the login and password of an Altegio user.',
-    });
+    throw new MissingTokenError(
+      `No user token${forOperation}: this operation acts as an Altegio user. Nothing was sent.`,
+      {
+        operationId,
+        sent: false,
+        hint: 'Sign in with a user token, or with the login and password of an Altegio user.',
+      },
+    );
   }
   checkShape('userToken', user, operationId);
   return `Bearer ${partner}, User ${user}`;
@@ -38,10 +41,13 @@ export function authorizationHeader(scheme: SecurityScheme, creds: Credentials, 
 function checkShape(field: 'partnerToken' | 'userToken', token: string, operationId: string | undefined): void {
   if (TOKEN_SHAPE.test(token)) return;
   const label = field === 'partnerToken' ? 'partner token' : 'user token';
-  throw new ValidationError(`The ${label} contains spaces or characters that cannot be sent in a header. Nothing was sent.`, {
-    operationId,
-    sent: false,
-    fieldErrors: { [field]: ['contains spaces or characters that cannot be sent in a header'] },
-    hint: `Paste the ${label} again, without spaces or line breaks.`,
-  });
+  throw new ValidationError(
+    `The ${label} contains spaces or characters that cannot be sent in a header. Nothing was sent.`,
+    {
+      operationId,
+      sent: false,
+      fieldErrors: { [field]: ['contains spaces or characters that cannot be sent in a header'] },
+      hint: `Paste the ${label} again, without spaces or line breaks.`,
+    },
+  );
 }

@@ -151,7 +151,10 @@ export class Catalog {
         this.operations.push(op);
         this.byId.set(op.id, op);
         this.byMethodPath.set(`${method} ${opPath}`, op);
-        this.searchText.set(op, [op.method, op.path, op.summary, op.section, op.id.replace(/_/g, ' ')].join(' ').toLowerCase());
+        this.searchText.set(
+          op,
+          [op.method, op.path, op.summary, op.section, op.id.replace(/_/g, ' ')].join(' ').toLowerCase(),
+        );
       }
     }
     for (const method of HTTP_METHODS) {
@@ -191,7 +194,9 @@ export class Catalog {
       const found = m.regex.exec(clean);
       if (!found) continue;
       const pathParams: Record<string, string> = {};
-      m.names.forEach((name, i) => { pathParams[name] = safeDecode(found[i + 1]); });
+      m.names.forEach((name, i) => {
+        pathParams[name] = safeDecode(found[i + 1]);
+      });
       return { operation: m.operation, pathParams };
     }
     return undefined;
@@ -264,7 +269,12 @@ function toOperation(method: HttpMethod, opPath: string, raw: Json): OperationSp
     const content = body.content as Record<string, Json>;
     const contentType = Object.keys(content)[0] === 'multipart/form-data' ? 'multipart/form-data' : 'application/json';
     const media = content[contentType];
-    requestBody = { required: body.required === true, contentType, schema: (media.schema as JsonSchema) ?? {}, example: media.example };
+    requestBody = {
+      required: body.required === true,
+      contentType,
+      schema: (media.schema as JsonSchema) ?? {},
+      example: media.example,
+    };
   }
   const responses = Object.entries((raw.responses as Record<string, Json>) ?? {}).map(([code, r]): ResponseSpec => {
     const media = (r.content as Record<string, Json> | undefined)?.['application/json'];
@@ -306,11 +316,14 @@ function createResolver(document: Json): (node: unknown) => unknown {
   const memo = new Map<string, unknown>();
   const lookup = (ref: string): unknown => {
     if (!ref.startsWith('#/')) throw new Error(`Only internal $refs are supported: ${ref}`);
-    return ref.slice(2).split('/').reduce<unknown>((node, key) => {
-      const k = key.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (node === null || typeof node !== 'object' || !(k in node)) throw new Error(`Unresolvable $ref ${ref}`);
-      return (node as Json)[k];
-    }, document);
+    return ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((node, key) => {
+        const k = key.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (node === null || typeof node !== 'object' || !(k in node)) throw new Error(`Unresolvable $ref ${ref}`);
+        return (node as Json)[k];
+      }, document);
   };
   const visit = (node: unknown, stack: string[]): unknown => {
     if (Array.isArray(node)) return node.map((n) => visit(n, stack));
@@ -335,10 +348,15 @@ function compileTemplate(template: string): { regex: RegExp; names: string[] } {
   const names: string[] = [];
   const source = template
     .split('/')
-    .map((segment) => segment.replace(/\{([^}]+)\}|([^{]+)/g, (_m, name: string | undefined, literal: string | undefined) => {
-      if (name) { names.push(name); return '([^/]+)'; }
-      return literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }))
+    .map((segment) =>
+      segment.replace(/\{([^}]+)\}|([^{]+)/g, (_m, name: string | undefined, literal: string | undefined) => {
+        if (name) {
+          names.push(name);
+          return '([^/]+)';
+        }
+        return literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      }),
+    )
     .join('/');
   return { regex: new RegExp(`^${source}$`), names };
 }

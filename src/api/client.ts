@@ -72,14 +72,27 @@ export class AltegioClient {
     const timeoutMs = input.timeoutMs === undefined ? this.timeoutMs : checkTimeout(input.timeoutMs);
     const creds = await this.options.credentials();
     const prepared = this.prepare(input, creds);
-    const state: SendState = { input, prepared, masked: maskRequest(prepared), secrets: [creds.partnerToken, creds.userToken], timeoutMs };
+    const state: SendState = {
+      input,
+      prepared,
+      masked: maskRequest(prepared),
+      secrets: [creds.partnerToken, creds.userToken],
+      timeoutMs,
+    };
     const event = { method: prepared.method, operationId: prepared.operationId, path: prepared.path };
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       let error: AltegioError;
       try {
         const response = await this.attempt(state, attempt);
-        this.emit({ phase: 'end', ...event, attempt, status: response.status, durationMs: performance.now() - started, sizeBytes: response.sizeBytes });
+        this.emit({
+          phase: 'end',
+          ...event,
+          attempt,
+          status: response.status,
+          durationMs: performance.now() - started,
+          sizeBytes: response.sizeBytes,
+        });
         return response;
       } catch (e) {
         if (!isAltegioError(e)) throw e;
@@ -87,15 +100,32 @@ export class AltegioClient {
       }
       const decision = retryDecision(prepared.method, error, attempt, this.retry);
       if (decision.retry) {
-        this.emit({ phase: 'retry', ...event, attempt: attempt + 1, delayMs: decision.delayMs, status: error.status, errorKind: error.kind });
+        this.emit({
+          phase: 'retry',
+          ...event,
+          attempt: attempt + 1,
+          delayMs: decision.delayMs,
+          status: error.status,
+          errorKind: error.kind,
+        });
         try {
           await this.clock.sleep(decision.delayMs, input.signal);
           continue;
         } catch {
-          error = new CancelledError(`${describe(prepared)} was cancelled while it waited to be retried.`, { request: state.masked, cause: error });
+          error = new CancelledError(`${describe(prepared)} was cancelled while it waited to be retried.`, {
+            request: state.masked,
+            cause: error,
+          });
         }
       }
-      this.emit({ phase: 'end', ...event, attempt, status: error.status, durationMs: performance.now() - started, errorKind: error.kind });
+      this.emit({
+        phase: 'end',
+        ...event,
+        attempt,
+        status: error.status,
+        durationMs: performance.now() - started,
+        errorKind: error.kind,
+      });
       throw error;
     }
   }
@@ -104,17 +134,33 @@ export class AltegioClient {
     const { input, prepared, masked } = state;
     // A retry can only follow a GET that was sent, so "nothing was sent" holds for the first attempt only.
     const notSent = { request: masked, sent: attempt > 1 };
-    if (input.signal?.aborted) throw new CancelledError(`${describe(prepared)} was cancelled before it was sent.`, notSent);
+    if (input.signal?.aborted)
+      throw new CancelledError(`${describe(prepared)} was cancelled before it was sent.`, notSent);
     if (this.limiter) {
       try {
         await this.limiter.acquire(input.signal);
       } catch (e) {
-        throw new CancelledError(`${describe(prepared)} was cancelled while it waited for a rate-limit slot.`, { ...notSent, cause: e });
+        throw new CancelledError(`${describe(prepared)} was cancelled while it waited for a rate-limit slot.`, {
+          ...notSent,
+          cause: e,
+        });
       }
     }
-    this.emit({ phase: 'start', method: prepared.method, operationId: prepared.operationId, path: prepared.path, attempt });
+    this.emit({
+      phase: 'start',
+      method: prepared.method,
+      operationId: prepared.operationId,
+      path: prepared.path,
+      attempt,
+    });
     const raw = await this.exchange(state);
-    return parseResponse(raw, { operation: input.operation, request: masked, attempts: attempt, nowMs: this.clock.now(), secrets: state.secrets });
+    return parseResponse(raw, {
+      operation: input.operation,
+      request: masked,
+      attempts: attempt,
+      nowMs: this.clock.now(),
+      secrets: state.secrets,
+    });
   }
 
   /** One HTTP exchange, with the caller's signal and the timeout combined into one abort. */
@@ -152,7 +198,13 @@ export class AltegioClient {
       res.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value;
       });
-      return { status: res.status, statusText: res.statusText, headers, bytes, durationMs: performance.now() - started };
+      return {
+        status: res.status,
+        statusText: res.statusText,
+        headers,
+        bytes,
+        durationMs: performance.now() - started,
+      };
     } catch (e) {
       throw transportFailure(e, { request: masked, phase, aborted, timeoutMs, status });
     } finally {
@@ -175,6 +227,7 @@ function describe(request: PreparedRequest): string {
 }
 
 function checkTimeout(ms: number): number {
-  if (!(ms > 0) || ms > MAX_TIMEOUT_MS) throw new RangeError(`timeoutMs must be between 1 and ${MAX_TIMEOUT_MS}, not ${ms}.`);
+  if (!(ms > 0) || ms > MAX_TIMEOUT_MS)
+    throw new RangeError(`timeoutMs must be between 1 and ${MAX_TIMEOUT_MS}, not ${ms}.`);
   return ms;
 }

@@ -50,7 +50,8 @@ const HINTS: Record<AltegioErrorKind, string> = {
   http: "Check the request against the operation's documentation and the environment's base URL.",
   network: "Check the network connection and the environment's base URL; nothing reached the server.",
   timeout: 'The server did not answer in time; try again, or raise the request timeout.',
-  invalid_response: "Check that the environment's base URL points at the Altegio API: the answer was not the JSON it sends.",
+  invalid_response:
+    "Check that the environment's base URL points at the Altegio API: the answer was not the JSON it sends.",
   missing_token: 'Sign in with a partner token, and a user token for operations that act as a user.',
   cancelled: 'The request was cancelled; nothing was sent.',
   outcome_unknown:
@@ -92,7 +93,8 @@ export abstract class AltegioError extends Error {
     if (this.sent && this.kind === 'network') return 'Check the network connection, then try again.';
     const write = this.request !== undefined && this.request.method !== 'GET';
     // A 5xx on a write (a 504 from a gateway above all) does not prove that nothing was changed.
-    if (this.kind === 'server' && write) return 'Altegio reported an error; check whether the change took effect before repeating it.';
+    if (this.kind === 'server' && write)
+      return 'Altegio reported an error; check whether the change took effect before repeating it.';
     if (this.sent && this.kind === 'cancelled') {
       // A cancelled read changes nothing; a cancelled write may already have been carried out.
       return write
@@ -167,20 +169,31 @@ export class OutcomeUnknownError extends AltegioError {
 }
 
 export function isAltegioError(value: unknown): value is AltegioError {
-  return value instanceof AltegioError || (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true);
+  return (
+    value instanceof AltegioError ||
+    (value instanceof Error && (value as unknown as Record<symbol, unknown>)[BRAND] === true)
+  );
 }
 
 /** The error class for a non-2xx status. */
 export function errorForStatus(status: number, message: string, details: AltegioErrorDetails): AltegioError {
   const init = { ...details, status };
   switch (status) {
-    case 400: return new ValidationError(message, init);
-    case 401: return new UnauthorizedError(message, init);
-    case 402: return new PaymentRequiredError(message, init);
-    case 403: return new ForbiddenError(message, init);
-    case 404: return new NotFoundError(message, init);
-    case 422: return new UnprocessableError(message, init);
-    case 429: return new RateLimitedError(message, init);
-    default: return status >= 500 && status <= 599 ? new ServerError(message, init) : new HttpError(message, init);
+    case 400:
+      return new ValidationError(message, init);
+    case 401:
+      return new UnauthorizedError(message, init);
+    case 402:
+      return new PaymentRequiredError(message, init);
+    case 403:
+      return new ForbiddenError(message, init);
+    case 404:
+      return new NotFoundError(message, init);
+    case 422:
+      return new UnprocessableError(message, init);
+    case 429:
+      return new RateLimitedError(message, init);
+    default:
+      return status >= 500 && status <= 599 ? new ServerError(message, init) : new HttpError(message, init);
   }
 }

@@ -28,13 +28,17 @@ export function toCurl(req: PreparedRequest, opts: CurlOptions = {}): string {
     const auth = parseAuthorization(value);
     if (opts.revealTokens && auth.revealable) args.push(`-H ${shellQuote(`Authorization: ${value}`)}`);
     // Double quotes, so the shell expands the variables when the command runs.
-    else args.push(`-H "Authorization: Bearer $${PARTNER_TOKEN_ENV}${auth.hasUser ? `, User $${USER_TOKEN_ENV}` : ''}"`);
+    else
+      args.push(`-H "Authorization: Bearer $${PARTNER_TOKEN_ENV}${auth.hasUser ? `, User $${USER_TOKEN_ENV}` : ''}"`);
   }
   if (req.body !== undefined) args.push(`--data-raw ${shellQuote(req.body)}`);
   for (const part of req.multipart ?? []) {
     // --form-string keeps a value starting with @ or < from being read as a file name.
     if (part.filename === undefined) args.push(`--form-string ${shellQuote(`${part.name}=${part.value ?? ''}`)}`);
-    else args.push(`-F ${shellQuote(`${part.name}=@${curlFileName(part.filename)}${part.contentType ? `;type=${part.contentType}` : ''}`)}`);
+    else
+      args.push(
+        `-F ${shellQuote(`${part.name}=@${curlFileName(part.filename)}${part.contentType ? `;type=${part.contentType}` : ''}`)}`,
+      );
   }
   return args.join(' \\\n  ');
 }
@@ -46,14 +50,18 @@ export function toHttpFile(req: PreparedRequest, opts: HttpFileOptions = {}): st
   const reveal = opts.revealTokens === true && auth?.revealable === true;
   const lines: string[] = [];
   if (auth) {
-    if (!reveal) lines.push(`# The tokens are read from the environment variables ${PARTNER_TOKEN_ENV}${auth.hasUser ? ` and ${USER_TOKEN_ENV}` : ''}; or paste them here.`);
+    if (!reveal)
+      lines.push(
+        `# The tokens are read from the environment variables ${PARTNER_TOKEN_ENV}${auth.hasUser ? ` and ${USER_TOKEN_ENV}` : ''}; or paste them here.`,
+      );
     lines.push(`@partnerToken = ${reveal ? auth.partner : `{{$processEnv ${PARTNER_TOKEN_ENV}}}`}`);
     if (auth.hasUser) lines.push(`@userToken = ${reveal ? auth.user : `{{$processEnv ${USER_TOKEN_ENV}}}`}`);
     lines.push('');
   }
   lines.push(`### ${oneLine(opts.title ?? `${req.method} ${req.path}`)}`, `${req.method} ${req.url}`);
   for (const [name, value] of exportedHeaders(req)) {
-    if (name.toLowerCase() === 'authorization') lines.push(`Authorization: Bearer {{partnerToken}}${auth?.hasUser ? ', User {{userToken}}' : ''}`);
+    if (name.toLowerCase() === 'authorization')
+      lines.push(`Authorization: Bearer {{partnerToken}}${auth?.hasUser ? ', User {{userToken}}' : ''}`);
     else lines.push(`${name}: ${value}`);
   }
   if (req.body !== undefined) {
@@ -92,7 +100,12 @@ interface ParsedAuthorization {
 function parseAuthorization(value: string): ParsedAuthorization {
   const partner = /\bBearer\s+([^\s,]+)/i.exec(value)?.[1];
   const user = /,\s*User\s+([^\s,]+)/i.exec(value)?.[1];
-  return { partner, user, hasUser: user !== undefined, revealable: partner !== undefined && maskAuthorization(value) !== value };
+  return {
+    partner,
+    user,
+    hasUser: user !== undefined,
+    revealable: partner !== undefined && maskAuthorization(value) !== value,
+  };
 }
 
 /** The tool that runs the snippet names itself, so our User-Agent is left out. */

@@ -2,7 +2,16 @@
 // parameter and per body property, nested objects and arrays included, and a JSON editor where fields cannot
 // express the schema. Also turns the values a form holds into what is validated and sent.
 import type { JsonSchema, OperationSpec, ParameterSpec } from './catalog';
-import type { FieldKind, FormBody, FormField, FormLocation, FormModel, FormValues, JsonFallbackReason, ValueType } from './form-types';
+import type {
+  FieldKind,
+  FormBody,
+  FormField,
+  FormLocation,
+  FormModel,
+  FormValues,
+  JsonFallbackReason,
+  ValueType,
+} from './form-types';
 import { lookupFor } from './lookups';
 import { hasArrayBody } from './validation';
 
@@ -42,10 +51,20 @@ function parameterField(p: ParameterSpec): FormField {
 function bodyModel(op: OperationSpec): FormBody {
   const spec = op.requestBody!;
   const schema = spec.schema;
-  const base = { required: spec.required, contentType: spec.contentType, jsonEditable: spec.contentType === 'application/json', ...(spec.example !== undefined ? { example: spec.example } : {}) };
+  const base = {
+    required: spec.required,
+    contentType: spec.contentType,
+    jsonEditable: spec.contentType === 'application/json',
+    ...(spec.example !== undefined ? { example: spec.example } : {}),
+  };
   if (hasArrayBody(op)) {
     const rows = schema.properties!['[]'];
-    return { ...base, mode: 'fields', shape: 'array', fields: [withExample(schemaField('', rows, true, 0), rows.examples?.[0] ?? spec.example)] };
+    return {
+      ...base,
+      mode: 'fields',
+      shape: 'array',
+      fields: [withExample(schemaField('', rows, true, 0), rows.examples?.[0] ?? spec.example)],
+    };
   }
   const fallback = bodyFallback(schema);
   if (fallback) return { ...base, mode: 'json', fallbackReason: fallback, shape: 'any', fields: [] };
@@ -63,7 +82,9 @@ function bodyFallback(schema: JsonSchema): JsonFallbackReason | undefined {
 
 function objectFields(schema: JsonSchema, depth: number): FormField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, prop]) => withExample(schemaField(name, prop, required.has(name), depth), prop.examples?.[0]));
+  return Object.entries(schema.properties ?? {}).map(([name, prop]) =>
+    withExample(schemaField(name, prop, required.has(name), depth), prop.examples?.[0]),
+  );
 }
 
 /** The field for one schema; recursion stops at MAX_FIELD_DEPTH with a JSON field. */
@@ -93,7 +114,12 @@ export function schemaField(name: string, schema: JsonSchema, required: boolean,
   if (enumValues && enumValues.length > 0 && enumValues.every(isScalar)) {
     const scalars = enumValues.filter((v): v is string | number | boolean => v !== null);
     const type = types[0] ?? typeof scalars[0];
-    return { ...base, kind: 'enum', valueType: scalarValueType(type), options: scalars.map((v) => ({ value: v, label: String(v) })) };
+    return {
+      ...base,
+      kind: 'enum',
+      valueType: scalarValueType(type),
+      options: scalars.map((v) => ({ value: v, label: String(v) })),
+    };
   }
   if (types.length > 1) return json();
   const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
@@ -112,7 +138,12 @@ export function schemaField(name: string, schema: JsonSchema, required: boolean,
     case 'array': {
       if (!schema.items || depth >= MAX_FIELD_DEPTH) return json('array');
       const item = schemaField(name, schema.items, true, depth + 1);
-      return { ...base, kind: 'array', valueType: 'array', item: withExample(item, (schema.examples?.[0] as unknown[] | undefined)?.[0] ?? schema.items.examples?.[0]) };
+      return {
+        ...base,
+        kind: 'array',
+        valueType: 'array',
+        item: withExample(item, (schema.examples?.[0] as unknown[] | undefined)?.[0] ?? schema.items.examples?.[0]),
+      };
     }
     case 'object': {
       const hasProps = schema.properties !== undefined && Object.keys(schema.properties).length > 0;
@@ -173,10 +204,16 @@ export function initialValues(model: FormModel, ctx: PrefillContext, prefill: Pa
   }
   const body = model.body
     ? model.body.shape === 'array'
-      ? (Array.isArray(prefill.body) ? prefill.body : [])
+      ? Array.isArray(prefill.body)
+        ? prefill.body
+        : []
       : { ...(isRecord(prefill.body) ? prefill.body : {}) }
     : undefined;
-  return { path: { ...path, ...(prefill.path ?? {}) }, query: { ...(prefill.query ?? {}) }, ...(model.body ? { body } : {}) };
+  return {
+    path: { ...path, ...(prefill.path ?? {}) },
+    query: { ...(prefill.query ?? {}) },
+    ...(model.body ? { body } : {}),
+  };
 }
 
 /** Values filled from the documented examples, keeping what the user already entered. */
@@ -188,18 +225,27 @@ export function exampleValues(model: FormModel, current: FormValues): FormValues
   };
   let body = current.body;
   if (model.body) {
-    if (model.body.shape === 'array') body = Array.isArray(body) && body.length > 0 ? body : (model.body.fields[0].example ?? model.body.example ?? []);
+    if (model.body.shape === 'array')
+      body = Array.isArray(body) && body.length > 0 ? body : (model.body.fields[0].example ?? model.body.example ?? []);
     else if (model.body.shape === 'object') body = fill(model.body.fields, isRecord(body) ? body : {});
-    else if (body === undefined || (isRecord(body) && Object.keys(body).length === 0)) body = model.body.example ?? body;
+    else if (body === undefined || (isRecord(body) && Object.keys(body).length === 0))
+      body = model.body.example ?? body;
   }
-  return { path: fill(model.pathFields, current.path), query: fill(model.queryFields, current.query), ...(model.body ? { body } : {}) };
+  return {
+    path: fill(model.pathFields, current.path),
+    query: fill(model.queryFields, current.query),
+    ...(model.body ? { body } : {}),
+  };
 }
 
 /**
  * What is validated and sent: empty entries are "not given", an empty optional body is no body, and path
  * values are strings or numbers (a form may hold a string where a number belongs; validation then names it).
  */
-export function requestValues(model: FormModel, values: FormValues): { pathParams: Record<string, string | number>; query: Record<string, unknown>; body?: unknown } {
+export function requestValues(
+  model: FormModel,
+  values: FormValues,
+): { pathParams: Record<string, string | number>; query: Record<string, unknown>; body?: unknown } {
   const pathParams: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(values.path ?? {})) {
     if (typeof v === 'string' || typeof v === 'number') {
@@ -216,7 +262,7 @@ export function requestValues(model: FormModel, values: FormValues): { pathParam
 }
 
 function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (isRecord(v) ? pruneObject(v) ?? {} : v));
+  if (Array.isArray(value)) return value.map((v) => (isRecord(v) ? (pruneObject(v) ?? {}) : v));
   if (isRecord(value)) return pruneObject(value) ?? {};
   return value;
 }
@@ -249,4 +295,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-export const FIELD_KINDS: readonly FieldKind[] = ['text', 'integer', 'number', 'boolean', 'enum', 'date', 'phone', 'array', 'object', 'file', 'json'];
+export const FIELD_KINDS: readonly FieldKind[] = [
+  'text',
+  'integer',
+  'number',
+  'boolean',
+  'enum',
+  'date',
+  'phone',
+  'array',
+  'object',
+  'file',
+  'json',
+];

@@ -7,7 +7,8 @@
  * array (rows added and removed), object (nested fields), file (multipart upload), and json — the fallback
  * for a value whose schema fields cannot express (free-form maps, unions, very deep nesting).
  */
-export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'date' | 'phone' | 'array' | 'object' | 'file' | 'json';
+export type FieldKind =
+  'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'date' | 'phone' | 'array' | 'object' | 'file' | 'json';
 
 /** What the value is stored as once entered (a phone may be a number or a string, depending on the schema). */
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'any';

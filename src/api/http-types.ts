@@ -74,4 +74,10 @@ interface RequestEventBase {
 export type RequestEvent =
   | (RequestEventBase & { phase: 'start' })
   | (RequestEventBase & { phase: 'retry'; delayMs: number; status?: number; errorKind: AltegioErrorKind })
-  | (RequestEventBase & { phase: 'end'; status?: number; durationMs: number; sizeBytes?: number; errorKind?: AltegioErrorKind });
+  | (RequestEventBase & {
+      phase: 'end';
+      status?: number;
+      durationMs: number;
+      sizeBytes?: number;
+      errorKind?: AltegioErrorKind;
+    });

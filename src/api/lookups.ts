@@ -62,9 +62,17 @@ export const LOOKUPS: LookupSpec[] = [
     searchable: true,
     input: (c) => ({
       pathParams: { location_id: c.locationId! },
-      body: { page: 1, page_size: 20, ...(c.term ? { filters: [{ type: 'quick_search', state: { value: c.term } }] } : {}) },
+      body: {
+        page: 1,
+        page_size: 20,
+        ...(c.term ? { filters: [{ type: 'quick_search', state: { value: c.term } }] } : {}),
+      },
     }),
-    option: (c) => ({ value: Number(c.id), label: [str(c.name), str(c.surname)].filter(Boolean).join(' '), description: str(c.phone) }),
+    option: (c) => ({
+      value: Number(c.id),
+      label: [str(c.name), str(c.surname)].filter(Boolean).join(' '),
+      description: str(c.phone),
+    }),
   },
 ];
 

@@ -40,13 +40,19 @@ function entries(body: unknown, operationId: string): [string, Exclude<Multipart
       fieldErrors: { body: ['must be an object of form fields'] },
     });
   }
-  return Object.entries(body as MultipartBody).filter((e): e is [string, Exclude<MultipartValue, null | undefined>] => e[1] !== undefined && e[1] !== null);
+  return Object.entries(body as MultipartBody).filter(
+    (e): e is [string, Exclude<MultipartValue, null | undefined>] => e[1] !== undefined && e[1] !== null,
+  );
 }
 
 function asFile(value: Exclude<MultipartValue, null | undefined>): FileUpload | undefined {
   if (isBlobLike(value)) {
     const name = (value as Blob & { name?: unknown }).name;
-    return { filename: typeof name === 'string' && name ? name : 'upload', content: value, contentType: value.type || undefined };
+    return {
+      filename: typeof name === 'string' && name ? name : 'upload',
+      content: value,
+      contentType: value.type || undefined,
+    };
   }
   if (typeof value === 'object' && typeof value.filename === 'string' && value.content !== undefined) return value;
   return undefined;
@@ -54,7 +60,11 @@ function asFile(value: Exclude<MultipartValue, null | undefined>): FileUpload | 
 
 /** Node's Blob and node-fetch's (fetch-blob) are different classes, so `instanceof` would miss one of them. */
 function isBlobLike(value: unknown): value is Blob {
-  return typeof value === 'object' && value !== null && /^(Blob|File)$/.test(String((value as Record<symbol, unknown>)[Symbol.toStringTag]));
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    /^(Blob|File)$/.test(String((value as Record<symbol, unknown>)[Symbol.toStringTag]))
+  );
 }
 
 function byteLength(content: Uint8Array | Blob): number {

@@ -30,8 +30,10 @@ export interface FetchAllResult {
 /** The input for page `page` (from 1), optionally with a page size. Only for page-numbered lists. */
 export function withPage(input: RequestInput, page: number, size?: number): RequestInput {
   const paging = pagingOf(input.operation);
-  if (paging.style !== 'page') throw new TypeError(`${input.operation.id} pages with cursors from meta; use nextPageInput.`);
-  if (!Number.isInteger(page) || page < 1) throw new RangeError(`The page number must be a whole number from 1, not ${page}.`);
+  if (paging.style !== 'page')
+    throw new TypeError(`${input.operation.id} pages with cursors from meta; use nextPageInput.`);
+  if (!Number.isInteger(page) || page < 1)
+    throw new RangeError(`The page number must be a whole number from 1, not ${page}.`);
   const values: Record<string, unknown> = { [paging.pageParam ?? 'page']: page };
   if (size !== undefined && paging.sizeParam) values[paging.sizeParam] = clampSize(size, paging);
   return withParams(input, paging, values);
@@ -53,7 +55,10 @@ export function pageItems(data: unknown): unknown[] {
 }
 
 /** The input for the page after `response`, or undefined when the list is done. */
-export function nextPageInput(input: RequestInput, response: Pick<ApiResponse, 'data' | 'meta'>): RequestInput | undefined {
+export function nextPageInput(
+  input: RequestInput,
+  response: Pick<ApiResponse, 'data' | 'meta'>,
+): RequestInput | undefined {
   const paging = pagingOf(input.operation);
   const count = pageItems(response.data).length;
   if (count === 0) return undefined;
@@ -70,7 +75,11 @@ export function nextPageInput(input: RequestInput, response: Pick<ApiResponse, '
 }
 
 /** Reads every page (or up to maxItems / maxPages), cancellable between and during pages. */
-export async function fetchAllPages(client: Pick<AltegioClient, 'send'>, input: RequestInput, options: FetchAllOptions = {}): Promise<FetchAllResult> {
+export async function fetchAllPages(
+  client: Pick<AltegioClient, 'send'>,
+  input: RequestInput,
+  options: FetchAllOptions = {},
+): Promise<FetchAllResult> {
   const paging = pagingOf(input.operation);
   const signal = options.signal ?? input.signal;
   const maxItems = options.maxItems ?? Infinity;
@@ -78,7 +87,8 @@ export async function fetchAllPages(client: Pick<AltegioClient, 'send'>, input: 
   let current: RequestInput = { ...input, signal };
   if (paging.style === 'page') {
     const params = paramsOf(input, paging);
-    const size = options.pageSize ?? (paging.sizeParam ? positiveInt(params[paging.sizeParam]) : undefined) ?? paging.defaultSize;
+    const size =
+      options.pageSize ?? (paging.sizeParam ? positiveInt(params[paging.sizeParam]) : undefined) ?? paging.defaultSize;
     current = withPage(current, positiveInt(params[paging.pageParam ?? 'page']) ?? 1, size);
   }
   const items: unknown[] = [];
@@ -86,7 +96,10 @@ export async function fetchAllPages(client: Pick<AltegioClient, 'send'>, input: 
   let total: number | undefined;
   for (;;) {
     if (signal?.aborted) {
-      throw new CancelledError(`Reading ${input.operation.method} ${input.operation.path} (${input.operation.id}) was cancelled after ${pages} page(s).`, { operationId: input.operation.id, sent: pages > 0 });
+      throw new CancelledError(
+        `Reading ${input.operation.method} ${input.operation.path} (${input.operation.id}) was cancelled after ${pages} page(s).`,
+        { operationId: input.operation.id, sent: pages > 0 },
+      );
     }
     const response = await client.send(current);
     pages++;
@@ -129,12 +142,14 @@ function paramsOf(input: RequestInput, paging: PagingSpec): Record<string, unkno
 
 function withParams(input: RequestInput, paging: PagingSpec, values: Record<string, unknown>): RequestInput {
   if (paging.in === 'query') return { ...input, query: { ...input.query, ...values } };
-  if (input.body !== undefined && !isRecord(input.body)) throw new TypeError(`${input.operation.id} pages in its body, which must be an object.`);
+  if (input.body !== undefined && !isRecord(input.body))
+    throw new TypeError(`${input.operation.id} pages in its body, which must be an object.`);
   return { ...input, body: { ...input.body, ...values } };
 }
 
 function clampSize(size: number, paging: PagingSpec): number {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`The page size must be a whole number from 1, not ${size}.`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`The page size must be a whole number from 1, not ${size}.`);
   return paging.maxSize !== undefined ? Math.min(size, paging.maxSize) : size;
 }
 

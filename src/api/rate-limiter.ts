@@ -42,7 +42,8 @@ export class RateLimiter {
   constructor(options: RateLimiterOptions = {}) {
     this.clock = options.clock ?? systemClock;
     const margin = options.marginMs ?? DEFAULT_MARGIN_MS;
-    if (!(margin >= 0 && Number.isFinite(margin))) throw new RangeError(`RateLimiter marginMs must be a finite number >= 0, not ${margin}.`);
+    if (!(margin >= 0 && Number.isFinite(margin)))
+      throw new RangeError(`RateLimiter marginMs must be a finite number >= 0, not ${margin}.`);
     this.windows = [
       { limit: checkLimit('perSecond', options.perSecond ?? 5), ms: 1_000 + margin },
       { limit: checkLimit('perMinute', options.perMinute ?? 200), ms: 60_000 + margin },
@@ -115,5 +116,7 @@ function checkLimit(name: string, value: number): number {
 }
 
 function cancelled(): CancelledError {
-  return new CancelledError('The request was cancelled while it waited for a rate-limit slot. Nothing was sent.', { sent: false });
+  return new CancelledError('The request was cancelled while it waited for a rate-limit slot. Nothing was sent.', {
+    sent: false,
+  });
 }

@@ -32,7 +32,9 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   let out = text;
   // Longest first, so a secret that contains another is removed whole. Very short values would erase
   // ordinary text, and no real token is that short.
-  const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4).sort((a, b) => b.length - a.length);
+  const known = secrets
+    .filter((s): s is string => typeof s === 'string' && s.length >= 4)
+    .sort((a, b) => b.length - a.length);
   for (const secret of known) out = out.split(secret).join(MASKED);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;

@@ -73,7 +73,8 @@ export function buildQuery(op: OperationSpec, query: Record<string, unknown> = {
     if (Array.isArray(value) || bracketed || spec?.isArray) {
       const items: unknown[] = Array.isArray(value) ? value : [value];
       for (const item of items) {
-        if (!isBlank(item)) parts.push(`${encodeURIComponent(name)}[]=${encodeURIComponent(scalar(item, spec?.schema.items))}`);
+        if (!isBlank(item))
+          parts.push(`${encodeURIComponent(name)}[]=${encodeURIComponent(scalar(item, spec?.schema.items))}`);
       }
     } else {
       parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(scalar(value, spec?.schema))}`);
@@ -90,7 +91,8 @@ function buildUrl(op: OperationSpec, baseUrl: string, path: string, query: strin
   } catch {
     throw invalid(op, { baseUrl: [`"${baseUrl}" is not an absolute URL`] });
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid(op, { baseUrl: ['must start with https:// or http://'] });
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw invalid(op, { baseUrl: ['must start with https:// or http://'] });
   return url;
 }
 
@@ -123,6 +125,12 @@ function encodeJson(op: OperationSpec, body: unknown): string {
 }
 
 function invalid(op: OperationSpec, fieldErrors: Record<string, string[]>): ValidationError {
-  const list = Object.entries(fieldErrors).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; ');
-  return new ValidationError(`${op.method} ${op.path} (${op.id}) was not sent: ${list}.`, { operationId: op.id, fieldErrors, sent: false });
+  const list = Object.entries(fieldErrors)
+    .map(([field, messages]) => `${field} ${messages.join(', ')}`)
+    .join('; ');
+  return new ValidationError(`${op.method} ${op.path} (${op.id}) was not sent: ${list}.`, {
+    operationId: op.id,
+    fieldErrors,
+    sent: false,
+  });
 }

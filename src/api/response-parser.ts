@@ -61,18 +61,28 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse 
 
   if (!ok) {
     const statusLine = `${raw.status}${raw.statusText ? ` ${raw.statusText}` : ''}`;
-    const location = raw.status >= 300 && raw.status <= 399 && raw.headers.location ? ` to ${clean(raw.headers.location, ctx.secrets)}` : '';
-    const retryAfterMs = raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after'], ctx.nowMs) : undefined;
+    const location =
+      raw.status >= 300 && raw.status <= 399 && raw.headers.location
+        ? ` to ${clean(raw.headers.location, ctx.secrets)}`
+        : '';
+    const retryAfterMs =
+      raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after'], ctx.nowMs) : undefined;
     const message = `${what} failed: ${statusLine}${location}${apiMessage ? ` — ${apiMessage}` : ''}${summarise(fieldErrors)}`;
     throw errorForStatus(raw.status, message, { request, response, apiMessage, fieldErrors, retryAfterMs });
   }
   if (notJson) {
     const snippet = clean(rawText.slice(0, SNIPPET_CHARS), ctx.secrets);
-    throw new InvalidResponseError(`${what} answered ${raw.status} with a body that is not JSON: ${JSON.stringify(snippet)}`, { request, response });
+    throw new InvalidResponseError(
+      `${what} answered ${raw.status} with a body that is not JSON: ${JSON.stringify(snippet)}`,
+      { request, response },
+    );
   }
   if (body === undefined || !op.enveloped) return response;
   if (!envelope) {
-    throw new InvalidResponseError(`${what} answered ${raw.status} without the {success, data, meta} envelope Altegio always sends.`, { request, response });
+    throw new InvalidResponseError(
+      `${what} answered ${raw.status} without the {success, data, meta} envelope Altegio always sends.`,
+      { request, response },
+    );
   }
   if (envelope.success === false) {
     const message = `${what} answered ${raw.status} but reported a failure${apiMessage ? `: ${apiMessage}` : '.'}${summarise(fieldErrors)}`;
@@ -90,7 +100,9 @@ interface Envelope {
 function asEnvelope(body: unknown): Envelope | undefined {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
-  return typeof record.success === 'boolean' ? { success: record.success, data: record.data, meta: record.meta } : undefined;
+  return typeof record.success === 'boolean'
+    ? { success: record.success, data: record.data, meta: record.meta }
+    : undefined;
 }
 
 function metaMessage(meta: unknown): string | undefined {
@@ -104,7 +116,9 @@ function metaErrors(meta: unknown, secrets: readonly (string | undefined)[]): Re
   if (!isRecord(errors)) return {};
   const out: Record<string, string[]> = {};
   for (const [field, value] of Object.entries(errors)) {
-    const list = (Array.isArray(value) ? value : [value]).filter((m) => m !== undefined && m !== null).map((m) => clean(typeof m === 'string' ? m : JSON.stringify(m), secrets));
+    const list = (Array.isArray(value) ? value : [value])
+      .filter((m) => m !== undefined && m !== null)
+      .map((m) => clean(typeof m === 'string' ? m : JSON.stringify(m), secrets));
     if (list.length > 0) out[field] = list;
   }
   return out;
@@ -112,7 +126,9 @@ function metaErrors(meta: unknown, secrets: readonly (string | undefined)[]): Re
 
 function summarise(fieldErrors: Record<string, string[]>): string {
   const entries = Object.entries(fieldErrors);
-  return entries.length === 0 ? '' : ` (${entries.map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ')})`;
+  return entries.length === 0
+    ? ''
+    : ` (${entries.map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ')})`;
 }
 
 function clean(text: string, secrets: readonly (string | undefined)[]): string;

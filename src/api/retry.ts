@@ -25,8 +25,10 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 export function retryOptions(overrides: Partial<RetryOptions> = {}): RetryOptions {
   const options = { ...DEFAULT_RETRY_OPTIONS, ...overrides };
-  if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) throw new RangeError(`maxRetries must be a whole number ≥ 0, not ${options.maxRetries}.`);
-  if (!(options.baseDelayMs >= 0) || !(options.maxDelayMs >= 0)) throw new RangeError('baseDelayMs and maxDelayMs must be ≥ 0.');
+  if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0)
+    throw new RangeError(`maxRetries must be a whole number ≥ 0, not ${options.maxRetries}.`);
+  if (!(options.baseDelayMs >= 0) || !(options.maxDelayMs >= 0))
+    throw new RangeError('baseDelayMs and maxDelayMs must be ≥ 0.');
   return options;
 }
 
@@ -49,7 +51,12 @@ export function isRetryable(method: HttpMethod, error: AltegioError): boolean {
  * Decides after attempt number `attempt` (1-based) failed with `error`. Retry-After is honoured exactly
  * (never earlier); when it asks for longer than `maxDelayMs` there is no retry and the error stands.
  */
-export function retryDecision(method: HttpMethod, error: AltegioError, attempt: number, options: RetryOptions): RetryDecision {
+export function retryDecision(
+  method: HttpMethod,
+  error: AltegioError,
+  attempt: number,
+  options: RetryOptions,
+): RetryDecision {
   if (!isRetryable(method, error) || attempt > options.maxRetries) return { retry: false };
   if (error.retryAfterMs !== undefined) {
     return error.retryAfterMs > options.maxDelayMs ? { retry: false } : { retry: true, delayMs: error.retryAfterMs };

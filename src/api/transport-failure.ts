@@ -1,13 +1,7 @@
 // What a failed fetch means for the caller. The rule that matters: once a write may have reached the
 // server, a lost connection or a missing answer is "outcome unknown", never a plain failure, because
 // Altegio may have carried it out. Only errors that prove nothing was sent say `sent: false`.
-import {
-  CancelledError,
-  NetworkError,
-  OutcomeUnknownError,
-  TimeoutError,
-  type AltegioError,
-} from './errors';
+import { CancelledError, NetworkError, OutcomeUnknownError, TimeoutError, type AltegioError } from './errors';
 import type { PreparedRequest } from './http-types';
 
 /**
@@ -57,17 +51,24 @@ export function transportFailure(error: unknown, ctx: FailureContext): AltegioEr
   if (ctx.aborted === 'timeout') {
     const seconds = formatSeconds(ctx.timeoutMs);
     return write
-      ? new OutcomeUnknownError(`${what} was sent but no answer came within ${seconds}; it may or may not have taken effect.`, details)
+      ? new OutcomeUnknownError(
+          `${what} was sent but no answer came within ${seconds}; it may or may not have taken effect.`,
+          details,
+        )
       : new TimeoutError(`${what} got no answer within ${seconds}.`, details);
   }
   const code = errorCode(error);
   if (ctx.phase === 'request' && code !== undefined && code in NOT_SENT) {
     return new NetworkError(`${what} could not be sent: ${NOT_SENT[code]} (${code}).`, { ...details, sent: false });
   }
-  const dropped = ctx.phase === 'response' ? `while its answer (${ctx.status}) was being read` : 'before an answer arrived';
+  const dropped =
+    ctx.phase === 'response' ? `while its answer (${ctx.status}) was being read` : 'before an answer arrived';
   const because = code ? ` (${code})` : '';
   return write
-    ? new OutcomeUnknownError(`${what} was sent but the connection dropped ${dropped}${because}; it may or may not have taken effect.`, details)
+    ? new OutcomeUnknownError(
+        `${what} was sent but the connection dropped ${dropped}${because}; it may or may not have taken effect.`,
+        details,
+      )
     : new NetworkError(`${what} failed: the connection dropped ${dropped}${because}.`, details);
 }
 

@@ -27,9 +27,31 @@ export interface FieldError {
 }
 
 export type ValidationRule =
-  | 'required' | 'bodyRequired' | 'type' | 'phone' | 'phoneNumber' | 'format' | 'digits' | 'pattern' | 'enum' | 'const'
-  | 'minimum' | 'exclusiveMinimum' | 'maximum' | 'exclusiveMaximum' | 'multipleOf' | 'notEmpty' | 'minLength'
-  | 'maxLength' | 'minItems' | 'maxItems' | 'uniqueItems' | 'unknownField' | 'noForm' | 'notAllowed' | 'other';
+  | 'required'
+  | 'bodyRequired'
+  | 'type'
+  | 'phone'
+  | 'phoneNumber'
+  | 'format'
+  | 'digits'
+  | 'pattern'
+  | 'enum'
+  | 'const'
+  | 'minimum'
+  | 'exclusiveMinimum'
+  | 'maximum'
+  | 'exclusiveMaximum'
+  | 'multipleOf'
+  | 'notEmpty'
+  | 'minLength'
+  | 'maxLength'
+  | 'minItems'
+  | 'maxItems'
+  | 'uniqueItems'
+  | 'unknownField'
+  | 'noForm'
+  | 'notAllowed'
+  | 'other';
 
 export interface RequestValues {
   pathParams?: Record<string, unknown>;
@@ -64,7 +86,8 @@ function ajv(): Ajv2020 {
     validate: (value: number) => Number.isInteger(value) && value > 0 && /^[0-9]{9,15}$/.test(String(value)),
   });
   // OpenAPI's own format names: annotations for code generators, nothing to check beyond the type.
-  for (const name of ['binary', 'byte', 'password', 'int32', 'int64', 'float', 'double']) instance.addFormat(name, true);
+  for (const name of ['binary', 'byte', 'password', 'int32', 'int64', 'float', 'double'])
+    instance.addFormat(name, true);
   ajvInstance = instance;
   return instance;
 }
@@ -115,7 +138,8 @@ function forAjv(node: unknown, side: Side): unknown {
   for (const [k, v] of Object.entries(node)) out[k] = forAjv(v, side);
   if (out.format === 'phone') {
     const types = Array.isArray(out.type) ? out.type : [out.type];
-    if (!types.includes('string') && (types.includes('number') || types.includes('integer'))) out.format = PHONE_NUMBER_FORMAT;
+    if (!types.includes('string') && (types.includes('number') || types.includes('integer')))
+      out.format = PHONE_NUMBER_FORMAT;
   }
   if (side === 'request' && out.properties && typeof out.properties === 'object') {
     const required = new Set(Array.isArray(out.required) ? (out.required as string[]) : []);
@@ -155,7 +179,11 @@ export function coerceRequest(op: OperationSpec, input: RequestValues): RequestV
     }
     return out;
   };
-  return { pathParams: coerceGroup('path', input.pathParams), query: coerceGroup('query', input.query), body: input.body };
+  return {
+    pathParams: coerceGroup('path', input.pathParams),
+    query: coerceGroup('query', input.query),
+    body: input.body,
+  };
 }
 
 function typesOf(schema: JsonSchema): string[] {
@@ -184,7 +212,11 @@ function coerceValue(value: unknown, schema: JsonSchema): unknown {
 }
 
 /** Validates path parameters, query parameters and the body of a request; an empty list means it may be sent. */
-export function validateRequest(op: OperationSpec, input: RequestValues, opts: ValidateRequestOptions = {}): FieldError[] {
+export function validateRequest(
+  op: OperationSpec,
+  input: RequestValues,
+  opts: ValidateRequestOptions = {},
+): FieldError[] {
   const values = opts.coerce ? coerceRequest(op, input) : input;
   const entry = validatorsOf(op);
   const errors: FieldError[] = [];
@@ -203,7 +235,15 @@ export function validateRequest(op: OperationSpec, input: RequestValues, opts: V
   if (spec) {
     const body = values.body;
     if (body === undefined || body === null) {
-      if (spec.required) errors.push({ location: 'body', field: '', message: 'A request body is required', kind: 'missing', rule: 'bodyRequired', args: [] });
+      if (spec.required)
+        errors.push({
+          location: 'body',
+          field: '',
+          message: 'A request body is required',
+          kind: 'missing',
+          rule: 'bodyRequired',
+          args: [],
+        });
     } else {
       entry.body ??= compile(spec.schema, 'request');
       const arrayBody = hasArrayBody(op);
@@ -220,7 +260,10 @@ export function validateRequest(op: OperationSpec, input: RequestValues, opts: V
  */
 export function validateResponse(op: OperationSpec, status: number, body: unknown): string[] {
   const spec = op.responses.find((r) => r.status === status);
-  if (!spec) return [`status ${status} is not documented for ${op.id} (documented: ${op.responses.map((r) => r.status).join(', ')})`];
+  if (!spec)
+    return [
+      `status ${status} is not documented for ${op.id} (documented: ${op.responses.map((r) => r.status).join(', ')})`,
+    ];
   if (status === 204) {
     return body === undefined || body === null || body === '' ? [] : ['a 204 answer must have an empty body'];
   }
@@ -279,10 +322,15 @@ function toFieldErrors(raw: ErrorObject[], location: FieldLocation, arrayBody: b
 
 /** `/services/0/id` → `services[0].id`; a missing property is named with its parent. */
 function fieldName(e: ErrorObject, arrayBody: boolean): string {
-  const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e.keyword === 'required') segments.push(String((e.params as { missingProperty: string }).missingProperty));
-  if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
-  if (e.keyword === 'dependentRequired') segments.push(String((e.params as { missingProperty: string }).missingProperty));
+  if (e.keyword === 'additionalProperties')
+    segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+  if (e.keyword === 'dependentRequired')
+    segments.push(String((e.params as { missingProperty: string }).missingProperty));
   if (arrayBody && segments[0] === ARRAY_BODY_PROPERTY) segments.shift();
   let name = '';
   for (const s of segments) {
@@ -323,7 +371,11 @@ interface Description {
 
 function describe(e: ErrorObject, field: string): Description {
   const p = e.params as Record<string, unknown>;
-  const d = (rule: ValidationRule, message: string, ...extra: string[]): Description => ({ message, rule, args: [field, ...extra] });
+  const d = (rule: ValidationRule, message: string, ...extra: string[]): Description => ({
+    message,
+    rule,
+    args: [field, ...extra],
+  });
   switch (e.keyword) {
     case 'required':
     case 'dependentRequired':
@@ -367,9 +419,17 @@ function describe(e: ErrorObject, field: string): Description {
     case 'maxLength':
       return d('maxLength', `${field} must be at most ${String(p.limit)} characters long`, String(p.limit));
     case 'minItems':
-      return d('minItems', `${field} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`, String(p.limit));
+      return d(
+        'minItems',
+        `${field} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`,
+        String(p.limit),
+      );
     case 'maxItems':
-      return d('maxItems', `${field} must have at most ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`, String(p.limit));
+      return d(
+        'maxItems',
+        `${field} must have at most ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`,
+        String(p.limit),
+      );
     case 'uniqueItems':
       return d('uniqueItems', `${field} must not contain the same item twice`);
     case 'additionalProperties':

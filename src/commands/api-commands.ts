@@ -5,12 +5,15 @@ import type { Services } from './services';
 
 export function registerApiCommands(registry: CommandRegistry, s: Services): void {
   registry.register('altegio.api.filter', async (text?: string) => {
-    const value = typeof text === 'string' ? text : await s.prompter.input({
-      title: vscode.l10n.t('Filter the API tree'),
-      prompt: vscode.l10n.t('Words to find in the method, path, summary or section'),
-      value: s.apiTree.filter,
-      placeHolder: vscode.l10n.t('e.g. loyalty card, POST clients, /staff'),
-    });
+    const value =
+      typeof text === 'string'
+        ? text
+        : await s.prompter.input({
+            title: vscode.l10n.t('Filter the API tree'),
+            prompt: vscode.l10n.t('Words to find in the method, path, summary or section'),
+            value: s.apiTree.filter,
+            placeHolder: vscode.l10n.t('e.g. loyalty card, POST clients, /staff'),
+          });
     if (value === undefined) return;
     await s.apiTree.setFilter(value);
   });

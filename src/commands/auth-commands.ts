@@ -12,7 +12,9 @@ export function registerAuthCommands(registry: CommandRegistry, s: Services): vo
   registry.register('altegio.signOut', async () => {
     const env = s.session.environment;
     await s.session.signOut();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0}. The tokens were deleted from the keyring.', env.label));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Signed out of {0}. The tokens were deleted from the keyring.', env.label),
+    );
   });
 }
 
@@ -22,11 +24,27 @@ async function signIn(s: Services, preset?: Method): Promise<boolean> {
   let method = preset;
   if (!method) {
     const items: { label: string; detail: string; value: Method }[] = [
-      { label: vscode.l10n.t('$(key) Partner token and user token'), detail: vscode.l10n.t('Paste both tokens; they are kept in the OS keyring only.'), value: 'tokens' },
-      { label: vscode.l10n.t('$(account) Partner token, then login and password'), detail: vscode.l10n.t('The password is sent once to POST /auth and never stored.'), value: 'password' },
+      {
+        label: vscode.l10n.t('$(key) Partner token and user token'),
+        detail: vscode.l10n.t('Paste both tokens; they are kept in the OS keyring only.'),
+        value: 'tokens',
+      },
+      {
+        label: vscode.l10n.t('$(account) Partner token, then login and password'),
+        detail: vscode.l10n.t('The password is sent once to POST /auth and never stored.'),
+        value: 'password',
+      },
     ];
-    if (env.id === 'sandbox') items.push({ label: vscode.l10n.t('$(beaker) Local sandbox demo account'), detail: vscode.l10n.t('Starts the local sandbox if needed and signs in with its demo tokens.'), value: 'sandbox' });
-    method = await s.prompter.pick(items.map((i) => ({ ...i })), { title, placeHolder: vscode.l10n.t('How do you want to sign in?') });
+    if (env.id === 'sandbox')
+      items.push({
+        label: vscode.l10n.t('$(beaker) Local sandbox demo account'),
+        detail: vscode.l10n.t('Starts the local sandbox if needed and signs in with its demo tokens.'),
+        value: 'sandbox',
+      });
+    method = await s.prompter.pick(
+      items.map((i) => ({ ...i })),
+      { title, placeHolder: vscode.l10n.t('How do you want to sign in?') },
+    );
     if (!method) return false;
   }
   if (method === 'sandbox') {
@@ -48,24 +66,38 @@ async function signIn(s: Services, preset?: Method): Promise<boolean> {
       validate: (v) => (v.trim() === '' ? undefined : validateToken(v)),
     });
     if (user === undefined) return false;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', env.label) },
-      () => s.session.signInWithTokens(partner.trim(), user.trim() || undefined));
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', env.label) },
+      () => s.session.signInWithTokens(partner.trim(), user.trim() || undefined),
+    );
   } else {
     const login = await s.prompter.input({
       title,
       prompt: vscode.l10n.t('Login: phone in international format (+13155550175) or email'),
-      validate: (v) => (/^\+?\d{9,15}$/.test(v.trim()) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter a phone number such as +13155550175 or an email address')),
+      validate: (v) =>
+        /^\+?\d{9,15}$/.test(v.trim()) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.trim())
+          ? undefined
+          : vscode.l10n.t('Enter a phone number such as +13155550175 or an email address'),
     });
     if (!login) return false;
-    const password = await s.prompter.input({ title, prompt: vscode.l10n.t('Password (sent once, never stored)'), password: true, validate: (v) => (v ? undefined : vscode.l10n.t('Enter the password')) });
+    const password = await s.prompter.input({
+      title,
+      prompt: vscode.l10n.t('Password (sent once, never stored)'),
+      password: true,
+      validate: (v) => (v ? undefined : vscode.l10n.t('Enter the password')),
+    });
     if (!password) return false;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', env.label) },
-      () => s.session.signInWithPassword(partner.trim(), login.trim(), password));
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', env.label) },
+      () => s.session.signInWithPassword(partner.trim(), login.trim(), password),
+    );
   }
   const profile = s.session.profile;
-  void vscode.window.showInformationMessage(profile?.userName
-    ? vscode.l10n.t('Signed in to {0} as {1}.', env.label, profile.userName)
-    : vscode.l10n.t('Signed in to {0}.', env.label));
+  void vscode.window.showInformationMessage(
+    profile?.userName
+      ? vscode.l10n.t('Signed in to {0} as {1}.', env.label, profile.userName)
+      : vscode.l10n.t('Signed in to {0}.', env.label),
+  );
   return true;
 }
 

@@ -16,7 +16,9 @@ export function registerBusinessCommands(registry: CommandRegistry, s: Services)
   registry.register('altegio.business.refreshNode', (node?: BusinessNode) => s.businessTree.refresh(node));
   registry.register('altegio.business.cancelLoading', () => s.businessTree.cancelLoading());
   registry.register('altegio.business.loadMore', async (node: Extract<BusinessNode, { kind: 'loadMore' }>) => {
-    await vscode.window.withProgress({ location: { viewId: 'altegio.business' } }, () => s.businessTree.loadMore(node.key));
+    await vscode.window.withProgress({ location: { viewId: 'altegio.business' } }, () =>
+      s.businessTree.loadMore(node.key),
+    );
   });
   registry.register('altegio.business.openDetails', async (node: BusinessNode) => {
     if (node.kind === 'row') await s.documents.open(`${node.view.kind}-${node.view.id}`, node.row);
@@ -24,18 +26,30 @@ export function registerBusinessCommands(registry: CommandRegistry, s: Services)
     else if (node.kind === 'chain') await s.documents.open(`chain-${node.chain.id}`, node.chain);
   });
   registry.register('altegio.business.copyId', async (node: BusinessNode) => {
-    const id = node.kind === 'row' ? node.view.id : node.kind === 'location' ? node.ctx.locationId : node.kind === 'chain' ? node.chain.id : undefined;
+    const id =
+      node.kind === 'row'
+        ? node.view.id
+        : node.kind === 'location'
+          ? node.ctx.locationId
+          : node.kind === 'chain'
+            ? node.chain.id
+            : undefined;
     if (id === undefined) return;
     await vscode.env.clipboard.writeText(String(id));
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', String(id)), 3000);
   });
   registry.register('altegio.business.selectLocation', async (node: BusinessNode) => {
     if (node.kind !== 'location') return;
-    await s.session.setLocation({ locationId: node.ctx.locationId, locationTitle: node.ctx.locationTitle, chainId: node.ctx.chainId });
+    await s.session.setLocation({
+      locationId: node.ctx.locationId,
+      locationTitle: node.ctx.locationTitle,
+      chainId: node.ctx.chainId,
+    });
   });
   registry.register('altegio.business.issueCardHere', async (node: BusinessNode) => {
     const prefill: { locationId?: number; chainId?: number; phone?: string } = {};
-    if (node.kind === 'location') Object.assign(prefill, { locationId: node.ctx.locationId, chainId: node.ctx.chainId });
+    if (node.kind === 'location')
+      Object.assign(prefill, { locationId: node.ctx.locationId, chainId: node.ctx.chainId });
     if (node.kind === 'row' || node.kind === 'collection') {
       Object.assign(prefill, { locationId: node.ctx.locationId, chainId: node.ctx.chainId });
       const client = node.kind === 'row' && node.view.kind === 'client' ? node.row : node.client;
@@ -53,11 +67,23 @@ async function removeCard(s: Services, node: RowNode): Promise<void> {
   const type = (node.row.type as { title?: string } | undefined)?.title;
   const confirmation = {
     message: vscode.l10n.t('Remove loyalty card {0} at {1}?', number, node.ctx.locationTitle),
-    detail: vscode.l10n.t('Card {0}{1} (#{2}) will be deleted in location "{3}" (#{4}), environment {5}. Its balance and points are lost. This cannot be undone.',
-      number, type ? ` (${type})` : '', String(node.view.id), node.ctx.locationTitle, String(node.ctx.locationId), s.session.environment.label),
+    detail: vscode.l10n.t(
+      'Card {0}{1} (#{2}) will be deleted in location "{3}" (#{4}), environment {5}. Its balance and points are lost. This cannot be undone.',
+      number,
+      type ? ` (${type})` : '',
+      String(node.view.id),
+      node.ctx.locationTitle,
+      String(node.ctx.locationId),
+      s.session.environment.label,
+    ),
     button: vscode.l10n.t('Remove Card'),
   };
-  const exchange = await sendWithProgress(s, { operation: op, pathParams: { location_id: node.ctx.locationId, card_id: node.view.id } }, 'tree', { confirmation });
+  const exchange = await sendWithProgress(
+    s,
+    { operation: op, pathParams: { location_id: node.ctx.locationId, card_id: node.view.id } },
+    'tree',
+    { confirmation },
+  );
   if (exchange?.response && !exchange.error) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Loyalty card {0} was removed.', number));
   } else if (exchange) {

@@ -8,17 +8,22 @@ import { presentError } from './present-error';
 export type CommandHandler = (...args: any[]) => unknown;
 
 export class CommandRegistry {
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: AltegioLog) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: AltegioLog,
+  ) {}
 
   register(id: string, handler: CommandHandler): void {
-    this.context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (e) {
-        // Shown without waiting for the user to dismiss it: the command itself has ended.
-        void presentError(e, this.log);
-        return undefined;
-      }
-    }));
+    this.context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (e) {
+          // Shown without waiting for the user to dismiss it: the command itself has ended.
+          void presentError(e, this.log);
+          return undefined;
+        }
+      }),
+    );
   }
 }

@@ -1,7 +1,13 @@
 // Select Environment and Select Location.
 import * as vscode from 'vscode';
 import { getCatalog } from '../api/catalog';
-import { ENVIRONMENT_IDS, environmentLabel, isLoopbackUrl, normaliseUrl, type EnvironmentId } from '../services/environments';
+import {
+  ENVIRONMENT_IDS,
+  environmentLabel,
+  isLoopbackUrl,
+  normaliseUrl,
+  type EnvironmentId,
+} from '../services/environments';
 import type { SelectedLocation } from '../services/location-store';
 import type { CommandRegistry } from './command-registry';
 import type { Services } from './services';
@@ -18,11 +24,17 @@ async function selectEnvironment(s: Services): Promise<void> {
     return {
       label: `${id === current.id ? '$(check) ' : ''}${environmentLabel(id)}`,
       description: id === 'custom' && !env.baseUrl ? vscode.l10n.t('enter a base URL') : env.baseUrl,
-      detail: id === 'production' ? vscode.l10n.t('Real business data. Writes are blocked while "Production read-only" is on.') : undefined,
+      detail:
+        id === 'production'
+          ? vscode.l10n.t('Real business data. Writes are blocked while "Production read-only" is on.')
+          : undefined,
       value: id,
     };
   });
-  const id = await s.prompter.pick<EnvironmentId>(items, { title: vscode.l10n.t('Select the Altegio environment'), matchOnDescription: true });
+  const id = await s.prompter.pick<EnvironmentId>(items, {
+    title: vscode.l10n.t('Select the Altegio environment'),
+    matchOnDescription: true,
+  });
   if (!id) return;
   if (id === 'custom') {
     const url = await s.prompter.input({
@@ -33,7 +45,9 @@ async function selectEnvironment(s: Services): Promise<void> {
       validate: validateBaseUrl,
     });
     if (!url) return;
-    await vscode.workspace.getConfiguration('altegio').update('customBaseUrl', normaliseUrl(url), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('altegio')
+      .update('customBaseUrl', normaliseUrl(url), vscode.ConfigurationTarget.Global);
   }
   await s.session.environments.select(id);
   await s.session.whenReady();
@@ -41,7 +55,12 @@ async function selectEnvironment(s: Services): Promise<void> {
   await s.session.whenReady();
   if (!s.session.signedIn) {
     const signIn = vscode.l10n.t('Sign In');
-    if (await vscode.window.showInformationMessage(vscode.l10n.t('Switched to {0}. Sign in to use it.', environmentLabel(id)), signIn) === signIn) {
+    if (
+      (await vscode.window.showInformationMessage(
+        vscode.l10n.t('Switched to {0}. Sign in to use it.', environmentLabel(id)),
+        signIn,
+      )) === signIn
+    ) {
       await vscode.commands.executeCommand('altegio.signIn');
     }
   }
@@ -56,7 +75,9 @@ export function validateBaseUrl(value: string): string | undefined {
   }
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && isLoopbackUrl(url.toString())) return undefined;
-  return vscode.l10n.t('Use https (plain http is allowed only on 127.0.0.1 / localhost, where tokens never leave the machine)');
+  return vscode.l10n.t(
+    'Use https (plain http is allowed only on 127.0.0.1 / localhost, where tokens never leave the machine)',
+  );
 }
 
 async function selectLocation(s: Services): Promise<SelectedLocation | undefined> {
@@ -73,28 +94,45 @@ async function selectLocation(s: Services): Promise<SelectedLocation | undefined
       token.onCancellationRequested(() => controller.abort());
       const found: SelectedLocation[] = [];
       if (s.session.hasUserToken) {
-        const chains = await s.session.fetch({ operation: catalog.requireOperation('get_chain_list'), signal: controller.signal });
-        for (const chain of (chains.data as { id: number; title: string; companies?: { id: number; title: string }[] }[]) ?? []) {
-          for (const c of chain.companies ?? []) found.push({ locationId: c.id, locationTitle: c.title, chainId: chain.id, chainTitle: chain.title });
+        const chains = await s.session.fetch({
+          operation: catalog.requireOperation('get_chain_list'),
+          signal: controller.signal,
+        });
+        for (const chain of (chains.data as {
+          id: number;
+          title: string;
+          companies?: { id: number; title: string }[];
+        }[]) ?? []) {
+          for (const c of chain.companies ?? [])
+            found.push({ locationId: c.id, locationTitle: c.title, chainId: chain.id, chainTitle: chain.title });
         }
       }
       if (found.length === 0) {
-        const companies = await s.session.fetch({ operation: catalog.requireOperation('get_location_list'), query: s.session.hasUserToken ? { my: 1 } : {}, signal: controller.signal });
-        for (const c of (companies.data as { id: number; title: string }[]) ?? []) found.push({ locationId: c.id, locationTitle: c.title });
+        const companies = await s.session.fetch({
+          operation: catalog.requireOperation('get_location_list'),
+          query: s.session.hasUserToken ? { my: 1 } : {},
+          signal: controller.signal,
+        });
+        for (const c of (companies.data as { id: number; title: string }[]) ?? [])
+          found.push({ locationId: c.id, locationTitle: c.title });
       }
       return found;
-    });
+    },
+  );
   if (locations.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No locations are visible with these tokens.'));
     return undefined;
   }
   const current = s.session.location?.locationId;
-  const chosen = await s.prompter.pick(locations.map((l) => ({
-    label: `${l.locationId === current ? '$(check) ' : ''}${l.locationTitle}`,
-    description: `#${l.locationId}`,
-    detail: l.chainTitle ? vscode.l10n.t('Chain: {0} (#{1})', l.chainTitle, l.chainId!) : undefined,
-    value: l,
-  })), { title: vscode.l10n.t('Select the default location'), matchOnDescription: true, matchOnDetail: true });
+  const chosen = await s.prompter.pick(
+    locations.map((l) => ({
+      label: `${l.locationId === current ? '$(check) ' : ''}${l.locationTitle}`,
+      description: `#${l.locationId}`,
+      detail: l.chainTitle ? vscode.l10n.t('Chain: {0} (#{1})', l.chainTitle, l.chainId!) : undefined,
+      value: l,
+    })),
+    { title: vscode.l10n.t('Select the default location'), matchOnDescription: true, matchOnDetail: true },
+  );
   if (!chosen) return undefined;
   await s.session.setLocation(chosen);
   return chosen;

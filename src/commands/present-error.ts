@@ -11,7 +11,7 @@ export async function presentError(error: unknown, log: AltegioLog): Promise<voi
   if (isAltegioError(error) && error.kind === 'cancelled') return;
   if (error instanceof ReadOnlyError) {
     const open = vscode.l10n.t('Open Setting');
-    if (await vscode.window.showWarningMessage(error.message, open) === open) {
+    if ((await vscode.window.showWarningMessage(error.message, open)) === open) {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'altegio.productionReadOnly');
     }
     return;
@@ -19,7 +19,8 @@ export async function presentError(error: unknown, log: AltegioLog): Promise<voi
   if (error instanceof KeyringUnavailableError) {
     const learn = vscode.l10n.t('Learn More');
     log.error(error.message);
-    if (await vscode.window.showErrorMessage(error.message, learn) === learn) await vscode.env.openExternal(vscode.Uri.parse(KEYRING_HELP_URL));
+    if ((await vscode.window.showErrorMessage(error.message, learn)) === learn)
+      await vscode.env.openExternal(vscode.Uri.parse(KEYRING_HELP_URL));
     return;
   }
   if (isAltegioError(error)) {

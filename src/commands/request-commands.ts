@@ -12,10 +12,13 @@ import type { Prefill, Services } from './services';
 
 export function registerRequestCommands(registry: CommandRegistry, s: Services): void {
   registry.register('altegio.runOperation', () => runOperation(s));
-  registry.register('altegio.openOperation', (target?: string | OperationSpec | { operation?: OperationSpec }, prefill?: Prefill) => {
-    const op = resolveOperation(target);
-    return op ? s.launcher.open(op, prefill) : runOperation(s);
-  });
+  registry.register(
+    'altegio.openOperation',
+    (target?: string | OperationSpec | { operation?: OperationSpec }, prefill?: Prefill) => {
+      const op = resolveOperation(target);
+      return op ? s.launcher.open(op, prefill) : runOperation(s);
+    },
+  );
   registry.register('altegio.repeatLastRequest', async () => {
     const entry = s.session.history.latest();
     if (!entry) {
@@ -32,7 +35,13 @@ export function registerRequestCommands(registry: CommandRegistry, s: Services):
   registry.register('altegio.history.openResponse', (entry: HistoryEntry) => openHistoryResponse(s, entry));
   registry.register('altegio.history.copyAsCurl', (entry: HistoryEntry) => copyAs(s, 'curl', entry, false));
   registry.register('altegio.history.clear', async () => {
-    if (await s.prompter.confirm(vscode.l10n.t('Clear the request history?'), vscode.l10n.t('All entries and their stored responses are deleted.'), vscode.l10n.t('Clear'))) {
+    if (
+      await s.prompter.confirm(
+        vscode.l10n.t('Clear the request history?'),
+        vscode.l10n.t('All entries and their stored responses are deleted.'),
+        vscode.l10n.t('Clear'),
+      )
+    ) {
       await s.session.history.clear();
     }
   });
@@ -40,12 +49,20 @@ export function registerRequestCommands(registry: CommandRegistry, s: Services):
 
 async function runOperation(s: Services): Promise<void> {
   const catalog = getCatalog();
-  const op = await s.prompter.pick(catalog.operations.map((o) => ({
-    label: `${o.method} ${o.summary}`,
-    description: o.path,
-    detail: `${o.section}${o.deprecated ? ` · ${vscode.l10n.t('deprecated')}` : ''}${o.destructive ? ` · ${vscode.l10n.t('destructive')}` : ''}`,
-    value: o,
-  })), { title: vscode.l10n.t('Run an Altegio operation'), placeHolder: vscode.l10n.t('Search by words in the summary, path or section'), matchOnDescription: true, matchOnDetail: true });
+  const op = await s.prompter.pick(
+    catalog.operations.map((o) => ({
+      label: `${o.method} ${o.summary}`,
+      description: o.path,
+      detail: `${o.section}${o.deprecated ? ` · ${vscode.l10n.t('deprecated')}` : ''}${o.destructive ? ` · ${vscode.l10n.t('destructive')}` : ''}`,
+      value: o,
+    })),
+    {
+      title: vscode.l10n.t('Run an Altegio operation'),
+      placeHolder: vscode.l10n.t('Search by words in the summary, path or section'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
+  );
   if (op) await s.launcher.open(op);
 }
 
@@ -69,25 +86,45 @@ function inputFromEntry(entry: HistoryEntry): RequestInput | undefined {
 async function replay(s: Services, entry: HistoryEntry): Promise<void> {
   const input = inputFromEntry(entry);
   if (!input) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This request carried a password or token, which is never stored, so it cannot be replayed. Run it again from its form.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'This request carried a password or token, which is never stored, so it cannot be replayed. Run it again from its form.',
+      ),
+    );
     return;
   }
   if (entry.environment !== s.session.environment.id) {
     const go = vscode.l10n.t('Send to {0}', s.session.environment.label);
-    const ok = await s.prompter.confirm(vscode.l10n.t('This request was made in another environment.'),
-      vscode.l10n.t('It was sent to "{0}"; the current environment is "{1}".', entry.environment, s.session.environment.label), go);
+    const ok = await s.prompter.confirm(
+      vscode.l10n.t('This request was made in another environment.'),
+      vscode.l10n.t(
+        'It was sent to "{0}"; the current environment is "{1}".',
+        entry.environment,
+        s.session.environment.label,
+      ),
+      go,
+    );
     if (!ok) return;
   }
   const exchange = await sendWithProgress(s, input, 'history');
   if (exchange) await s.responses.show(exchange);
 }
 
-export async function sendWithProgress(s: Services, input: RequestInput, source: 'history' | 'palette' | 'tree', options: Pick<ExecuteOptions, 'confirmation'> = {}): Promise<Exchange | undefined> {
+export async function sendWithProgress(
+  s: Services,
+  input: RequestInput,
+  source: 'history' | 'palette' | 'tree',
+  options: Pick<ExecuteOptions, 'confirmation'> = {},
+): Promise<Exchange | undefined> {
   const op = input.operation;
   // Ask before showing progress, so a declined confirmation leaves no trace.
   await s.session.confirmIfDestructive(input, options.confirmation);
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} {1}…', op.method, op.path), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('{0} {1}…', op.method, op.path),
+      cancellable: true,
+    },
     async (_p, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
@@ -95,11 +132,13 @@ export async function sendWithProgress(s: Services, input: RequestInput, source:
         await s.session.execute({ ...input, signal: controller.signal }, { source, alreadyConfirmed: true });
       } catch (e) {
         // An answer with an error status is still worth showing (the viewer explains the envelope).
-        if (s.session.lastExchange?.response && s.session.lastExchange.input.operation === op) return s.session.lastExchange;
+        if (s.session.lastExchange?.response && s.session.lastExchange.input.operation === op)
+          return s.session.lastExchange;
         throw e;
       }
       return s.session.lastExchange;
-    });
+    },
+  );
 }
 
 function exchangeInput(s: Services, entry?: HistoryEntry): RequestInput | undefined {
@@ -110,23 +149,34 @@ function exchangeInput(s: Services, entry?: HistoryEntry): RequestInput | undefi
   return latest ? inputFromEntry(latest) : undefined;
 }
 
-async function copyAs(s: Services, format: 'curl', entry: HistoryEntry | undefined, revealTokens: boolean): Promise<void> {
+async function copyAs(
+  s: Services,
+  format: 'curl',
+  entry: HistoryEntry | undefined,
+  revealTokens: boolean,
+): Promise<void> {
   const input = exchangeInput(s, entry);
   if (!input) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Run a request first; then it can be copied as cURL.'));
     return;
   }
   if (revealTokens) {
-    const ok = await s.prompter.confirm(vscode.l10n.t('Copy the command with your real tokens?'),
-      vscode.l10n.t('Anyone who sees the copied text can act as you in Altegio. Prefer the masked copy, which reads the tokens from $ALTEGIO_PARTNER_TOKEN and $ALTEGIO_USER_TOKEN.'),
-      vscode.l10n.t('Copy with Tokens'));
+    const ok = await s.prompter.confirm(
+      vscode.l10n.t('Copy the command with your real tokens?'),
+      vscode.l10n.t(
+        'Anyone who sees the copied text can act as you in Altegio. Prefer the masked copy, which reads the tokens from $ALTEGIO_PARTNER_TOKEN and $ALTEGIO_USER_TOKEN.',
+      ),
+      vscode.l10n.t('Copy with Tokens'),
+    );
     if (!ok) return;
   }
   const prepared = await s.session.prepare(input);
   await vscode.env.clipboard.writeText(format === 'curl' ? toCurl(prepared, { revealTokens }) : '');
-  void vscode.window.showInformationMessage(revealTokens
-    ? vscode.l10n.t('Copied as cURL, with tokens.')
-    : vscode.l10n.t('Copied as cURL. Tokens are read from $ALTEGIO_PARTNER_TOKEN and $ALTEGIO_USER_TOKEN.'));
+  void vscode.window.showInformationMessage(
+    revealTokens
+      ? vscode.l10n.t('Copied as cURL, with tokens.')
+      : vscode.l10n.t('Copied as cURL. Tokens are read from $ALTEGIO_PARTNER_TOKEN and $ALTEGIO_USER_TOKEN.'),
+  );
 }
 
 async function exportHttp(s: Services, entry?: HistoryEntry): Promise<void> {
@@ -136,7 +186,10 @@ async function exportHttp(s: Services, entry?: HistoryEntry): Promise<void> {
     return;
   }
   const prepared = await s.session.prepare(input);
-  const doc = await vscode.workspace.openTextDocument({ language: 'http', content: toHttpFile(prepared, { title: `${input.operation.method} ${input.operation.summary}` }) });
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'http',
+    content: toHttpFile(prepared, { title: `${input.operation.method} ${input.operation.summary}` }),
+  });
   await vscode.window.showTextDocument(doc);
 }
 
@@ -155,9 +208,11 @@ async function openResponseJson(s: Services, entry?: HistoryEntry): Promise<void
 async function openHistoryResponse(s: Services, entry: HistoryEntry): Promise<void> {
   const stored = entry.hasResponse ? await s.session.history.response(entry.id) : undefined;
   if (!stored) {
-    void vscode.window.showInformationMessage(entry.errorMessage
-      ? vscode.l10n.t('No response body was kept: {0}', entry.errorMessage)
-      : vscode.l10n.t('No response body was kept for this request.'));
+    void vscode.window.showInformationMessage(
+      entry.errorMessage
+        ? vscode.l10n.t('No response body was kept: {0}', entry.errorMessage)
+        : vscode.l10n.t('No response body was kept for this request.'),
+    );
     return;
   }
   await s.documents.open(`${entry.operationId}-${stored.status}-${entry.id}`, stored.body ?? null);

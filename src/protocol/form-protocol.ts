@@ -1,7 +1,19 @@
 // The request form's messages, both directions, and the guards the host checks every incoming one with.
 // Handshake: the app posts `ready` once it listens; the host posts nothing before it, then `init`.
 import type { FormModel, FormValues } from '../api/form-types';
-import { arrayOf, int, json, literal, object, optional, parseMessage, record, str, type MessageOf, type Parsed } from './guard';
+import {
+  arrayOf,
+  int,
+  json,
+  literal,
+  object,
+  optional,
+  parseMessage,
+  record,
+  str,
+  type MessageOf,
+  type Parsed,
+} from './guard';
 import type { FormStrings } from './form-strings';
 import { CSP_VIOLATION_MESSAGE } from './csp-report';
 
@@ -50,13 +62,37 @@ export interface FormWebviewState {
 }
 
 export type FormHostMessage =
-  | { type: 'init'; model: FormModel; values: FormValues; strings: FormStrings; auth: AuthView; ui: UiState; issues: FieldIssue[] }
+  | {
+      type: 'init';
+      model: FormModel;
+      values: FormValues;
+      strings: FormStrings;
+      auth: AuthView;
+      ui: UiState;
+      issues: FieldIssue[];
+    }
   | { type: 'validation'; seq: number; issues: FieldIssue[] }
   | { type: 'auth'; auth: AuthView }
   | { type: 'setValues'; values: FormValues; issues: FieldIssue[] }
-  | { type: 'lookup'; field: string; status: 'loading' | 'ready' | 'unavailable' | 'error'; options: LookupOptionView[]; message?: string; term?: string }
+  | {
+      type: 'lookup';
+      field: string;
+      status: 'loading' | 'ready' | 'unavailable' | 'error';
+      options: LookupOptionView[];
+      message?: string;
+      term?: string;
+    }
   | { type: 'sending'; sending: boolean }
-  | { type: 'result'; outcome: 'success' | 'failure' | 'cancelled' | 'blocked'; title: string; message?: string; status?: number; summary: SummaryItem[]; issues: FieldIssue[]; canOpenResponse: boolean }
+  | {
+      type: 'result';
+      outcome: 'success' | 'failure' | 'cancelled' | 'blocked';
+      title: string;
+      message?: string;
+      status?: number;
+      summary: SummaryItem[];
+      issues: FieldIssue[];
+      canOpenResponse: boolean;
+    }
   | { type: 'fileChosen'; key: string; token: string; label: string };
 
 /** Limits on what a form may send: generous for real requests, small enough that nothing can flood the host. */

@@ -27,13 +27,23 @@ export function str(options: { max?: number; min?: number; pattern?: RegExp } = 
 export function int(options: { min?: number; max?: number } = {}): Guard<number> {
   const min = options.min ?? Number.MIN_SAFE_INTEGER;
   const max = options.max ?? Number.MAX_SAFE_INTEGER;
-  return guard((v, p) => (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? undefined : `${at(p)}: expected an integer from ${min} to ${max}`));
+  return guard((v, p) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? undefined
+      : `${at(p)}: expected an integer from ${min} to ${max}`,
+  );
 }
 
-export const bool: Guard<boolean> = guard((v, p) => (typeof v === 'boolean' ? undefined : `${at(p)}: expected true or false`));
+export const bool: Guard<boolean> = guard((v, p) =>
+  typeof v === 'boolean' ? undefined : `${at(p)}: expected true or false`,
+);
 
 export function literal<const L extends string | number | boolean>(...allowed: L[]): Guard<L> {
-  return guard((v, p) => (allowed.includes(v as L) ? undefined : `${at(p)}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`));
+  return guard((v, p) =>
+    allowed.includes(v as L)
+      ? undefined
+      : `${at(p)}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+  );
 }
 
 export function optional<T>(inner: Guard<T>): Guard<T | undefined> & { optional: true } {
@@ -55,7 +65,9 @@ export function arrayOf<T>(item: Guard<T>, options: { max: number }): Guard<T[]>
 type Shape = Record<string, Guard<unknown>>;
 type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
 type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
-export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> };
+export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } & {
+  [K in OptionalKeys<S>]?: Infer<S[K]>;
+};
 
 /** A plain object with exactly these keys (unknown keys are refused). */
 export function object<S extends Shape>(shape: S): Guard<ObjectOf<S>> {
@@ -101,7 +113,8 @@ export function json(limits: JsonLimits): Guard<unknown> {
       if (depth > limits.maxDepth) return `${path}: nested deeper than ${limits.maxDepth}`;
       if (x === null || typeof x === 'boolean') return undefined;
       if (typeof x === 'number') return Number.isFinite(x) ? undefined : `${path}: not a finite number`;
-      if (typeof x === 'string') return x.length > limits.maxStringLength ? `${path}: string longer than ${limits.maxStringLength}` : undefined;
+      if (typeof x === 'string')
+        return x.length > limits.maxStringLength ? `${path}: string longer than ${limits.maxStringLength}` : undefined;
       if (Array.isArray(x)) {
         for (let i = 0; i < x.length; i++) {
           const e = visit(x[i], `${path}[${i}]`, depth + 1);
@@ -137,7 +150,10 @@ export function parseMessage<G extends MessageGuards>(guards: G, raw: unknown): 
   if (!isPlainObject(raw)) return { ok: false, error: 'message: expected an object' };
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(guards, type)) {
-    return { ok: false, error: `message: unknown type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}` };
+    return {
+      ok: false,
+      error: `message: unknown type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}`,
+    };
   }
   const { type: _type, ...rest } = raw as Record<string, unknown>;
   const error = guards[type].check(rest, '');

@@ -82,7 +82,14 @@ export interface ResponseWebviewState {
 export type ResponseHostMessage =
   | { type: 'show'; view: ResponseView; strings: ResponseStrings; pinned: boolean }
   | { type: 'pinned'; pinned: boolean }
-  | { type: 'paging'; phase: 'running' | 'done' | 'cancelled' | 'failed'; page: number; items: number; total?: number; message?: string }
+  | {
+      type: 'paging';
+      phase: 'running' | 'done' | 'cancelled' | 'failed';
+      page: number;
+      items: number;
+      total?: number;
+      message?: string;
+    }
   | { type: 'notice'; message: string };
 
 const MAX_TEXT = 100 * 1024 * 1024;

@@ -40,7 +40,12 @@ export function createRequestListener(app: SandboxApp): (req: IncomingMessage, r
     handle(app, req, res).catch((e: Error) => {
       app.log(`internal error: ${e.stack ?? e.message}`);
       if (!res.headersSent && !res.destroyed) {
-        void sendReply(res, errorReply(500, `The sandbox failed to handle this request: ${e.message}`), undefined, app.timers);
+        void sendReply(
+          res,
+          errorReply(500, `The sandbox failed to handle this request: ${e.message}`),
+          undefined,
+          app.timers,
+        );
       }
     });
   };
@@ -56,7 +61,9 @@ async function handle(app: SandboxApp, req: IncomingMessage, res: ServerResponse
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const finish = async (reply: Reply, fault?: Fault, note = '') => {
     const status = await sendReply(res, reply, fault, app.timers);
-    app.log(`${method} ${url.pathname} → ${status} in ${Math.round(performance.now() - started)} ms${fault ? ` [fault ${describeFault(fault)}]` : ''}${note}`);
+    app.log(
+      `${method} ${url.pathname} → ${status} in ${Math.round(performance.now() - started)} ms${fault ? ` [fault ${describeFault(fault)}]` : ''}${note}`,
+    );
   };
 
   if (url.pathname.startsWith(CONTROL_PREFIX)) return finish(control(app, req, method, url.pathname));
@@ -71,7 +78,10 @@ async function handle(app: SandboxApp, req: IncomingMessage, res: ServerResponse
 
   let fault: Fault | undefined;
   try {
-    fault = app.faults.pick({ method, path: apiPath, templatePath: op?.path, operationId: op?.id }, headerValue(req, FAULT_HEADER));
+    fault = app.faults.pick(
+      { method, path: apiPath, templatePath: op?.path, operationId: op?.id },
+      headerValue(req, FAULT_HEADER),
+    );
   } catch (e) {
     if (e instanceof FaultHeaderError) return finish(errorReply(400, e.message));
     throw e;
@@ -94,7 +104,9 @@ async function handle(app: SandboxApp, req: IncomingMessage, res: ServerResponse
     // The request was read and carried out; only the answer is lost (the "outcome unknown" case for writes).
     await body().catch(() => undefined);
     resetConnection(req);
-    app.log(`${method} ${url.pathname} → ${reply.status} computed, then connection reset [fault ${describeFault(fault)}]`);
+    app.log(
+      `${method} ${url.pathname} → ${reply.status} computed, then connection reset [fault ${describeFault(fault)}]`,
+    );
     return;
   }
   return finish(reply, fault, note);
@@ -102,19 +114,38 @@ async function handle(app: SandboxApp, req: IncomingMessage, res: ServerResponse
 
 /** Everything from the rate limit to the operation's handler; the body is read only when it is needed. */
 async function answer(
-  app: SandboxApp, req: IncomingMessage, method: string, apiPath: string, url: URL, target: ReturnType<typeof route>,
+  app: SandboxApp,
+  req: IncomingMessage,
+  method: string,
+  apiPath: string,
+  url: URL,
+  target: ReturnType<typeof route>,
   rawBody: () => Promise<Buffer>,
 ): Promise<{ reply: Reply; note?: string }> {
   if (app.limiter) {
     const decision = app.limiter.check(req.socket.remoteAddress ?? 'unknown');
     if (!decision.allowed) {
-      return { reply: errorReply(429, `Too many requests: over the limit of ${app.limiter.describe(decision.window)} per IP address. Retry after ${decision.retryAfterSeconds} s.`,
-        undefined, { 'Retry-After': String(decision.retryAfterSeconds) }) };
+      return {
+        reply: errorReply(
+          429,
+          `Too many requests: over the limit of ${app.limiter.describe(decision.window)} per IP address. Retry after ${decision.retryAfterSeconds} s.`,
+          undefined,
+          { 'Retry-After': String(decision.retryAfterSeconds) },
+        ),
+      };
     }
   }
-  if (target.kind === 'not-found') return { reply: errorReply(404, `No operation of the Altegio API matches ${method} ${API_PREFIX}${apiPath}.`) };
+  if (target.kind === 'not-found')
+    return { reply: errorReply(404, `No operation of the Altegio API matches ${method} ${API_PREFIX}${apiPath}.`) };
   if (target.kind === 'method-not-allowed') {
-    return { reply: errorReply(405, `${method} is not allowed on ${API_PREFIX}${apiPath}; allowed: ${target.allowed.join(', ')}.`, undefined, { Allow: target.allowed.join(', ') }) };
+    return {
+      reply: errorReply(
+        405,
+        `${method} is not allowed on ${API_PREFIX}${apiPath}; allowed: ${target.allowed.join(', ')}.`,
+        undefined,
+        { Allow: target.allowed.join(', ') },
+      ),
+    };
   }
   const operation = target.operation;
 
@@ -132,7 +163,11 @@ async function answer(
     throw e;
   }
 
-  const values = coerceRequest(operation, { pathParams: target.pathParams, query: queryValues(url.searchParams), body });
+  const values = coerceRequest(operation, {
+    pathParams: target.pathParams,
+    query: queryValues(url.searchParams),
+    body,
+  });
   const problems = validateRequest(operation, values);
   if (problems.length) return { reply: validationReply(problems) };
 
@@ -140,7 +175,12 @@ async function answer(
   if (scope) return { reply: errorReply(404, scope) };
   try {
     const result = app.handlers.get(operation.id)!({
-      op: operation, pathParams: values.pathParams ?? {}, query: values.query ?? {}, body: values.body, store: app.store, user: auth.user,
+      op: operation,
+      pathParams: values.pathParams ?? {},
+      query: values.query ?? {},
+      body: values.body,
+      store: app.store,
+      user: auth.user,
     });
     return { reply: result };
   } catch (e) {
@@ -178,8 +218,10 @@ function queryValues(params: URLSearchParams): Record<string, unknown> {
  */
 function validationReply(problems: FieldError[]): Reply {
   const status = problems.some((p) => p.kind === 'invalid') ? 400 : 422;
-  const message = problems.length === 1 ? capitalise(problems[0].message)
-    : `${problems.length} problems: ${problems.map((p) => p.message).join('; ')}`;
+  const message =
+    problems.length === 1
+      ? capitalise(problems[0].message)
+      : `${problems.length} problems: ${problems.map((p) => p.message).join('; ')}`;
   return errorReply(status, message, groupFieldErrors(problems));
 }
 
@@ -205,10 +247,11 @@ function capitalise(text: string): string {
 
 function control(app: SandboxApp, req: IncomingMessage, method: string, pathname: string): Reply {
   // The control endpoints publish demo credentials: only ever to the machine itself.
-  if (!isLoopback(req.socket.remoteAddress)) return errorReply(403, 'The sandbox control endpoints answer loopback clients only.');
-  if (method !== 'GET') return errorReply(405, `${method} is not allowed on ${pathname}; allowed: GET.`, undefined, { Allow: 'GET' });
+  if (!isLoopback(req.socket.remoteAddress))
+    return errorReply(403, 'The sandbox control endpoints answer loopback clients only.');
+  if (method !== 'GET')
+    return errorReply(405, `${method} is not allowed on ${pathname}; allowed: GET.`, undefined, { Allow: 'GET' });
   if (pathname === '/__sandbox/info') return { status: 200, body: app.info() };
   if (pathname === '/__sandbox/stats') return { status: 200, body: app.stats.snapshot() };
   return errorReply(404, `Unknown sandbox control endpoint ${pathname}; known: /__sandbox/info, /__sandbox/stats.`);
 }
-

@@ -5,7 +5,10 @@ import type { OperationSpec } from '../api/catalog';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'BodyError';
   }
@@ -64,7 +67,10 @@ function decodeMultipart(raw: Buffer, contentType: string | undefined): Record<s
     const name = /name="([^"]*)"/i.exec(headers)?.[1];
     if (!name) continue;
     const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
-    fields[name] = filename === undefined ? Buffer.from(content, 'latin1').toString('utf8') : `${filename} (${content.length} bytes)`;
+    fields[name] =
+      filename === undefined
+        ? Buffer.from(content, 'latin1').toString('utf8')
+        : `${filename} (${content.length} bytes)`;
   }
   return fields;
 }

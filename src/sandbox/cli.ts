@@ -18,7 +18,9 @@ interface CliOptions {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run sandbox -- [--port N] [--data FILE] [--no-rate-limit] [--latency MS] [--quiet]`);
+  console.error(
+    `${message}\nUsage: npm run sandbox -- [--port N] [--data FILE] [--no-rate-limit] [--latency MS] [--quiet]`,
+  );
   process.exit(2);
 }
 
@@ -37,13 +39,27 @@ function parseArgs(argv: string[]): CliOptions {
       return n;
     };
     switch (flag) {
-      case '--port': options.port = number(); break;
-      case '--data': options.dataFile = value(); break;
-      case '--no-rate-limit': options.rateLimit = false; break;
-      case '--latency': options.latencyMs = number(); break;
-      case '--quiet': options.quiet = true; break;
-      case '--help': case '-h': usage('Starts the local Altegio sandbox.'); break;
-      default: usage(`Unknown option ${argv[i]}.`);
+      case '--port':
+        options.port = number();
+        break;
+      case '--data':
+        options.dataFile = value();
+        break;
+      case '--no-rate-limit':
+        options.rateLimit = false;
+        break;
+      case '--latency':
+        options.latencyMs = number();
+        break;
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--help':
+      case '-h':
+        usage('Starts the local Altegio sandbox.');
+        break;
+      default:
+        usage(`Unknown option ${argv[i]}.`);
     }
   }
   return options;
@@ -60,37 +76,44 @@ async function main(): Promise<void> {
   };
   const sandbox = await startSandbox(options);
   const c = sandbox.credentials;
-  console.log([
-    '',
-    'Altegio local sandbox is running.',
-    `  Base URL:      ${sandbox.baseUrl}`,
-    `  Partner token: ${c.partnerToken}`,
-    `  User token:    ${c.userToken}`,
-    `  Sign in:       POST ${sandbox.baseUrl}/auth  {"login": "${c.login}", "password": "${c.password}"}`,
-    `  Demo info:     ${sandbox.origin}/__sandbox/info`,
-    `  Data:          ${cli.dataFile ?? 'in memory (lost on exit; use --data FILE to keep it)'}`,
-    `  Rate limit:    ${cli.rateLimit ? '5 requests/s and 200/min per IP' : 'off'}${cli.latencyMs ? `; added latency ${cli.latencyMs} ms` : ''}`,
-    'Try:',
-    `  curl -H 'Accept: application/vnd.api.v2+json' -H 'Authorization: Bearer ${c.partnerToken}, User ${c.userToken}' ${sandbox.baseUrl}/company/720441`,
-    'Press Ctrl+C to stop.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'Altegio local sandbox is running.',
+      `  Base URL:      ${sandbox.baseUrl}`,
+      `  Partner token: ${c.partnerToken}`,
+      `  User token:    ${c.userToken}`,
+      `  Sign in:       POST ${sandbox.baseUrl}/auth  {"login": "${c.login}", "password": "${c.password}"}`,
+      `  Demo info:     ${sandbox.origin}/__sandbox/info`,
+      `  Data:          ${cli.dataFile ?? 'in memory (lost on exit; use --data FILE to keep it)'}`,
+      `  Rate limit:    ${cli.rateLimit ? '5 requests/s and 200/min per IP' : 'off'}${cli.latencyMs ? `; added latency ${cli.latencyMs} ms` : ''}`,
+      'Try:',
+      `  curl -H 'Accept: application/vnd.api.v2+json' -H 'Authorization: Bearer ${c.partnerToken}, User ${c.userToken}' ${sandbox.baseUrl}/company/720441`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the sandbox…`);
-    sandbox.close().then(() => process.exit(0), (e: Error) => {
-      console.error(`Could not stop cleanly: ${e.message}`);
-      process.exit(1);
-    });
+    sandbox.close().then(
+      () => process.exit(0),
+      (e: Error) => {
+        console.error(`Could not stop cleanly: ${e.message}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((e: NodeJS.ErrnoException) => {
-  if (e.code === 'EADDRINUSE') console.error(`Could not start the sandbox: the port is in use. Pass --port 0 for a free port, or another --port.`);
-  else console.error(e.name === 'SandboxDataError' ? e.message : `Could not start the sandbox: ${e.stack ?? e.message}`);
+  if (e.code === 'EADDRINUSE')
+    console.error(`Could not start the sandbox: the port is in use. Pass --port 0 for a free port, or another --port.`);
+  else
+    console.error(e.name === 'SandboxDataError' ? e.message : `Could not start the sandbox: ${e.stack ?? e.message}`);
   process.exit(1);
 });

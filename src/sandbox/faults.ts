@@ -52,32 +52,48 @@ export class FaultHeaderError extends Error {
 /** Parses `X-Sandbox-Fault`; unknown directives are an error so a typo cannot silently disable a test's fault. */
 export function parseFaultHeader(value: string): Fault {
   const fault: Fault = {};
-  for (const directive of value.split(';').map((d) => d.trim()).filter(Boolean)) {
+  for (const directive of value
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)) {
     const [rawName, ...rest] = directive.split('=');
     const name = rawName.trim().toLowerCase();
     const arg = rest.join('=').trim();
     const number = () => {
       const n = Number(arg);
-      if (arg === '' || !Number.isFinite(n) || n < 0) throw new FaultHeaderError(`X-Sandbox-Fault: "${name}" needs a non-negative number, got "${arg}"`);
+      if (arg === '' || !Number.isFinite(n) || n < 0)
+        throw new FaultHeaderError(`X-Sandbox-Fault: "${name}" needs a non-negative number, got "${arg}"`);
       return n;
     };
     switch (name) {
       case 'status': {
         const status = number();
-        if (!Number.isInteger(status) || status < 400 || status > 599) throw new FaultHeaderError(`X-Sandbox-Fault: status must be 400 to 599, got "${arg}"`);
+        if (!Number.isInteger(status) || status < 400 || status > 599)
+          throw new FaultHeaderError(`X-Sandbox-Fault: status must be 400 to 599, got "${arg}"`);
         fault.status = status;
         break;
       }
-      case 'retry-after': fault.retryAfter = number(); break;
-      case 'latency': fault.latencyMs = number(); break;
-      case 'slow-body': fault.slowBodyMs = number(); break;
-      case 'malformed-json': fault.malformedJson = true; break;
+      case 'retry-after':
+        fault.retryAfter = number();
+        break;
+      case 'latency':
+        fault.latencyMs = number();
+        break;
+      case 'slow-body':
+        fault.slowBodyMs = number();
+        break;
+      case 'malformed-json':
+        fault.malformedJson = true;
+        break;
       case 'reset':
-        if (arg !== 'before-body' && arg !== 'after-body') throw new FaultHeaderError(`X-Sandbox-Fault: reset must be before-body or after-body, got "${arg}"`);
+        if (arg !== 'before-body' && arg !== 'after-body')
+          throw new FaultHeaderError(`X-Sandbox-Fault: reset must be before-body or after-body, got "${arg}"`);
         fault.reset = arg;
         break;
       default:
-        throw new FaultHeaderError(`X-Sandbox-Fault: unknown directive "${name}" (known: status, retry-after, latency, reset, malformed-json, slow-body)`);
+        throw new FaultHeaderError(
+          `X-Sandbox-Fault: unknown directive "${name}" (known: status, retry-after, latency, reset, malformed-json, slow-body)`,
+        );
     }
   }
   return fault;

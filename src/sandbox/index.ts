@@ -2,7 +2,13 @@
 // "Altegio: Start Local Sandbox". Plain Node: no vscode import anywhere below this folder.
 export { startSandbox, type SandboxHandle, type SandboxOptions } from './server';
 export {
-  DEMO_CREDENTIALS, DEMO_LOGIN, DEMO_PARTNER_TOKEN, DEMO_PASSWORD, DEMO_USER_NAME, DEMO_USER_TOKEN, type SandboxCredentials,
+  DEMO_CREDENTIALS,
+  DEMO_LOGIN,
+  DEMO_PARTNER_TOKEN,
+  DEMO_PASSWORD,
+  DEMO_USER_NAME,
+  DEMO_USER_TOKEN,
+  type SandboxCredentials,
 } from './credentials';
 export { FAULT_HEADER, parseFaultHeader, type Fault, type FaultOptions, type FaultRule } from './faults';
 export { ALTEGIO_RATE_LIMIT, type RateLimitOptions } from './rate-limit';

@@ -457,10 +457,34 @@ export interface Entities {
 export type CollectionName = keyof Entities;
 
 export const COLLECTION_NAMES: readonly CollectionName[] = [
-  'users', 'chains', 'locations', 'serviceCategories', 'services', 'positions', 'staff', 'clients', 'appointments',
-  'loyaltyPrograms', 'loyaltyCardTypes', 'loyaltyCards', 'loyaltyTransactions', 'giftCardTypes', 'giftCards',
-  'membershipTypes', 'memberships', 'deposits', 'depositTransactions', 'productCategories', 'products', 'storages',
-  'stockDocuments', 'goodsTransactions', 'accounts', 'financeTransactions', 'customFields', 'tags',
+  'users',
+  'chains',
+  'locations',
+  'serviceCategories',
+  'services',
+  'positions',
+  'staff',
+  'clients',
+  'appointments',
+  'loyaltyPrograms',
+  'loyaltyCardTypes',
+  'loyaltyCards',
+  'loyaltyTransactions',
+  'giftCardTypes',
+  'giftCards',
+  'membershipTypes',
+  'memberships',
+  'deposits',
+  'depositTransactions',
+  'productCategories',
+  'products',
+  'storages',
+  'stockDocuments',
+  'goodsTransactions',
+  'accounts',
+  'financeTransactions',
+  'customFields',
+  'tags',
 ];
 
 export const STATE_VERSION = 1;

@@ -7,9 +7,14 @@ import { COLLECTION_NAMES, STATE_VERSION, type SandboxState } from './model';
 import type { Store } from './store';
 
 export class SandboxDataError extends Error {
-  constructor(readonly file: string, reason: string) {
-    super(`The sandbox data file ${file} cannot be used: ${reason}. The sandbox never overwrites a data file it cannot read; ` +
-      'repair it, or move it away to start again from the seeded business.');
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(
+      `The sandbox data file ${file} cannot be used: ${reason}. The sandbox never overwrites a data file it cannot read; ` +
+        'repair it, or move it away to start again from the seeded business.',
+    );
     this.name = 'SandboxDataError';
   }
 }
@@ -34,12 +39,17 @@ export function readStateFile(file: string): SandboxState | undefined {
 }
 
 function checkState(file: string, value: unknown): asserts value is SandboxState {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SandboxDataError(file, 'it does not hold a JSON object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new SandboxDataError(file, 'it does not hold a JSON object');
   const state = value as { version?: unknown; collections?: unknown };
   if (state.version !== STATE_VERSION) {
-    throw new SandboxDataError(file, `it was written in format version ${JSON.stringify(state.version)}, and this sandbox reads version ${STATE_VERSION}`);
+    throw new SandboxDataError(
+      file,
+      `it was written in format version ${JSON.stringify(state.version)}, and this sandbox reads version ${STATE_VERSION}`,
+    );
   }
-  if (!state.collections || typeof state.collections !== 'object') throw new SandboxDataError(file, 'it has no "collections" object');
+  if (!state.collections || typeof state.collections !== 'object')
+    throw new SandboxDataError(file, 'it has no "collections" object');
   const collections = state.collections as Record<string, unknown>;
   for (const name of COLLECTION_NAMES) {
     const items = collections[name];
@@ -47,7 +57,8 @@ function checkState(file: string, value: unknown): asserts value is SandboxState
     const ids = new Set<number>();
     items.forEach((item, i) => {
       const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id !== 'number' || !Number.isInteger(id)) throw new SandboxDataError(file, `${name}[${i}] has no integer "id"`);
+      if (typeof id !== 'number' || !Number.isInteger(id))
+        throw new SandboxDataError(file, `${name}[${i}] has no integer "id"`);
       if (ids.has(id)) throw new SandboxDataError(file, `${name} holds id ${id} twice`);
       ids.add(id);
     });
@@ -89,7 +100,11 @@ export class StateFile {
   private writing: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
 
-  constructor(readonly file: string, private readonly store: Store, private readonly options: StateFileOptions = {}) {
+  constructor(
+    readonly file: string,
+    private readonly store: Store,
+    private readonly options: StateFileOptions = {},
+  ) {
     this.unsubscribe = store.onChange(() => this.schedule());
   }
 
@@ -112,18 +127,20 @@ export class StateFile {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    this.writing = this.writing.catch(() => undefined).then(async () => {
-      if (!this.dirty) return;
-      this.dirty = false;
-      this.firstPendingAt = undefined;
-      try {
-        await writeFileAtomic(this.file, this.store.toJson());
-      } catch (e) {
-        // Still unsaved: the next change or flush tries again.
-        this.dirty = true;
-        throw e;
-      }
-    });
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        if (!this.dirty) return;
+        this.dirty = false;
+        this.firstPendingAt = undefined;
+        try {
+          await writeFileAtomic(this.file, this.store.toJson());
+        } catch (e) {
+          // Still unsaved: the next change or flush tries again.
+          this.dirty = true;
+          throw e;
+        }
+      });
     return this.writing;
   }
 

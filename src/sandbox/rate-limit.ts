@@ -9,18 +9,22 @@ export interface RateLimitOptions {
 export const ALTEGIO_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({ perSecond: 5, perMinute: 200 });
 
 export type RateDecision =
-  | { allowed: true }
-  | { allowed: false; retryAfterSeconds: number; window: 'second' | 'minute' };
+  { allowed: true } | { allowed: false; retryAfterSeconds: number; window: 'second' | 'minute' };
 
 export class SlidingWindowRateLimiter {
   /** Accepted request times per client, oldest first, never older than a minute. */
   private readonly history = new Map<string, number[]>();
 
-  constructor(private readonly limits: RateLimitOptions, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limits: RateLimitOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** "5 requests per second" or "200 requests per minute", for messages. */
   describe(window: 'second' | 'minute'): string {
-    return window === 'second' ? `${this.limits.perSecond} requests per second` : `${this.limits.perMinute} requests per minute`;
+    return window === 'second'
+      ? `${this.limits.perSecond} requests per second`
+      : `${this.limits.perMinute} requests per minute`;
   }
 
   check(client: string): RateDecision {

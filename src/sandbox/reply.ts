@@ -11,7 +11,12 @@ export interface Reply {
   body?: unknown;
 }
 
-export function errorReply(status: number, message: string, errors?: Record<string, string[]>, headers?: Record<string, string>): Reply {
+export function errorReply(
+  status: number,
+  message: string,
+  errors?: Record<string, string[]>,
+  headers?: Record<string, string>,
+): Reply {
   const meta: { message: string; errors?: Record<string, string[]> } = { message };
   if (errors && Object.keys(errors).length) meta.errors = errors;
   return { status, headers, body: { success: false, data: null, meta } };
@@ -24,7 +29,12 @@ export function resetConnection(req: IncomingMessage): void {
   else socket.destroy();
 }
 
-export async function sendReply(res: ServerResponse, reply: Reply, fault: Fault | undefined, timers: Timers): Promise<number> {
+export async function sendReply(
+  res: ServerResponse,
+  reply: Reply,
+  fault: Fault | undefined,
+  timers: Timers,
+): Promise<number> {
   let status = reply.status;
   let payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
   if (fault?.malformedJson) {

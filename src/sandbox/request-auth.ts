@@ -26,9 +26,18 @@ export type AuthResult =
   /** `reason` is for the sandbox's own log; it never contains a token. */
   | { ok: false; reason: string };
 
-export function authenticate(op: OperationSpec, header: string | undefined, store: Store, partnerToken: string): AuthResult {
+export function authenticate(
+  op: OperationSpec,
+  header: string | undefined,
+  store: Store,
+  partnerToken: string,
+): AuthResult {
   const tokens = parseAuthorization(header);
-  if (!tokens.partner) return { ok: false, reason: header ? 'no Bearer partner token in the Authorization header' : 'no Authorization header' };
+  if (!tokens.partner)
+    return {
+      ok: false,
+      reason: header ? 'no Bearer partner token in the Authorization header' : 'no Authorization header',
+    };
   if (tokens.partner !== partnerToken) return { ok: false, reason: 'unknown partner token' };
   const user = tokens.user ? store.find('users', (u) => u.user_token === tokens.user) : undefined;
   if (op.security === 'BearerPartnerUser') {

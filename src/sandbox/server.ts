@@ -54,7 +54,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const requestedHost = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(requestedHost) && !/^127\.\d+\.\d+\.\d+$/.test(requestedHost)) {
-    throw new Error(`The sandbox only listens on a loopback address (127.0.0.1, ::1 or localhost), not "${requestedHost}".`);
+    throw new Error(
+      `The sandbox only listens on a loopback address (127.0.0.1, ::1 or localhost), not "${requestedHost}".`,
+    );
   }
   const host = requestedHost === 'localhost' ? '127.0.0.1' : requestedHost;
   const log = options.log ?? (() => undefined);
@@ -65,7 +67,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const saved = options.dataFile ? readStateFile(options.dataFile) : undefined;
   const store = new Store(saved ?? createSeedState());
   const stateFile = options.dataFile
-    ? new StateFile(options.dataFile, store, { onError: (e) => log(`could not save ${options.dataFile}: ${e.message}`) })
+    ? new StateFile(options.dataFile, store, {
+        onError: (e) => log(`could not save ${options.dataFile}: ${e.message}`),
+      })
     : undefined;
   if (stateFile && !saved) {
     // A new data file starts as the seed business, written at once so the file exists from the first moment.
@@ -82,10 +86,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let baseUrl = '';
   let origin = '';
 
-  const server = http.createServer(createRequestListener({
-    catalog, handlers, store, stats, faults, limiter, credentials, timers, log,
-    info: () => ({ name: 'Altegio local sandbox', baseUrl, origin, credentials }),
-  }));
+  const server = http.createServer(
+    createRequestListener({
+      catalog,
+      handlers,
+      store,
+      stats,
+      faults,
+      limiter,
+      credentials,
+      timers,
+      log,
+      info: () => ({ name: 'Altegio local sandbox', baseUrl, origin, credentials }),
+    }),
+  );
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -102,7 +116,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   baseUrl = `${origin}${API_PREFIX}`;
-  log(`listening at ${baseUrl}${options.dataFile ? `, data in ${options.dataFile}` : ', data in memory'}${limiter ? '' : ', rate limit off'}`);
+  log(
+    `listening at ${baseUrl}${options.dataFile ? `, data in ${options.dataFile}` : ', data in memory'}${limiter ? '' : ', rate limit off'}`,
+  );
 
   let closing: Promise<void> | undefined;
   return {

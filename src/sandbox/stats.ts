@@ -25,7 +25,11 @@ export class RequestStats {
   }
 
   snapshot(): SandboxStats {
-    return { total: this.total, requests: Object.fromEntries(this.requests), operations: Object.fromEntries(this.operations) };
+    return {
+      total: this.total,
+      requests: Object.fromEntries(this.requests),
+      operations: Object.fromEntries(this.operations),
+    };
   }
 
   reset(): void {

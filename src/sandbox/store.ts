@@ -86,7 +86,10 @@ export class Store {
       // The store takes ownership of the state it is given: callers pass a fresh copy (seed clone, parsed file).
       const items = state.collections[name] as { id: number }[];
       maps[name] = new Map(items.map((item) => [item.id, item]));
-      this.maxIds.set(name, items.reduce((max, item) => Math.max(max, item.id), 0));
+      this.maxIds.set(
+        name,
+        items.reduce((max, item) => Math.max(max, item.id), 0),
+      );
     }
     this.maps = maps as unknown as Maps;
   }

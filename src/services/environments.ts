@@ -26,12 +26,17 @@ export class EnvironmentService extends Disposable {
 
   constructor() {
     super();
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['altegio.environment', 'altegio.customBaseUrl', 'altegio.sandbox.url', 'altegio.productionReadOnly']
-        .some((key) => e.affectsConfiguration(key))) {
-        this.changed.fire(this.current());
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (
+          ['altegio.environment', 'altegio.customBaseUrl', 'altegio.sandbox.url', 'altegio.productionReadOnly'].some(
+            (key) => e.affectsConfiguration(key),
+          )
+        ) {
+          this.changed.fire(this.current());
+        }
+      }),
+    );
   }
 
   current(): Environment {
@@ -81,10 +86,14 @@ export class EnvironmentService extends Disposable {
 
 export function environmentLabel(id: EnvironmentId): string {
   switch (id) {
-    case 'production': return vscode.l10n.t('Production');
-    case 'mock': return vscode.l10n.t('Altegio mock');
-    case 'sandbox': return vscode.l10n.t('Local sandbox');
-    case 'custom': return vscode.l10n.t('Custom URL');
+    case 'production':
+      return vscode.l10n.t('Production');
+    case 'mock':
+      return vscode.l10n.t('Altegio mock');
+    case 'sandbox':
+      return vscode.l10n.t('Local sandbox');
+    case 'custom':
+      return vscode.l10n.t('Custom URL');
   }
 }
 

@@ -41,7 +41,10 @@ export class HistoryStore extends Disposable {
   readonly onDidChange = this.changed.event;
   private counter = 0;
 
-  constructor(private readonly state: vscode.Memento, private readonly storage: vscode.Uri) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly storage: vscode.Uri,
+  ) {
     super();
   }
 
@@ -57,7 +60,10 @@ export class HistoryStore extends Disposable {
     return this.entries().find((e) => e.id === id);
   }
 
-  async add(entry: Omit<HistoryEntry, 'id' | 'time' | 'hasResponse' | 'body'> & { body?: unknown }, response?: StoredResponse): Promise<HistoryEntry> {
+  async add(
+    entry: Omit<HistoryEntry, 'id' | 'time' | 'hasResponse' | 'body'> & { body?: unknown },
+    response?: StoredResponse,
+  ): Promise<HistoryEntry> {
     const id = `${Date.now().toString(36)}-${(this.counter++).toString(36)}`;
     let hasResponse = false;
     if (response) hasResponse = await this.writeResponse(id, response);

@@ -18,7 +18,10 @@ export interface InputOptions {
 export interface Prompter {
   /** A modal confirmation; resolves true only when the user chose `confirmLabel`. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
-  pick<T>(items: PickItem<T>[], options: { title?: string; placeHolder?: string; matchOnDescription?: boolean; matchOnDetail?: boolean }): Promise<T | undefined>;
+  pick<T>(
+    items: PickItem<T>[],
+    options: { title?: string; placeHolder?: string; matchOnDescription?: boolean; matchOnDetail?: boolean },
+  ): Promise<T | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
 }
 
@@ -32,15 +35,17 @@ export const windowPrompter: Prompter = {
     return chosen?.value;
   },
   input(options) {
-    return Promise.resolve(vscode.window.showInputBox({
-      title: options.title,
-      prompt: options.prompt,
-      placeHolder: options.placeHolder,
-      value: options.value,
-      password: options.password,
-      ignoreFocusOut: true,
-      validateInput: options.validate,
-    }));
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: options.title,
+        prompt: options.prompt,
+        placeHolder: options.placeHolder,
+        value: options.value,
+        password: options.password,
+        ignoreFocusOut: true,
+        validateInput: options.validate,
+      }),
+    );
   },
 };
 

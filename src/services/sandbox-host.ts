@@ -9,7 +9,10 @@ export class SandboxHost extends Disposable {
   private handle: SandboxHandle | undefined;
   private starting: Promise<SandboxHandle> | undefined;
 
-  constructor(private readonly session: Session, private readonly storage: vscode.Uri) {
+  constructor(
+    private readonly session: Session,
+    private readonly storage: vscode.Uri,
+  ) {
     super();
   }
 
@@ -32,7 +35,11 @@ export class SandboxHost extends Disposable {
         await vscode.workspace.fs.createDirectory(this.storage);
         dataFile = vscode.Uri.joinPath(this.storage, 'sandbox-data.json').fsPath;
       }
-      const handle = await startSandbox({ port: 0, dataFile, log: (line) => this.session.log.info(`[sandbox] ${line}`) });
+      const handle = await startSandbox({
+        port: 0,
+        dataFile,
+        log: (line) => this.session.log.info(`[sandbox] ${line}`),
+      });
       this.handle = handle;
       this.session.log.info(`local sandbox listening at ${handle.baseUrl}`);
       this.session.environments.setHostedSandbox(handle.baseUrl);
@@ -51,9 +58,11 @@ export class SandboxHost extends Disposable {
 
   private async signIn(handle: SandboxHandle): Promise<void> {
     this.session.log.rememberSecrets([handle.credentials.partnerToken, handle.credentials.userToken]);
-    await this.session.tokens.set(this.session.environment.secretKey,
+    await this.session.tokens.set(
+      this.session.environment.secretKey,
       { partnerToken: handle.credentials.partnerToken, userToken: handle.credentials.userToken },
-      { method: 'sandbox', userName: handle.credentials.userName });
+      { method: 'sandbox', userName: handle.credentials.userName },
+    );
     await this.session.whenReady();
   }
 

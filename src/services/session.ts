@@ -26,7 +26,13 @@ export class UserCancelledError extends Error {
 /** Production is read-only: the write was refused before anything was sent. */
 export class ReadOnlyError extends Error {
   constructor(operation: OperationSpec) {
-    super(vscode.l10n.t('{0} {1} was not sent: production is read-only (setting "altegio.productionReadOnly"). Turn the setting off to send writes to production.', operation.method, operation.path));
+    super(
+      vscode.l10n.t(
+        '{0} {1} was not sent: production is read-only (setting "altegio.productionReadOnly"). Turn the setting off to send writes to production.',
+        operation.method,
+        operation.path,
+      ),
+    );
     this.name = 'ReadOnlyError';
   }
 }
@@ -75,12 +81,23 @@ export class Session extends Disposable {
   ) {
     super();
     this.ready = this.reload();
-    this.register(environments.onDidChange(() => { this.ready = this.reload(); }));
-    this.register(tokens.onDidChange(() => { this.ready = this.reload(); }));
+    this.register(
+      environments.onDidChange(() => {
+        this.ready = this.reload();
+      }),
+    );
+    this.register(
+      tokens.onDidChange(() => {
+        this.ready = this.reload();
+      }),
+    );
     this.register(locations.onDidChange(() => this.changed.fire()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('altegio.rateLimit') || e.affectsConfiguration('altegio.requestTimeoutSeconds')) this.clientCache = undefined;
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('altegio.rateLimit') || e.affectsConfiguration('altegio.requestTimeoutSeconds'))
+          this.clientCache = undefined;
+      }),
+    );
   }
 
   get environment(): Environment {
@@ -119,7 +136,8 @@ export class Session extends Disposable {
     const perMinute = config.get<number>('rateLimit.perMinute', 200);
     const timeoutMs = Math.max(1, config.get<number>('requestTimeoutSeconds', 30)) * 1000;
     const limiterKey = `${env.baseUrl}|${perSecond}|${perMinute}`;
-    if (this.limiter?.key !== limiterKey) this.limiter = { key: limiterKey, limiter: new RateLimiter({ perSecond, perMinute }) };
+    if (this.limiter?.key !== limiterKey)
+      this.limiter = { key: limiterKey, limiter: new RateLimiter({ perSecond, perMinute }) };
     const key = `${limiterKey}|${timeoutMs}`;
     if (this.clientCache?.key !== key) {
       const client = new AltegioClient({
@@ -129,7 +147,10 @@ export class Session extends Disposable {
         rateLimiter: this.limiter.limiter,
         userAgent: `altegio-vscode/${vscode.extensions.getExtension('altegio-tools.altegio-vscode')?.packageJSON.version ?? 'dev'} (${vscode.env.appName})`,
         onEvent: (e) => {
-          if (e.phase === 'retry') this.log.warn(`${e.method} ${e.path} retry ${e.attempt}${e.errorKind ? ` after ${e.errorKind}` : ''}${e.status ? ` (${e.status})` : ''}`);
+          if (e.phase === 'retry')
+            this.log.warn(
+              `${e.method} ${e.path} retry ${e.attempt}${e.errorKind ? ` after ${e.errorKind}` : ''}${e.status ? ` (${e.status})` : ''}`,
+            );
         },
       });
       this.clientCache = { key, client };
@@ -152,7 +173,9 @@ export class Session extends Disposable {
     try {
       const response = await this.client().send(input);
       exchange.response = response;
-      this.log.info(`${op.method} ${path} → ${response.status} in ${Math.round(response.durationMs)} ms (${response.sizeBytes} B)${response.attempts > 1 ? `, ${response.attempts} attempts` : ''}`);
+      this.log.info(
+        `${op.method} ${path} → ${response.status} in ${Math.round(response.durationMs)} ms (${response.sizeBytes} B)${response.attempts > 1 ? `, ${response.attempts} attempts` : ''}`,
+      );
       const entry = await this.record(exchange, path);
       exchange.historyId = entry.id;
       return response;
@@ -190,7 +213,9 @@ export class Session extends Disposable {
     const path = concretePath(op, input);
     try {
       const response = await this.client().send(input);
-      this.log.info(`${op.method} ${path} → ${response.status} in ${Math.round(response.durationMs)} ms (${response.sizeBytes} B)`);
+      this.log.info(
+        `${op.method} ${path} → ${response.status} in ${Math.round(response.durationMs)} ms (${response.sizeBytes} B)`,
+      );
       return response;
     } catch (e) {
       if (isAltegioError(e)) {
@@ -209,17 +234,30 @@ export class Session extends Disposable {
     const op = input.operation;
     const env = this.environment;
     if (env.readOnly && !op.readOnly) throw new ReadOnlyError(op);
-    if (!op.destructive || !vscode.workspace.getConfiguration('altegio').get<boolean>('confirmDestructiveOperations', true)) return;
+    if (
+      !op.destructive ||
+      !vscode.workspace.getConfiguration('altegio').get<boolean>('confirmDestructiveOperations', true)
+    )
+      return;
     const c = confirmation ?? {
       message: vscode.l10n.t('Send {0} {1}?', op.method, op.summary),
-      detail: vscode.l10n.t('{0} {1}\nEnvironment: {2}\nThis operation changes or removes data and cannot be undone from here.', op.method, concretePath(op, input), env.label),
+      detail: vscode.l10n.t(
+        '{0} {1}\nEnvironment: {2}\nThis operation changes or removes data and cannot be undone from here.',
+        op.method,
+        concretePath(op, input),
+        env.label,
+      ),
       button: op.method === 'DELETE' ? vscode.l10n.t('Delete') : vscode.l10n.t('Send'),
     };
     if (!(await this.prompter.confirm(c.message, c.detail, c.button))) throw new UserCancelledError();
   }
 
   /** Validates a token pair with a cheap authenticated call, then stores it. */
-  async signInWithTokens(partnerToken: string, userToken: string | undefined, method: SessionProfile['method'] = 'tokens'): Promise<SessionProfile> {
+  async signInWithTokens(
+    partnerToken: string,
+    userToken: string | undefined,
+    method: SessionProfile['method'] = 'tokens',
+  ): Promise<SessionProfile> {
     const env = this.environment;
     const client = this.clientFor(env, { partnerToken, userToken });
     this.log.rememberSecrets([partnerToken, userToken]);
@@ -243,7 +281,11 @@ export class Session extends Disposable {
     const data = response.data as { user_token?: string; name?: string; id?: number } | undefined;
     if (!data?.user_token) throw new Error(vscode.l10n.t('Altegio answered without a user token.'));
     this.log.rememberSecrets([data.user_token]);
-    await this.tokens.set(env.secretKey, { partnerToken, userToken: data.user_token }, { method: 'password', userName: data.name, userId: data.id });
+    await this.tokens.set(
+      env.secretKey,
+      { partnerToken, userToken: data.user_token },
+      { method: 'password', userName: data.name, userId: data.id },
+    );
     this.log.info(`signed in to ${env.label} as ${data.name ?? 'user'} (${login.replace(/.(?=.{3})/g, '•')})`);
     await this.reload();
     return this.profile!;
@@ -267,11 +309,17 @@ export class Session extends Disposable {
       const origin = new URL(env.baseUrl).origin;
       const res = await nodeFetch(`${origin}/__sandbox/info`, { signal: AbortSignal.timeout(3000) });
       if (!res.ok) return false;
-      const info = await res.json() as { credentials?: { partnerToken?: string; userToken?: string; userName?: string } };
+      const info = (await res.json()) as {
+        credentials?: { partnerToken?: string; userToken?: string; userName?: string };
+      };
       const creds = info.credentials;
       if (!creds?.partnerToken) return false;
       this.log.rememberSecrets([creds.partnerToken, creds.userToken]);
-      await this.tokens.set(env.secretKey, { partnerToken: creds.partnerToken, userToken: creds.userToken }, { method: 'sandbox', userName: creds.userName });
+      await this.tokens.set(
+        env.secretKey,
+        { partnerToken: creds.partnerToken, userToken: creds.userToken },
+        { method: 'sandbox', userName: creds.userName },
+      );
       await this.reload();
       return true;
     } catch {
@@ -283,7 +331,10 @@ export class Session extends Disposable {
     const config = vscode.workspace.getConfiguration('altegio');
     return new AltegioClient({
       onEvent: (e) => {
-        if (e.phase === 'end') this.log.info(`${e.method} ${e.path} → ${e.status ?? e.errorKind} in ${Math.round(e.durationMs)} ms (sign-in)`);
+        if (e.phase === 'end')
+          this.log.info(
+            `${e.method} ${e.path} → ${e.status ?? e.errorKind} in ${Math.round(e.durationMs)} ms (sign-in)`,
+          );
       },
       baseUrl: env.baseUrl,
       credentials: () => credentials,
@@ -295,20 +346,31 @@ export class Session extends Disposable {
 
   private async record(exchange: Exchange, path: string): Promise<HistoryEntry> {
     const { operation: op, input, response, error } = exchange;
-    return this.history.add({
-      environment: exchange.environment.id,
-      operationId: op.id,
-      method: op.method,
-      path,
-      pathParams: input.pathParams ?? {},
-      query: input.query ?? {},
-      body: input.body,
-      status: response?.status ?? error?.status,
-      durationMs: response?.durationMs,
-      sizeBytes: response?.sizeBytes,
-      errorKind: error?.kind,
-      errorMessage: error?.message,
-    }, response ? { status: response.status, headers: response.headers, body: response.body, durationMs: response.durationMs, sizeBytes: response.sizeBytes } : undefined);
+    return this.history.add(
+      {
+        environment: exchange.environment.id,
+        operationId: op.id,
+        method: op.method,
+        path,
+        pathParams: input.pathParams ?? {},
+        query: input.query ?? {},
+        body: input.body,
+        status: response?.status ?? error?.status,
+        durationMs: response?.durationMs,
+        sizeBytes: response?.sizeBytes,
+        errorKind: error?.kind,
+        errorMessage: error?.message,
+      },
+      response
+        ? {
+            status: response.status,
+            headers: response.headers,
+            body: response.body,
+            durationMs: response.durationMs,
+            sizeBytes: response.sizeBytes,
+          }
+        : undefined,
+    );
   }
 
   private async reload(): Promise<void> {

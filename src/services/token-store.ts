@@ -6,7 +6,8 @@ import { Disposable } from './disposable';
 
 const SECRET_PREFIX = 'altegio.tokens.';
 const PROFILE_PREFIX = 'altegio.profile.';
-export const KEYRING_HELP_URL = 'https://code.visualstudio.com/docs/editor/settings-sync#_troubleshooting-keychain-issues';
+export const KEYRING_HELP_URL =
+  'https://code.visualstudio.com/docs/editor/settings-sync#_troubleshooting-keychain-issues';
 
 export interface SessionProfile {
   userName?: string;
@@ -17,7 +18,12 @@ export interface SessionProfile {
 
 export class KeyringUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(vscode.l10n.t('VS Code could not use the operating system keyring, so the tokens were not saved. Nothing was written anywhere else. ({0})', String((cause as Error)?.message ?? cause)));
+    super(
+      vscode.l10n.t(
+        'VS Code could not use the operating system keyring, so the tokens were not saved. Nothing was written anywhere else. ({0})',
+        String((cause as Error)?.message ?? cause),
+      ),
+    );
     this.name = 'KeyringUnavailableError';
   }
 }
@@ -27,11 +33,16 @@ export class TokenStore extends Disposable {
   /** Fires with the environment's secret key, also when another window changed the secret. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly state: vscode.Memento) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+  ) {
     super();
-    this.register(secrets.onDidChange((e) => {
-      if (e.key.startsWith(SECRET_PREFIX)) this.changed.fire(e.key.slice(SECRET_PREFIX.length));
-    }));
+    this.register(
+      secrets.onDidChange((e) => {
+        if (e.key.startsWith(SECRET_PREFIX)) this.changed.fire(e.key.slice(SECRET_PREFIX.length));
+      }),
+    );
   }
 
   async get(secretKey: string): Promise<Credentials> {
@@ -47,10 +58,13 @@ export class TokenStore extends Disposable {
 
   async set(secretKey: string, credentials: Credentials, profile: Omit<SessionProfile, 'signedInAt'>): Promise<void> {
     try {
-      await this.secrets.store(SECRET_PREFIX + secretKey, JSON.stringify({
-        partnerToken: credentials.partnerToken ?? '',
-        userToken: credentials.userToken ?? '',
-      }));
+      await this.secrets.store(
+        SECRET_PREFIX + secretKey,
+        JSON.stringify({
+          partnerToken: credentials.partnerToken ?? '',
+          userToken: credentials.userToken ?? '',
+        }),
+      );
     } catch (e) {
       throw new KeyringUnavailableError(e);
     }

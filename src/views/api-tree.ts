@@ -4,7 +4,9 @@ import { getCatalog, type OperationSpec, type SectionSpec } from '../api/catalog
 import { Disposable } from '../services/disposable';
 import { methodIcon } from './method-style';
 
-export type ApiNode = { kind: 'section'; section: SectionSpec; operations: OperationSpec[] } | { kind: 'operation'; operation: OperationSpec };
+export type ApiNode =
+  | { kind: 'section'; section: SectionSpec; operations: OperationSpec[] }
+  | { kind: 'operation'; operation: OperationSpec };
 
 export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvider<ApiNode> {
   private readonly changed = this.register(new vscode.EventEmitter<ApiNode | undefined>());
@@ -26,7 +28,11 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
     if (!node) {
       const matching = this.filterText ? new Set(catalog.search(this.filterText)) : undefined;
       return catalog.sections
-        .map((section) => ({ kind: 'section' as const, section, operations: matching ? section.operations.filter((o) => matching.has(o)) : section.operations }))
+        .map((section) => ({
+          kind: 'section' as const,
+          section,
+          operations: matching ? section.operations.filter((o) => matching.has(o)) : section.operations,
+        }))
         .filter((n) => n.operations.length > 0);
     }
     if (node.kind === 'section') return node.operations.map((operation) => ({ kind: 'operation', operation }));
@@ -35,7 +41,10 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
 
   getTreeItem(node: ApiNode): vscode.TreeItem {
     if (node.kind === 'section') {
-      const item = new vscode.TreeItem(node.section.name, this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        node.section.name,
+        this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `section:${node.section.name}${this.filterText ? `?${this.filterText}` : ''}`;
       item.iconPath = new vscode.ThemeIcon(node.section.icon);
       item.description = String(node.operations.length);
@@ -51,7 +60,9 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
     item.tooltip = operationTooltip(op);
     item.contextValue = op.destructive ? 'apiOperation destructive' : 'apiOperation';
     item.command = { command: 'altegio.openOperation', title: vscode.l10n.t('Open Request Form'), arguments: [op.id] };
-    item.accessibilityInformation = { label: `${op.method} ${op.summary}, ${op.path}${op.deprecated ? ', deprecated' : ''}` };
+    item.accessibilityInformation = {
+      label: `${op.method} ${op.summary}, ${op.path}${op.deprecated ? ', deprecated' : ''}`,
+    };
     return item;
   }
 
@@ -67,9 +78,12 @@ export function operationTooltip(op: OperationSpec): vscode.MarkdownString {
   md.appendMarkdown(`**${op.method}** \`${op.path}\`\n\n`);
   md.appendText(op.summary);
   md.appendMarkdown('\n\n');
-  md.appendMarkdown(`$(key) ${op.security === 'BearerPartner' ? vscode.l10n.t('Partner token') : vscode.l10n.t('Partner and user tokens')}`);
+  md.appendMarkdown(
+    `$(key) ${op.security === 'BearerPartner' ? vscode.l10n.t('Partner token') : vscode.l10n.t('Partner and user tokens')}`,
+  );
   if (op.destructive) md.appendMarkdown(`  \n$(warning) ${vscode.l10n.t('Destructive: asks for confirmation')}`);
-  if (op.deprecated) md.appendMarkdown(`  \n$(circle-slash) ${vscode.l10n.t('Deprecated in the Altegio documentation')}`);
+  if (op.deprecated)
+    md.appendMarkdown(`  \n$(circle-slash) ${vscode.l10n.t('Deprecated in the Altegio documentation')}`);
   if (op.docsUrl) md.appendMarkdown(`\n\n[${vscode.l10n.t('Online documentation')}](${op.docsUrl})`);
   return md;
 }

@@ -33,7 +33,8 @@ export interface CollectionSpec {
 export type Row = Record<string, unknown>;
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const money = (v: unknown): string => (typeof v === 'number' ? v.toLocaleString(undefined, { maximumFractionDigits: 2 }) : text(v));
+const money = (v: unknown): string =>
+  typeof v === 'number' ? v.toLocaleString(undefined, { maximumFractionDigits: 2 }) : text(v);
 
 function isoDate(offsetDays: number): string {
   const d = new Date();
@@ -64,7 +65,13 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'organization',
     operationId: 'get_team_member_list',
     pathParams: (c) => ({ location_id: c.locationId }),
-    row: (s) => ({ id: s.id as number, label: text(s.name), description: text(s.specialization), icon: 'person', kind: 'teamMember' }),
+    row: (s) => ({
+      id: s.id as number,
+      label: text(s.name),
+      description: text(s.specialization),
+      icon: 'person',
+      kind: 'teamMember',
+    }),
   },
   {
     key: 'services',
@@ -75,7 +82,10 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     row: (s) => ({
       id: s.id as number,
       label: text(s.title),
-      description: s.price_min !== undefined ? `${money(s.price_min)}${s.price_max !== undefined && s.price_max !== s.price_min ? `–${money(s.price_max)}` : ''}` : undefined,
+      description:
+        s.price_min !== undefined
+          ? `${money(s.price_min)}${s.price_max !== undefined && s.price_max !== s.price_min ? `–${money(s.price_max)}` : ''}`
+          : undefined,
       icon: 'symbol-event',
       kind: 'service',
     }),
@@ -104,7 +114,13 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'credit-card',
     operationId: 'get_loyalty_card_type_list',
     pathParams: (c) => ({ location_id: c.locationId }),
-    row: (t) => ({ id: t.id as number, label: text(t.title), description: `#${text(t.id)}`, icon: 'credit-card', kind: 'cardType' }),
+    row: (t) => ({
+      id: t.id as number,
+      label: text(t.title),
+      description: `#${text(t.id)}`,
+      icon: 'credit-card',
+      kind: 'cardType',
+    }),
   },
   {
     key: 'products',
@@ -112,7 +128,13 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'package',
     operationId: 'get_products_list',
     pathParams: (c) => ({ location_id: c.locationId }),
-    row: (p) => ({ id: (p.good_id ?? p.id) as number, label: text(p.title), description: p.cost !== undefined ? money(p.cost) : undefined, icon: 'package', kind: 'product' }),
+    row: (p) => ({
+      id: (p.good_id ?? p.id) as number,
+      label: text(p.title),
+      description: p.cost !== undefined ? money(p.cost) : undefined,
+      icon: 'package',
+      kind: 'product',
+    }),
   },
   {
     key: 'storages',
@@ -120,7 +142,13 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'archive',
     operationId: 'get_location_inventories',
     pathParams: (c) => ({ location_id: c.locationId }),
-    row: (s) => ({ id: s.id as number, label: text(s.title), description: text(s.comment), icon: 'archive', kind: 'storage' }),
+    row: (s) => ({
+      id: s.id as number,
+      label: text(s.title),
+      description: text(s.comment),
+      icon: 'archive',
+      kind: 'storage',
+    }),
   },
   {
     key: 'accounts',
@@ -128,7 +156,13 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'credit-card',
     operationId: 'get_account_list',
     pathParams: (c) => ({ location_id: c.locationId }),
-    row: (a) => ({ id: a.id as number, label: text(a.title), description: text(a.comment), icon: 'credit-card', kind: 'account' }),
+    row: (a) => ({
+      id: a.id as number,
+      label: text(a.title),
+      description: text(a.comment),
+      icon: 'credit-card',
+      kind: 'account',
+    }),
   },
 ];
 
@@ -148,7 +182,13 @@ export const CLIENT_COLLECTIONS: CollectionSpec[] = [
       return {
         id: card.id as number,
         label: text(card.number),
-        description: [text(type?.title), vscode.l10n.t('balance {0}', money(card.balance)), vscode.l10n.t('points {0}', money(card.points))].filter(Boolean).join(' · '),
+        description: [
+          text(type?.title),
+          vscode.l10n.t('balance {0}', money(card.balance)),
+          vscode.l10n.t('points {0}', money(card.points)),
+        ]
+          .filter(Boolean)
+          .join(' · '),
         icon: 'credit-card',
         kind: 'card',
       };
@@ -162,7 +202,9 @@ function appointmentRow(r: Row): RowView {
   const services = (r.services as Row[] | undefined)?.map((s) => text(s.title)).join(', ');
   return {
     id: r.id as number,
-    label: `${text(r.datetime ?? r.date).replace('T', ' ').slice(0, 16)} ${text(client?.name)}`.trim(),
+    label: `${text(r.datetime ?? r.date)
+      .replace('T', ' ')
+      .slice(0, 16)} ${text(client?.name)}`.trim(),
     description: [services, text(staff?.name)].filter(Boolean).join(' · '),
     icon: 'calendar',
     kind: 'appointment',

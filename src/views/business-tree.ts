@@ -7,7 +7,14 @@ import type { ApiResponse, RequestInput } from '../api/client';
 import { nextPageInput, withPage } from '../api/paging';
 import { Disposable } from '../services/disposable';
 import type { Session } from '../services/session';
-import { CLIENT_COLLECTIONS, LOCATION_COLLECTIONS, type CollectionSpec, type LocationContext, type Row, type RowView } from './business-collections';
+import {
+  CLIENT_COLLECTIONS,
+  LOCATION_COLLECTIONS,
+  type CollectionSpec,
+  type LocationContext,
+  type Row,
+  type RowView,
+} from './business-collections';
 
 export const BUSINESS_PAGE_SIZE = 50;
 
@@ -16,7 +23,15 @@ export type BusinessNode =
   | { kind: 'chain'; chain: Row }
   | { kind: 'location'; ctx: LocationContext; row: Row }
   | { kind: 'collection'; spec: CollectionSpec; ctx: LocationContext; client?: Row; key: string }
-  | { kind: 'row'; spec: CollectionSpec; ctx: LocationContext; row: Row; view: RowView; client?: Row; parentKey: string }
+  | {
+      kind: 'row';
+      spec: CollectionSpec;
+      ctx: LocationContext;
+      row: Row;
+      view: RowView;
+      client?: Row;
+      parentKey: string;
+    }
   | { kind: 'loadMore'; key: string; loaded: number; total?: number }
   | { kind: 'message'; id: string; text: string; icon: string; command?: vscode.Command };
 
@@ -38,9 +53,12 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   constructor(private readonly session: Session) {
     super();
     this.register(session.onDidChange(() => this.refresh()));
-    this.register(session.onDidExchange((exchange) => {
-      if (exchange.response && !exchange.error && !exchange.operation.readOnly) this.invalidateFor(exchange.operation.path);
-    }));
+    this.register(
+      session.onDidExchange((exchange) => {
+        if (exchange.response && !exchange.error && !exchange.operation.readOnly)
+          this.invalidateFor(exchange.operation.path);
+      }),
+    );
   }
 
   refresh(node?: BusinessNode): void {
@@ -80,15 +98,21 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     if (!this.session.signedIn) return [];
     if (!node) return [{ kind: 'user' }];
     switch (node.kind) {
-      case 'user': return this.chainsOrLocations();
-      case 'chain': return this.locationsOfChain(node.chain);
-      case 'location': return LOCATION_COLLECTIONS.map((spec) => this.collectionNode(spec, node.ctx));
-      case 'collection': return this.rowsOf(node);
-      case 'row': return (node.spec.children ?? [])
-        .map((key) => CLIENT_COLLECTIONS.find((c) => c.key === key))
-        .filter((spec): spec is CollectionSpec => !!spec)
-        .map((spec) => this.collectionNode(spec, node.ctx, node.row));
-      default: return [];
+      case 'user':
+        return this.chainsOrLocations();
+      case 'chain':
+        return this.locationsOfChain(node.chain);
+      case 'location':
+        return LOCATION_COLLECTIONS.map((spec) => this.collectionNode(spec, node.ctx));
+      case 'collection':
+        return this.rowsOf(node);
+      case 'row':
+        return (node.spec.children ?? [])
+          .map((key) => CLIENT_COLLECTIONS.find((c) => c.key === key))
+          .filter((spec): spec is CollectionSpec => !!spec)
+          .map((spec) => this.collectionNode(spec, node.ctx, node.row));
+      default:
+        return [];
     }
   }
 
@@ -102,7 +126,9 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
         item.description = this.session.environment.label;
         item.iconPath = new vscode.ThemeIcon('account');
         item.contextValue = 'business.user';
-        item.tooltip = this.session.hasUserToken ? vscode.l10n.t('Partner and user tokens') : vscode.l10n.t('Partner token only');
+        item.tooltip = this.session.hasUserToken
+          ? vscode.l10n.t('Partner and user tokens')
+          : vscode.l10n.t('Partner token only');
         return item;
       }
       case 'chain': {
@@ -133,19 +159,29 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
         return item;
       }
       case 'row': {
-        const item = new vscode.TreeItem(node.view.label || `#${node.view.id}`, node.spec.children?.length ? C.Collapsed : C.None);
+        const item = new vscode.TreeItem(
+          node.view.label || `#${node.view.id}`,
+          node.spec.children?.length ? C.Collapsed : C.None,
+        );
         item.id = `row:${node.parentKey}:${node.view.id}`;
         item.description = node.view.description;
         item.iconPath = new vscode.ThemeIcon(node.view.icon);
         item.contextValue = `business.entity business.${node.view.kind}`;
         item.tooltip = `${node.view.label}\n#${node.view.id}${node.view.description ? `\n${node.view.description}` : ''}`;
-        item.command = { command: 'altegio.business.openDetails', title: vscode.l10n.t('Open Details'), arguments: [node] };
+        item.command = {
+          command: 'altegio.business.openDetails',
+          title: vscode.l10n.t('Open Details'),
+          arguments: [node],
+        };
         return item;
       }
       case 'loadMore': {
         const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), C.None);
         item.id = `more:${node.key}:${node.loaded}`;
-        item.description = node.total !== undefined ? vscode.l10n.t('{0} of {1} loaded', node.loaded, node.total) : vscode.l10n.t('{0} loaded', node.loaded);
+        item.description =
+          node.total !== undefined
+            ? vscode.l10n.t('{0} of {1} loaded', node.loaded, node.total)
+            : vscode.l10n.t('{0} loaded', node.loaded);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.contextValue = 'business.loadMore';
         item.command = { command: 'altegio.business.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
@@ -169,7 +205,10 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
       if (chains.items.length > 0) return chains.items.map((chain) => ({ kind: 'chain', chain }));
     }
     // Partner token only (or no chains): the locations the partner can see.
-    const locations = await this.fetchAll('locations', { operation: getCatalog().requireOperation('get_location_list'), query: this.session.hasUserToken ? { my: 1 } : {} });
+    const locations = await this.fetchAll('locations', {
+      operation: getCatalog().requireOperation('get_location_list'),
+      query: this.session.hasUserToken ? { my: 1 } : {},
+    });
     if (locations.error) return [this.errorNode('locations', locations.error)];
     return locations.items.map((row) => this.locationNode(row, undefined));
   }
@@ -184,7 +223,11 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     return {
       kind: 'location',
       row,
-      ctx: { locationId: Number(row.id), locationTitle: String(row.title ?? row.id), chainId: chainId ?? (groups?.[0]?.id as number | undefined) },
+      ctx: {
+        locationId: Number(row.id),
+        locationTitle: String(row.title ?? row.id),
+        chainId: chainId ?? (groups?.[0]?.id as number | undefined),
+      },
     };
   }
 
@@ -199,9 +242,18 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     if (!this.lists.has(node.key)) {
       const operation = getCatalog().requireOperation(node.spec.operationId);
       const pathParams = node.spec.pathParams({ ...node.ctx, client: node.client });
-      if (!pathParams) return [{ kind: 'message', id: `${node.key}:na`, text: vscode.l10n.t('Not available for this entry'), icon: 'info' }];
-      let input: RequestInput = { operation, pathParams, query: node.spec.query?.(node.ctx), body: node.spec.body?.(node.ctx) };
-      if (operation.paging?.style === 'page') input = withPage(input, 1, Math.min(BUSINESS_PAGE_SIZE, operation.paging.maxSize ?? BUSINESS_PAGE_SIZE));
+      if (!pathParams)
+        return [
+          { kind: 'message', id: `${node.key}:na`, text: vscode.l10n.t('Not available for this entry'), icon: 'info' },
+        ];
+      let input: RequestInput = {
+        operation,
+        pathParams,
+        query: node.spec.query?.(node.ctx),
+        body: node.spec.body?.(node.ctx),
+      };
+      if (operation.paging?.style === 'page')
+        input = withPage(input, 1, Math.min(BUSINESS_PAGE_SIZE, operation.paging.maxSize ?? BUSINESS_PAGE_SIZE));
       await this.load(node.key, input, false);
     }
     await this.settled(node.key);
@@ -210,9 +262,16 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     if (!state) return [];
     if (state.error && state.items.length === 0) return [this.errorNode(node.key, state.error, node)];
     const rows: BusinessNode[] = state.items.map((row) => ({
-      kind: 'row', spec: node.spec, ctx: node.ctx, row, view: node.spec.row(row), client: node.client, parentKey: node.key,
+      kind: 'row',
+      spec: node.spec,
+      ctx: node.ctx,
+      row,
+      view: node.spec.row(row),
+      client: node.client,
+      parentKey: node.key,
     }));
-    if (rows.length === 0) rows.push({ kind: 'message', id: `${node.key}:empty`, text: vscode.l10n.t('Nothing here yet'), icon: 'info' });
+    if (rows.length === 0)
+      rows.push({ kind: 'message', id: `${node.key}:empty`, text: vscode.l10n.t('Nothing here yet'), icon: 'info' });
     if (state.next) rows.push({ kind: 'loadMore', key: node.key, loaded: state.items.length, total: state.total });
     if (state.error) rows.push(this.errorNode(`${node.key}:more`, state.error, node));
     return rows;
@@ -299,19 +358,35 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   }
 }
 
-const GENERIC_WORDS = new Set(['company', 'companies', 'chain', 'group', 'groups', 'location', 'search', 'api', 'v1', 'salon']);
+const GENERIC_WORDS = new Set([
+  'company',
+  'companies',
+  'chain',
+  'group',
+  'groups',
+  'location',
+  'search',
+  'api',
+  'v1',
+  'salon',
+]);
 
 function resourceWords(path: string): string[] {
-  return path.split('/')
+  return path
+    .split('/')
     .filter((s) => s && !s.startsWith('{') && !GENERIC_WORDS.has(s))
     .map((s) => s.replace(/s$/, ''));
 }
 
 function nodeKeyPrefix(node: BusinessNode): string {
   switch (node.kind) {
-    case 'collection': return node.key;
-    case 'row': return node.parentKey;
-    case 'loadMore': return node.key;
-    default: return '';
+    case 'collection':
+      return node.key;
+    case 'row':
+      return node.parentKey;
+    case 'loadMore':
+      return node.key;
+    default:
+      return '';
   }
 }

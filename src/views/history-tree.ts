@@ -25,25 +25,41 @@ export class HistoryTreeProvider extends Disposable implements vscode.TreeDataPr
     const duration = entry.durationMs !== undefined ? `${Math.round(entry.durationMs)} ms` : undefined;
     item.description = [status, duration, time.toLocaleTimeString()].filter(Boolean).join(' · ');
     const failed = entry.errorKind !== undefined || (entry.status !== undefined && entry.status >= 400);
-    item.iconPath = failed ? new vscode.ThemeIcon(entry.errorKind === 'outcome_unknown' ? 'question' : 'error', new vscode.ThemeColor('errorForeground')) : methodIcon(entry.method);
+    item.iconPath = failed
+      ? new vscode.ThemeIcon(
+          entry.errorKind === 'outcome_unknown' ? 'question' : 'error',
+          new vscode.ThemeColor('errorForeground'),
+        )
+      : methodIcon(entry.method);
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${entry.method}** \`${entry.path}\`\n\n`);
-    md.appendText(`${vscode.l10n.t('Status')}: ${status}\n${vscode.l10n.t('Time')}: ${time.toLocaleString()}\n${vscode.l10n.t('Environment')}: ${entry.environment}`);
+    md.appendText(
+      `${vscode.l10n.t('Status')}: ${status}\n${vscode.l10n.t('Time')}: ${time.toLocaleString()}\n${vscode.l10n.t('Environment')}: ${entry.environment}`,
+    );
     if (duration) md.appendText(`\n${vscode.l10n.t('Duration')}: ${duration}`);
     if (entry.errorMessage) md.appendText(`\n\n${entry.errorMessage}`);
     item.tooltip = md;
     item.contextValue = entry.hasResponse ? 'history.entry history.withResponse' : 'history.entry';
-    item.command = { command: 'altegio.history.openResponse', title: vscode.l10n.t('Open Response'), arguments: [entry] };
+    item.command = {
+      command: 'altegio.history.openResponse',
+      title: vscode.l10n.t('Open Response'),
+      arguments: [entry],
+    };
     return item;
   }
 }
 
 function outcomeLabel(kind: string | undefined): string {
   switch (kind) {
-    case 'outcome_unknown': return vscode.l10n.t('outcome unknown');
-    case 'timeout': return vscode.l10n.t('timed out');
-    case 'network': return vscode.l10n.t('not sent');
-    case 'cancelled': return vscode.l10n.t('cancelled');
-    default: return kind ?? '';
+    case 'outcome_unknown':
+      return vscode.l10n.t('outcome unknown');
+    case 'timeout':
+      return vscode.l10n.t('timed out');
+    case 'network':
+      return vscode.l10n.t('not sent');
+    case 'cancelled':
+      return vscode.l10n.t('cancelled');
+    default:
+      return kind ?? '';
   }
 }

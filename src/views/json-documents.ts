@@ -12,7 +12,10 @@ export class JsonDocumentProvider extends Disposable implements vscode.TextDocum
   private readonly documents = new Map<string, string>();
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.documents.get(uri.toString()) ?? vscode.l10n.t('// This document is no longer available. Open it again from the Altegio view.');
+    return (
+      this.documents.get(uri.toString()) ??
+      vscode.l10n.t('// This document is no longer available. Open it again from the Altegio view.')
+    );
   }
 
   /** Opens `value` pretty-printed as a read-only JSON editor titled by `name` (e.g. "client-4240788"). */

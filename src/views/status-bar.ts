@@ -4,7 +4,9 @@ import { Disposable } from '../services/disposable';
 import type { Session } from '../services/session';
 
 export class AltegioStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('altegio.status', vscode.StatusBarAlignment.Left, 50));
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('altegio.status', vscode.StatusBarAlignment.Left, 50),
+  );
 
   constructor(private readonly session: Session) {
     super();
@@ -18,16 +20,24 @@ export class AltegioStatusBar extends Disposable {
   update(): void {
     const env = this.session.environment;
     const location = this.session.location;
-    const user = this.session.signedIn ? (this.session.profile?.userName ?? vscode.l10n.t('signed in')) : vscode.l10n.t('signed out');
+    const user = this.session.signedIn
+      ? (this.session.profile?.userName ?? vscode.l10n.t('signed in'))
+      : vscode.l10n.t('signed out');
     const parts = [env.label, user, location?.locationTitle].filter(Boolean);
     this.item.text = `${env.isProduction ? '$(warning) ' : '$(cloud) '}${parts.join(' · ')}`;
     this.item.backgroundColor = env.isProduction ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**Altegio** — ${env.label}${env.isProduction ? ` ($(warning) ${vscode.l10n.t('production data')})` : ''}\n\n`);
-    md.appendText(`${env.baseUrl}\n${vscode.l10n.t('User')}: ${user}\n${vscode.l10n.t('Location')}: ${location ? `${location.locationTitle} (#${location.locationId})` : vscode.l10n.t('none selected')}`);
+    md.appendMarkdown(
+      `**Altegio** — ${env.label}${env.isProduction ? ` ($(warning) ${vscode.l10n.t('production data')})` : ''}\n\n`,
+    );
+    md.appendText(
+      `${env.baseUrl}\n${vscode.l10n.t('User')}: ${user}\n${vscode.l10n.t('Location')}: ${location ? `${location.locationTitle} (#${location.locationId})` : vscode.l10n.t('none selected')}`,
+    );
     if (env.readOnly) md.appendMarkdown(`\n\n$(lock) ${vscode.l10n.t('Read-only: writes are blocked')}`);
     md.appendMarkdown(`\n\n${vscode.l10n.t('Click to select the environment')}`);
     this.item.tooltip = md;
-    this.item.accessibilityInformation = { label: `Altegio: ${parts.join(', ')}${env.isProduction ? ', production' : ''}` };
+    this.item.accessibilityInformation = {
+      label: `Altegio: ${parts.join(', ')}${env.isProduction ? ', production' : ''}`,
+    };
   }
 }

@@ -13,7 +13,13 @@ export const REPLACE_AFTER_MS = [10_000, 35_000];
  * Calls `replace` when the panel has been visible this long without its app saying ready. `attempt` counts the
  * replacements already made for this content, so that a replacement panel continues the schedule.
  */
-export function watchFirstLoad(panel: vscode.WebviewPanel, isReady: () => boolean, replace: (attempt: number) => void, log: (message: string) => void, attempt = 0): vscode.Disposable {
+export function watchFirstLoad(
+  panel: vscode.WebviewPanel,
+  isReady: () => boolean,
+  replace: (attempt: number) => void,
+  log: (message: string) => void,
+  attempt = 0,
+): vscode.Disposable {
   let waited = 0;
   const timer = setInterval(() => {
     if (isReady() || attempt >= REPLACE_AFTER_MS.length) {

@@ -48,7 +48,11 @@ export class PanelChannel<FromApp extends { type: string }, ToApp extends { type
     }
     void Promise.resolve()
       .then(() => this.handlers.onMessage(message))
-      .catch((e: unknown) => this.log.error(`the ${this.name} webview's "${message.type}" failed: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) =>
+        this.log.error(
+          `the ${this.name} webview's "${message.type}" failed: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      );
   }
 
   /**

@@ -24,8 +24,15 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: WebviewApp, title: string): string {
-  const nonce = randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+export function renderWebviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  app: WebviewApp,
+  title: string,
+): string {
+  const nonce = randomBytes(18)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
   const root = mediaRoot(extensionUri);
   const uri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(root, ...parts)).toString();
   const lang = escapeHtml(vscode.env.language || 'en');

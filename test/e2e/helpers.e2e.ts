@@ -4,10 +4,34 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import {
-  acceptQuickInput, cancelQuickInput, clearAllNotifications, clickDialogButton, clickNotificationButton, clickTreeRow,
-  clickTreeRowAction, collapseTreeRow, expandTreeRow, expandView, notificationMessage, openTreeRowContextMenu, openWorkbench,
-  pickQuickItem, quickInputMessage, quickPickLabels, runCommand, runTreeRowContextMenu, treeRow, treeRowLabels, typeInQuickInput,
-  waitForDialog, waitForNotification, waitForQuickInputPrompt, waitForTreeRow, waitForWebviewText, webviewContent, type Workbench,
+  acceptQuickInput,
+  cancelQuickInput,
+  clearAllNotifications,
+  clickDialogButton,
+  clickNotificationButton,
+  clickTreeRow,
+  clickTreeRowAction,
+  collapseTreeRow,
+  expandTreeRow,
+  expandView,
+  notificationMessage,
+  openTreeRowContextMenu,
+  openWorkbench,
+  pickQuickItem,
+  quickInputMessage,
+  quickPickLabels,
+  runCommand,
+  runTreeRowContextMenu,
+  treeRow,
+  treeRowLabels,
+  typeInQuickInput,
+  waitForDialog,
+  waitForNotification,
+  waitForQuickInputPrompt,
+  waitForTreeRow,
+  waitForWebviewText,
+  webviewContent,
+  type Workbench,
 } from './helpers';
 
 describe('E2E helpers (on a fixture extension)', function () {
@@ -31,7 +55,12 @@ describe('E2E helpers (on a fixture extension)', function () {
       await expandView(wb.page, 'Fixture Tree'); // views added to the Explorer start collapsed
       await expandTreeRow(wb.page, 'Fixture Tree', 'Parent');
       await waitForTreeRow(wb.page, 'Fixture Tree', 'Second child');
-      assert.deepStrictEqual(await treeRowLabels(wb.page, 'Fixture Tree'), ['Parent', 'First child', 'Second child', 'Leaf']);
+      assert.deepStrictEqual(await treeRowLabels(wb.page, 'Fixture Tree'), [
+        'Parent',
+        'First child',
+        'Second child',
+        'Leaf',
+      ]);
       await collapseTreeRow(wb.page, 'Fixture Tree', 'Parent');
       await treeRow(wb.page, 'Fixture Tree', 'First child').waitFor({ state: 'detached' });
       assert.deepStrictEqual(await treeRowLabels(wb.page, 'Fixture Tree'), ['Parent', 'Leaf']);
@@ -58,7 +87,10 @@ describe('E2E helpers (on a fixture extension)', function () {
     await wb.step('notification-button', async () => {
       await clearAllNotifications(wb.page);
       await runCommand(wb.page, 'Fixture: Notify');
-      assert.strictEqual(await notificationMessage(await waitForNotification(wb.page, 'Fixture says hello')), 'Fixture says hello');
+      assert.strictEqual(
+        await notificationMessage(await waitForNotification(wb.page, 'Fixture says hello')),
+        'Fixture says hello',
+      );
       await clickNotificationButton(wb.page, 'Fixture says hello', 'Reply');
       await waitForNotification(wb.page, 'Fixture got: Reply');
     });
@@ -71,7 +103,10 @@ describe('E2E helpers (on a fixture extension)', function () {
       const content = await waitForDialog(wb.page);
       assert.strictEqual(content.message, 'Remove the fixture card?');
       assert.strictEqual(content.detail, 'Card 42 at Location 7');
-      assert.ok(content.buttons.includes('Remove') && content.buttons.includes('Cancel'), `buttons: ${content.buttons.join(', ')}`);
+      assert.ok(
+        content.buttons.includes('Remove') && content.buttons.includes('Cancel'),
+        `buttons: ${content.buttons.join(', ')}`,
+      );
       await wb.screenshot('04a-dialog-open');
       await clickDialogButton(wb.page, 'Remove');
       await waitForNotification(wb.page, 'Fixture confirm: Remove');

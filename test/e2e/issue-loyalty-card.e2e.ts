@@ -6,10 +6,30 @@ import * as assert from 'assert';
 import type { FrameLocator } from 'playwright-core';
 import { startSandboxProcess } from '../harness/sandbox';
 import {
-  clearAllNotifications, clickDialogButton, expandTreeRow, openViewContainer, runTreeRowContextMenu,
-  treeRow, view, waitForDialog, waitForNotification, waitForTreeRow, waitForViews, type Workbench, openWorkbench,
+  clearAllNotifications,
+  clickDialogButton,
+  expandTreeRow,
+  openViewContainer,
+  runTreeRowContextMenu,
+  treeRow,
+  view,
+  waitForDialog,
+  waitForNotification,
+  waitForTreeRow,
+  waitForViews,
+  type Workbench,
+  openWorkbench,
 } from './helpers';
-import { firstClient, sandboxDemo, THEMES, useTheme, webviewOfTab, FORM_RENDERED, VIEWER_RENDERED, type SandboxDemo } from './webview-support';
+import {
+  firstClient,
+  sandboxDemo,
+  THEMES,
+  useTheme,
+  webviewOfTab,
+  FORM_RENDERED,
+  VIEWER_RENDERED,
+  type SandboxDemo,
+} from './webview-support';
 
 const FORM_TITLE = 'POST Issue a loyalty card to a client';
 const CARD_NUMBER = `E2E-${Date.now().toString().slice(-6)}`;
@@ -95,7 +115,8 @@ describe('Issue a loyalty card in the request form', function () {
       await form.getByText('Ready to send').waitFor();
       await sendButton(form).click();
       await form.locator('altegio-result-card h2', { hasText: /200 OK in \d+ ms/ }).waitFor();
-      for (const label of ['number', 'type', 'balance', 'points', 'programs']) await form.locator('dt', { hasText: new RegExp(`^${label}$`) }).waitFor();
+      for (const label of ['number', 'type', 'balance', 'points', 'programs'])
+        await form.locator('dt', { hasText: new RegExp(`^${label}$`) }).waitFor();
       await form.locator('dd', { hasText: CARD_NUMBER }).waitFor();
     });
   });
@@ -118,12 +139,18 @@ describe('Issue a loyalty card in the request form', function () {
     });
   });
 
-  it('explains an error answer: Altegio\'s message, the field errors and what to do', async () => {
+  it("explains an error answer: Altegio's message, the field errors and what to do", async () => {
     await wb.step('error-explained', async () => {
       await form.locator('altegio-result-card').waitFor();
       await form.getByRole('tab', { name: 'JSON' }).click();
       const editor = form.locator('altegio-json-editor textarea').first();
-      await editor.fill(JSON.stringify({ loyalty_card_number: `${CARD_NUMBER}-X`, loyalty_card_type_id: '999999', phone: Number(client.phone) }));
+      await editor.fill(
+        JSON.stringify({
+          loyalty_card_number: `${CARD_NUMBER}-X`,
+          loyalty_card_type_id: '999999',
+          phone: Number(client.phone),
+        }),
+      );
       await form.getByText('Ready to send').waitFor();
       await sendButton(form).click();
       await form.locator('altegio-result-card h2', { hasText: /422 Unprocessable/ }).waitFor();
@@ -178,7 +205,11 @@ function sendButton(form: FrameLocator) {
 }
 
 async function fillField(form: FrameLocator, name: string, value: string): Promise<void> {
-  const input = form.locator('altegio-field').filter({ has: form.locator('.name', { hasText: new RegExp(`^${name}$`) }) }).locator('vscode-textfield input').first();
+  const input = form
+    .locator('altegio-field')
+    .filter({ has: form.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
+    .locator('vscode-textfield input')
+    .first();
   await input.fill(value);
 }
 

@@ -8,10 +8,31 @@ import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
 import { startSandboxProcess } from '../harness/sandbox';
 import {
-  acceptQuickInput, openViewContainer, pickQuickItem, runCommand, runTreeRowContextMenu, waitForActiveEditor, waitForQuickInput,
-  waitForTreeRow, waitForViews, waitForWorkbenchReady, openWorkbench, type Workbench,
+  acceptQuickInput,
+  openViewContainer,
+  pickQuickItem,
+  runCommand,
+  runTreeRowContextMenu,
+  waitForActiveEditor,
+  waitForQuickInput,
+  waitForTreeRow,
+  waitForViews,
+  waitForWorkbenchReady,
+  openWorkbench,
+  type Workbench,
 } from './helpers';
-import { api, MANHATTAN, sandboxDemo, seedClients, THEMES, updateUserSettings, useTheme, webviewOfTab, FORM_RENDERED, VIEWER_RENDERED } from './webview-support';
+import {
+  api,
+  MANHATTAN,
+  sandboxDemo,
+  seedClients,
+  THEMES,
+  updateUserSettings,
+  useTheme,
+  webviewOfTab,
+  FORM_RENDERED,
+  VIEWER_RENDERED,
+} from './webview-support';
 
 const SEEDED = 10_000;
 
@@ -30,7 +51,11 @@ describe('Response viewer with 10,000 rows', function () {
     assert.ok(sandbox, 'this checkout has no sandbox CLI');
     const demo = await sandboxDemo(sandbox.baseUrl);
     await seedClients(demo, SEEDED);
-    total = ((await api(demo, 'POST', `/company/${MANHATTAN}/clients/search`, { page: 1, page_size: 1 })).meta as { total_count: number }).total_count;
+    total = (
+      (await api(demo, 'POST', `/company/${MANHATTAN}/clients/search`, { page: 1, page_size: 1 })).meta as {
+        total_count: number;
+      }
+    ).total_count;
     assert.ok(total >= SEEDED, `only ${total} clients`);
     wb = await openWorkbench('response-viewer', {
       settings: { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl },
@@ -74,7 +99,9 @@ describe('Response viewer with 10,000 rows', function () {
     await wb.screenshot('03a-fetching-all-pages');
     const started = Date.now();
     await wb.step('all-pages', async () => {
-      await viewer.getByText(`All pages: ${total.toLocaleString('en-US')} items from ${Math.ceil(total / 200)} pages.`).waitFor({ timeout: 120_000 });
+      await viewer
+        .getByText(`All pages: ${total.toLocaleString('en-US')} items from ${Math.ceil(total / 200)} pages.`)
+        .waitFor({ timeout: 120_000 });
       await viewer.locator('.count', { hasText: `${total.toLocaleString('en-US')} rows` }).waitFor();
     });
     // 51 pages at 5 requests a second cannot take less than ten seconds.
@@ -89,7 +116,9 @@ describe('Response viewer with 10,000 rows', function () {
       await viewer.locator(`[role="row"][aria-rowindex="${total + 1}"]`).waitFor();
       const rendered = await viewer.locator('.body [role="row"]').count();
       assert.ok(rendered < 100, `${rendered} rows in the DOM`);
-      await grid.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+      await grid.evaluate((el) => {
+        el.scrollTop = el.scrollHeight / 2;
+      });
       await viewer.locator(`[role="row"][aria-rowindex="${Math.floor(total / 2)}"]`).waitFor();
     });
   });
@@ -100,8 +129,12 @@ describe('Response viewer with 10,000 rows', function () {
       await name.locator('button').click();
       await name.and(viewer.locator('[aria-sort="ascending"]')).waitFor();
       await viewer.locator('altegio-data-table vscode-textfield input').fill('seeded999');
-      await viewer.locator('.count', { hasText: new RegExp(`^11 of ${total.toLocaleString('en-US')} rows$`) }).waitFor();
-      await viewer.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]', { hasText: 'Seeded Client 00999' }).waitFor();
+      await viewer
+        .locator('.count', { hasText: new RegExp(`^11 of ${total.toLocaleString('en-US')} rows$`) })
+        .waitFor();
+      await viewer
+        .locator('[role="row"][aria-rowindex="2"] [role="gridcell"]', { hasText: 'Seeded Client 00999' })
+        .waitFor();
     });
   });
 
@@ -109,7 +142,10 @@ describe('Response viewer with 10,000 rows', function () {
     await wb.step('csv-exported', async () => {
       await viewer.locator('vscode-button', { hasText: 'Columns' }).click();
       await viewer.locator('.columns vscode-checkbox', { hasText: 'discount' }).click();
-      await viewer.locator('[role="columnheader"]').filter({ hasText: /^\s*discount\s*$/ }).waitFor({ state: 'detached' });
+      await viewer
+        .locator('[role="columnheader"]')
+        .filter({ hasText: /^\s*discount\s*$/ })
+        .waitFor({ state: 'detached' });
       await viewer.locator('vscode-button', { hasText: 'Export CSV…' }).click();
       await waitForQuickInput(wb.page);
       await acceptQuickInput(wb.page);
@@ -136,7 +172,10 @@ describe('Response viewer with 10,000 rows', function () {
       viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
       // A webview opened beside others can take code-server up to ~35 s to load (see src/webviews/load-watchdog.ts).
       await viewer.locator('altegio-response-header .status', { hasText: '200 OK' }).waitFor({ timeout: 60_000 });
-      assert.strictEqual(await wb.page.locator('.tabs-container .tab', { hasText: /Search\/list clients.* 200/ }).count(), 2);
+      assert.strictEqual(
+        await wb.page.locator('.tabs-container .tab', { hasText: /Search\/list clients.* 200/ }).count(),
+        2,
+      );
     });
   });
 
@@ -148,7 +187,14 @@ describe('Response viewer with 10,000 rows', function () {
       await waitForWorkbenchReady(wb.page);
       form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
       await form.getByText('Ready to send').waitFor({ timeout: 60_000 });
-      assert.strictEqual(await form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-textfield').evaluate((el) => (el as HTMLInputElement).value), '720441');
+      assert.strictEqual(
+        await form
+          .locator('altegio-field')
+          .filter({ hasText: 'location_id' })
+          .locator('vscode-textfield')
+          .evaluate((el) => (el as HTMLInputElement).value),
+        '720441',
+      );
       viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
       await viewer.locator('altegio-response-header .status', { hasText: /^200/ }).waitFor({ timeout: 60_000 });
       await viewer.locator('.count', { hasText: /^25 rows$/ }).waitFor();
@@ -166,7 +212,8 @@ describe('Response viewer with 10,000 rows', function () {
   });
 
   it('ran without a single Content Security Policy violation in either webview', async () => {
-    for (const frame of [form, viewer]) assert.strictEqual(await frame.locator('html').getAttribute('data-csp-violations'), '0');
+    for (const frame of [form, viewer])
+      assert.strictEqual(await frame.locator('html').getAttribute('data-csp-violations'), '0');
     // The detector itself works: an inline style attribute is refused and counted.
     await viewer.locator('body').evaluate((body) => body.setAttribute('style', 'outline: 1px solid red'));
     await viewer.locator('html[data-csp-violations="1"]').waitFor({ state: 'attached' });

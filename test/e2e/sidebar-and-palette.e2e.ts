@@ -2,8 +2,16 @@
 // the command palette. Screenshots: test-results/e2e/sidebar-and-palette/.
 import * as assert from 'assert';
 import {
-  activityBarItem, findCommand, openWorkbench, openViewContainer, quickPickItem, view, waitForOutputChannel,
-  waitForQuickInputClosed, waitForViews, type Workbench,
+  activityBarItem,
+  findCommand,
+  openWorkbench,
+  openViewContainer,
+  quickPickItem,
+  view,
+  waitForOutputChannel,
+  waitForQuickInputClosed,
+  waitForViews,
+  type Workbench,
 } from './helpers';
 
 describe('Altegio sidebar and command palette', function () {

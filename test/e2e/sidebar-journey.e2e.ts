@@ -4,9 +4,24 @@
 import * as assert from 'assert';
 import { DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN } from '../../src/sandbox/credentials';
 import {
-  clearAllNotifications, clickWelcomeButton, expandTreeRow, openViewContainer, pickQuickItem, runCommand,
-  runTreeRowContextMenu, treeRowLabels, typeInQuickInput, acceptQuickInput, waitForNotification, waitForQuickInputPrompt,
-  waitForTreeRow, waitForViews, webviewContent, welcomeContent, openWorkbench, type Workbench,
+  clearAllNotifications,
+  clickWelcomeButton,
+  expandTreeRow,
+  openViewContainer,
+  pickQuickItem,
+  runCommand,
+  runTreeRowContextMenu,
+  treeRowLabels,
+  typeInQuickInput,
+  acceptQuickInput,
+  waitForNotification,
+  waitForQuickInputPrompt,
+  waitForTreeRow,
+  waitForViews,
+  webviewContent,
+  welcomeContent,
+  openWorkbench,
+  type Workbench,
 } from './helpers';
 
 describe('Sidebar journey: sandbox, sign-in, trees, palette and history', function () {
@@ -49,7 +64,9 @@ describe('Sidebar journey: sandbox, sign-in, trees, palette and history', functi
       await clearAllNotifications(wb.page);
       await runCommand(wb.page, 'Altegio: Sign Out');
       await waitForNotification(wb.page, /Signed out of Local sandbox/);
-      await welcomeContent(wb.page, 'Business').getByRole('button', { name: 'Sign In with Tokens' }).waitFor({ state: 'visible' });
+      await welcomeContent(wb.page, 'Business')
+        .getByRole('button', { name: 'Sign In with Tokens' })
+        .waitFor({ state: 'visible' });
     });
     await wb.step('signed-in-with-tokens', async () => {
       await clearAllNotifications(wb.page);
@@ -70,7 +87,10 @@ describe('Sidebar journey: sandbox, sign-in, trees, palette and history', functi
       await expandTreeRow(wb.page, 'API', /^Locations/);
       await waitForTreeRow(wb.page, 'API', /GET List locations/);
       const rows = await treeRowLabels(wb.page, 'API');
-      assert.ok(rows.some((r) => /DELETE Delete a location/.test(r)), rows.join(' | '));
+      assert.ok(
+        rows.some((r) => /DELETE Delete a location/.test(r)),
+        rows.join(' | '),
+      );
     });
   });
 
@@ -78,7 +98,8 @@ describe('Sidebar journey: sandbox, sign-in, trees, palette and history', functi
     await wb.step('business-location', async () => {
       await waitForTreeRow(wb.page, 'Business', /Bloom Beauty Group/);
       await expandTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
-      for (const list of [/^Clients/, /^Team members/, /^Loyalty card types/]) await waitForTreeRow(wb.page, 'Business', list);
+      for (const list of [/^Clients/, /^Team members/, /^Loyalty card types/])
+        await waitForTreeRow(wb.page, 'Business', list);
       await runTreeRowContextMenu(wb.page, 'Business', /Bloom Beauty - Manhattan/, 'Use as Default Location');
       await wb.page.locator('.statusbar-item', { hasText: 'Manhattan' }).first().waitFor({ state: 'visible' });
     });
@@ -94,7 +115,11 @@ describe('Sidebar journey: sandbox, sign-in, trees, palette and history', functi
       const form = await webviewContent(wb.page, { editorTitle: /^GET List team members of a location/ });
       const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-textfield');
       await form.getByText('Ready to send').waitFor();
-      assert.strictEqual(await location.evaluate((el) => (el as HTMLInputElement).value), '720441', 'the default location is prefilled');
+      assert.strictEqual(
+        await location.evaluate((el) => (el as HTMLInputElement).value),
+        '720441',
+        'the default location is prefilled',
+      );
       await form.locator('.sendbar vscode-button').first().click();
       await form.locator('altegio-result-card h2', { hasText: /200 OK in \d+ ms/ }).waitFor();
     });

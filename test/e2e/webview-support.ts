@@ -19,14 +19,23 @@ export const VIEWER_RENDERED = 'altegio-response-app altegio-response-header';
 /** How long a webview may take to appear: code-server sometimes needs ~35 s when several load at once. */
 export const WEBVIEW_LOAD_TIMEOUT_MS = 60_000;
 
-function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; text: string }> {
+function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, timeout: 30000 }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, timeout: 30000 },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${url} did not answer in 30 s`)));
     req.on('error', reject);
     req.end(options.body);
@@ -34,12 +43,19 @@ function request(url: string, options: { method?: string; headers?: Record<strin
 }
 
 export async function sandboxDemo(baseUrl: string): Promise<SandboxDemo> {
-  const info = JSON.parse((await request(`${new URL(baseUrl).origin}/__sandbox/info`)).text) as { credentials: { partnerToken: string; userToken: string } };
+  const info = JSON.parse((await request(`${new URL(baseUrl).origin}/__sandbox/info`)).text) as {
+    credentials: { partnerToken: string; userToken: string };
+  };
   return { baseUrl, partnerToken: info.credentials.partnerToken, userToken: info.credentials.userToken };
 }
 
 /** One call to the sandbox's API as the demo user; throws on an error status. */
-export async function api(demo: SandboxDemo, method: string, path: string, body?: unknown): Promise<{ data: unknown; meta: unknown }> {
+export async function api(
+  demo: SandboxDemo,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ data: unknown; meta: unknown }> {
   const res = await request(`${demo.baseUrl}${path}`, {
     method,
     headers: {
@@ -50,12 +66,17 @@ export async function api(demo: SandboxDemo, method: string, path: string, body?
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status}: ${res.text.slice(0, 300)}`);
-  return res.text ? JSON.parse(res.text) as { data: unknown; meta: unknown } : { data: undefined, meta: undefined };
+  return res.text ? (JSON.parse(res.text) as { data: unknown; meta: unknown }) : { data: undefined, meta: undefined };
 }
 
 /** The first client of Manhattan in the Business tree's order (by name), with the phone as digits. */
 export async function firstClient(demo: SandboxDemo): Promise<{ id: number; name: string; phone: string }> {
-  const { data } = await api(demo, 'POST', `/company/${MANHATTAN}/clients/search`, { page: 1, page_size: 1, order_by: 'name', order_by_direction: 'asc' });
+  const { data } = await api(demo, 'POST', `/company/${MANHATTAN}/clients/search`, {
+    page: 1,
+    page_size: 1,
+    order_by: 'name',
+    order_by_direction: 'asc',
+  });
   const c = (data as { id: number; name: string; phone: string }[])[0];
   return { id: c.id, name: c.name, phone: c.phone.replace(/\D/g, '') };
 }
@@ -65,7 +86,11 @@ export async function seedClients(demo: SandboxDemo, count: number): Promise<voi
   for (let start = 0; start < count; start += 500) {
     const rows = Array.from({ length: Math.min(500, count - start) }, (_v, i) => {
       const n = start + i;
-      return { name: `Seeded Client ${String(n).padStart(5, '0')}`, phone: `1646${String(5_000_000 + n).padStart(7, '0')}`, email: `seeded${n}@example.com` };
+      return {
+        name: `Seeded Client ${String(n).padStart(5, '0')}`,
+        phone: `1646${String(5_000_000 + n).padStart(7, '0')}`,
+        email: `seeded${n}@example.com`,
+      };
     });
     await api(demo, 'POST', `/clients/${MANHATTAN}/bulk`, rows);
   }
@@ -78,30 +103,60 @@ export async function seedClients(demo: SandboxDemo, count: number): Promise<voi
  * that never loads is replaced by a new panel (src/webviews/load-watchdog.ts), whose frame comes elsewhere.
  */
 export async function webviewOfTab(page: Page, title: RegExp, shows: string): Promise<FrameLocator> {
-  const tab = page.locator('.tabs-container .tab.active').filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+  const tab = page
+    .locator('.tabs-container .tab.active')
+    .filter({ has: page.locator('.label-name', { hasText: title }) })
+    .first();
   await tab.waitFor({ state: 'visible', timeout: WEBVIEW_LOAD_TIMEOUT_MS });
   const deadline = Date.now() + WEBVIEW_LOAD_TIMEOUT_MS;
   for (;;) {
     // The positions of the overlay frames that cover that group's editor area (a replaced one may linger).
-    const candidates = await (await page.waitForFunction((pattern) => {
-      const re = new RegExp(pattern);
-      const group = [...document.querySelectorAll('.editor-group-container')].find((g) =>
-        [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) => re.test(l.textContent ?? '')));
-      const area = group?.querySelector('.editor-container')?.getBoundingClientRect();
-      if (!area) return undefined;
-      const found = [...document.querySelectorAll('iframe.webview.ready')].flatMap((f, i) => {
-        const r = f.getBoundingClientRect();
-        const x = r.left + r.width / 2;
-        const y = r.top + r.height / 2;
-        return r.width > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom ? [i] : [];
-      });
-      return found.length > 0 ? found : undefined;
-    }, title.source, { timeout: Math.max(1000, deadline - Date.now()) })).jsonValue() as number[];
+    const candidates = (await (
+      await page.waitForFunction(
+        (pattern) => {
+          const re = new RegExp(pattern);
+          const group = [...document.querySelectorAll('.editor-group-container')].find((g) =>
+            [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) =>
+              re.test(l.textContent ?? ''),
+            ),
+          );
+          const area = group?.querySelector('.editor-container')?.getBoundingClientRect();
+          if (!area) return undefined;
+          const found = [...document.querySelectorAll('iframe.webview.ready')].flatMap((f, i) => {
+            const r = f.getBoundingClientRect();
+            const x = r.left + r.width / 2;
+            const y = r.top + r.height / 2;
+            return r.width > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom ? [i] : [];
+          });
+          return found.length > 0 ? found : undefined;
+        },
+        title.source,
+        { timeout: Math.max(1000, deadline - Date.now()) },
+      )
+    ).jsonValue()) as number[];
     for (const index of candidates) {
-      const content = page.locator('iframe.webview.ready').nth(index).contentFrame().locator('iframe#active-frame').contentFrame();
-      if (await content.locator(shows).first().waitFor({ state: 'attached', timeout: 2000 }).then(() => true, () => false)) return content;
+      const content = page
+        .locator('iframe.webview.ready')
+        .nth(index)
+        .contentFrame()
+        .locator('iframe#active-frame')
+        .contentFrame();
+      if (
+        await content
+          .locator(shows)
+          .first()
+          .waitFor({ state: 'attached', timeout: 2000 })
+          .then(
+            () => true,
+            () => false,
+          )
+      )
+        return content;
     }
-    if (Date.now() > deadline) throw new Error(`the webview of the tab ${title} did not show ${shows} within ${WEBVIEW_LOAD_TIMEOUT_MS / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the webview of the tab ${title} did not show ${shows} within ${WEBVIEW_LOAD_TIMEOUT_MS / 1000} s`,
+      );
   }
 }
 
@@ -117,7 +172,12 @@ export const THEMES = [
   { name: 'light', theme: 'Light Modern', workbench: 'vs', webview: 'vscode-light' },
   { name: 'dark', theme: 'Dark Modern', workbench: 'vs-dark', webview: 'vscode-dark' },
   { name: 'high-contrast', theme: 'Dark High Contrast', workbench: 'hc-black', webview: 'vscode-high-contrast' },
-  { name: 'high-contrast-light', theme: 'Light High Contrast', workbench: 'hc-light', webview: 'vscode-high-contrast-light' },
+  {
+    name: 'high-contrast-light',
+    theme: 'Light High Contrast',
+    workbench: 'hc-light',
+    webview: 'vscode-high-contrast-light',
+  },
 ] as const;
 
 /** Switches the color theme from the palette (Preferences: Color Theme) and waits until these webviews show it. */

@@ -45,12 +45,17 @@ async function launchChromium({ profileDir, viewport = { width: 1400, height: 90
   });
   let closed;
   const close = () => {
-    closed ??= context.close().catch(() => { /* the browser may already be gone */ }).finally(() => unregister());
+    closed ??= context
+      .close()
+      .catch(() => {
+        /* the browser may already be gone */
+      })
+      .finally(() => unregister());
     return closed;
   };
   // Playwright kills the browser itself in its synchronous 'exit' hook, so no stopSync is needed here.
   const unregister = onCleanup('chromium', close);
-  const page = context.pages()[0] || await context.newPage();
+  const page = context.pages()[0] || (await context.newPage());
   return { context, page, close };
 }
 

@@ -57,7 +57,11 @@ async function cleanupAll() {
       await task.stop();
     } catch (e) {
       console.error(`[cleanup] stopping ${task.name} failed: ${e && e.message ? e.message : e}`);
-      try { task.stopSync?.(); } catch { /* best effort: the exit hook tries nothing more */ }
+      try {
+        task.stopSync?.();
+      } catch {
+        /* best effort: the exit hook tries nothing more */
+      }
     }
     const i = tasks.indexOf(task);
     if (i >= 0) tasks.splice(i, 1);
@@ -88,7 +92,11 @@ function installHandlers() {
   // gets its synchronous fallback: no async work is possible here.
   process.on('exit', () => {
     for (const task of tasks.splice(0).reverse()) {
-      try { task.stopSync?.(); } catch { /* nothing more can be done while exiting */ }
+      try {
+        task.stopSync?.();
+      } catch {
+        /* nothing more can be done while exiting */
+      }
     }
   });
 }

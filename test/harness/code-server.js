@@ -81,8 +81,14 @@ function makeProfileDir(label) {
 /** GET url → status code, or undefined when nothing answers. */
 function httpStatus(url, timeoutMs = 1000) {
   return new Promise((resolve) => {
-    const req = http.get(url, { timeout: timeoutMs }, (res) => { res.resume(); resolve(res.statusCode); });
-    req.on('timeout', () => { req.destroy(); resolve(undefined); });
+    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(undefined);
+    });
     req.on('error', () => resolve(undefined));
   });
 }
@@ -139,7 +145,9 @@ async function startCodeServer(options = {}) {
   const label = options.label || 'code-server';
   const profileDir = makeProfileDir(label);
   const keepProfile = options.keepProfile || process.env.ALTEGIO_KEEP_PROFILE === '1';
-  const removeProfile = () => { if (!keepProfile) fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 }); };
+  const removeProfile = () => {
+    if (!keepProfile) fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+  };
   const unregisterProfile = onCleanup(`profile ${profileDir}`, removeProfile, removeProfile);
 
   try {
@@ -169,22 +177,31 @@ async function startCodeServer(options = {}) {
 
     const configFile = path.join(profileDir, 'config.yaml');
     const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-    const writeConfig = (port) => fs.writeFileSync(configFile, [
-      `bind-addr: 127.0.0.1:${port}`,
-      'auth: none',
-      'cert: false',
-      'disable-telemetry: true',
-      'disable-update-check: true',
-      'disable-workspace-trust: true',
-      'disable-getting-started-override: true',
-      '',
-    ].join('\n'));
+    const writeConfig = (port) =>
+      fs.writeFileSync(
+        configFile,
+        [
+          `bind-addr: 127.0.0.1:${port}`,
+          'auth: none',
+          'cert: false',
+          'disable-telemetry: true',
+          'disable-update-check: true',
+          'disable-workspace-trust: true',
+          'disable-getting-started-override: true',
+          '',
+        ].join('\n'),
+      );
 
     if (options.vsix && options.vsix.length > 0) {
       writeConfig(0);
       for (const vsix of options.vsix) {
-        if (!fs.existsSync(vsix)) throw new Error(`Cannot install ${vsix}: the file does not exist (build it with \`npm run package\`).`);
-        const r = spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8', timeout: 120000 });
+        if (!fs.existsSync(vsix))
+          throw new Error(`Cannot install ${vsix}: the file does not exist (build it with \`npm run package\`).`);
+        const r = spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix, '--force'], {
+          env,
+          encoding: 'utf8',
+          timeout: 120000,
+        });
         if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) {
           throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
         }
@@ -197,10 +214,22 @@ async function startCodeServer(options = {}) {
       writeConfig(port);
       const server = await launch({ entry, common, env, folder, logFile, port });
       if (server.ok) {
-        return makeHandle({ ...server, port, profileDir, folder, userDataDir, extensionsDir, logFile, removeProfile, unregisterProfile });
+        return makeHandle({
+          ...server,
+          port,
+          profileDir,
+          folder,
+          userDataDir,
+          extensionsDir,
+          logFile,
+          removeProfile,
+          unregisterProfile,
+        });
       }
       if (options.port || attempt >= 3 || !/EADDRINUSE/.test(tail(logFile))) {
-        throw new Error(`code-server did not start on 127.0.0.1:${port} (${server.reason}). Last lines of ${logFile}:\n${tail(logFile)}`);
+        throw new Error(
+          `code-server did not start on 127.0.0.1:${port} (${server.reason}). Last lines of ${logFile}:\n${tail(logFile)}`,
+        );
       }
     }
   } catch (e) {
@@ -226,7 +255,13 @@ function groupAlive(pgid) {
  * that its folders can be deleted without a process still writing into them.
  */
 async function stopGroup(pgid, exited) {
-  const kill = (signal) => { try { process.kill(-pgid, signal); } catch { /* already gone */ } };
+  const kill = (signal) => {
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
   kill('SIGKILL');
@@ -239,13 +274,29 @@ async function stopGroup(pgid, exited) {
 async function launch({ entry, common, env, folder, logFile, port }) {
   const out = fs.openSync(logFile, 'a');
   // detached: its own process group, so one kill(-pid) also reaches the extension host and the pty host.
-  const child = spawn(process.execPath, [entry, ...common, '--ignore-last-opened', folder], { env, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [entry, ...common, '--ignore-last-opened', folder], {
+    env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
   let dead = false;
-  exited.then(() => { dead = true; });
-  const killGroup = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
-  const unregister = onCleanup(`code-server :${port}`, () => stopGroup(child.pid, exited), () => killGroup('SIGKILL'));
+  exited.then(() => {
+    dead = true;
+  });
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  const unregister = onCleanup(
+    `code-server :${port}`,
+    () => stopGroup(child.pid, exited),
+    () => killGroup('SIGKILL'),
+  );
 
   const deadline = Date.now() + 60000;
   while (!dead && Date.now() < deadline) {
@@ -260,10 +311,23 @@ async function launch({ entry, common, env, folder, logFile, port }) {
   return { ok: false, reason };
 }
 
-function makeHandle({ pid, exited, unregister, port, profileDir, folder, userDataDir, extensionsDir, logFile, removeProfile, unregisterProfile }) {
+function makeHandle({
+  pid,
+  exited,
+  unregister,
+  port,
+  profileDir,
+  folder,
+  userDataDir,
+  extensionsDir,
+  logFile,
+  removeProfile,
+  unregisterProfile,
+}) {
   const url = `http://127.0.0.1:${port}`;
   let stopped;
-  const remoteUri = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
+  const remoteUri = (p) =>
+    `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
   return {
     url,
     port,
@@ -292,4 +356,14 @@ function makeHandle({ pid, exited, unregister, port, profileDir, folder, userDat
   };
 }
 
-module.exports = { startCodeServer, stopGroup, freePort, portFrom, isPortFree, httpStatus, makeProfileDir, writeJson, QUIET_SETTINGS };
+module.exports = {
+  startCodeServer,
+  stopGroup,
+  freePort,
+  portFrom,
+  isPortFree,
+  httpStatus,
+  makeProfileDir,
+  writeJson,
+  QUIET_SETTINGS,
+};

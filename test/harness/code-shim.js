@@ -32,7 +32,13 @@ function parseArgs(argv) {
       continue;
     }
     const [, name, inline] = m;
-    const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir', 'folder-uri'].includes(name);
+    const takesValue = [
+      'extensionDevelopmentPath',
+      'extensionTestsPath',
+      'user-data-dir',
+      'extensions-dir',
+      'folder-uri',
+    ].includes(name);
     const value = inline ?? (takesValue ? argv[++i] : undefined);
     if (name === 'extensionDevelopmentPath') parsed.extensionDevelopmentPath.push(path.resolve(value));
     else if (name === 'extensionTestsPath') parsed.extensionTestsPath = path.resolve(value);
@@ -45,7 +51,8 @@ function parseArgs(argv) {
  * What the workbench itself logs on every start, offline (connection set-up, the extension gallery it cannot reach):
  * shown only with ALTEGIO_DEBUG_CONSOLE=1, so that the test output is the tests' output.
  */
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|getaddrinfo ENOTFOUND open-vsx\.org)/;
+const WORKBENCH_NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|getaddrinfo ENOTFOUND open-vsx\.org)/;
 
 /** Forwards one console call of the extension host (type: log/info/warn/error, args: already-serialised values). */
 function forwardLog(type, args) {
@@ -61,23 +68,31 @@ async function main(argv) {
   }
   const args = parseArgs(argv);
   if (args.extensionDevelopmentPath.length === 0 || !args.extensionTestsPath) {
-    console.error(`[code-shim] need --extensionDevelopmentPath=<folder> and --extensionTestsPath=<module>; got: ${argv.join(' ')}`);
+    console.error(
+      `[code-shim] need --extensionDevelopmentPath=<folder> and --extensionTestsPath=<module>; got: ${argv.join(' ')}`,
+    );
     return 2;
   }
   const timeoutMs = Number(process.env.ALTEGIO_TEST_TIMEOUT || 300) * 1000;
   const started = Date.now();
 
-  const server = await startCodeServer({ label: 'integration', ...(args.folder ? { folder: path.resolve(args.folder) } : {}) });
+  const server = await startCodeServer({
+    label: 'integration',
+    ...(args.folder ? { folder: path.resolve(args.folder) } : {}),
+  });
   log(`code-server ${CODE_SERVER_VERSION} (VS Code ${VSCODE_VERSION}) on ${server.url}, profile ${server.profileDir}`);
   const browser = await launchChromium({ profileDir: server.profileDir, viewport: { width: 1280, height: 800 } });
   const { page } = browser;
   try {
     let resolveExit;
-    const testsExited = new Promise((r) => { resolveExit = r; });
+    const testsExited = new Promise((r) => {
+      resolveExit = r;
+    });
     await page.exposeFunction('codeAutomationLog', forwardLog);
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
     page.on('pageerror', (e) => console.error(`[code-shim] workbench error: ${String(e).split('\n')[0]}`));
-    if (process.env.ALTEGIO_DEBUG_CONSOLE === '1') page.on('console', (m) => console.log(`[workbench console.${m.type()}] ${m.text()}`));
+    if (process.env.ALTEGIO_DEBUG_CONSOLE === '1')
+      page.on('console', (m) => console.log(`[workbench console.${m.type()}] ${m.text()}`));
 
     const payload = [
       ...args.extensionDevelopmentPath.map((p) => ['extensionDevelopmentPath', server.remoteUri(p)]),
@@ -88,7 +103,12 @@ async function main(argv) {
     let timer;
     const outcome = await Promise.race([
       testsExited.then((code) => ({ code })),
-      new Promise((r) => { timer = setTimeout(() => r({ failure: `no result within ${timeoutMs / 1000} s (ALTEGIO_TEST_TIMEOUT)` }), timeoutMs); }),
+      new Promise((r) => {
+        timer = setTimeout(
+          () => r({ failure: `no result within ${timeoutMs / 1000} s (ALTEGIO_TEST_TIMEOUT)` }),
+          timeoutMs,
+        );
+      }),
       new Promise((r) => page.once('crash', () => r({ failure: 'the workbench page crashed' }))),
       server.exited.then((code) => ({ failure: `code-server exited (${code}); log: ${server.logFile}` })),
     ]);

@@ -34,7 +34,16 @@ const INSTALL_LOG = path.join(CACHE_DIR, `install-code-server-${CODE_SERVER_VERS
 const CHROMIUM_PATH = process.env.ALTEGIO_CHROMIUM || '/usr/bin/chromium';
 
 /** Debian packages needed only to build code-server's native modules (kerberos, keytar, node-pty…) and seed rg. */
-const BUILD_PACKAGES = ['libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'ripgrep', 'python3', 'make', 'g++'];
+const BUILD_PACKAGES = [
+  'libkrb5-dev',
+  'libsecret-1-dev',
+  'libx11-dev',
+  'libxkbfile-dev',
+  'ripgrep',
+  'python3',
+  'make',
+  'g++',
+];
 /** Debian packages needed every time the tests run. */
 const RUNTIME_PACKAGES = ['chromium'];
 
@@ -55,23 +64,31 @@ function ensureDebianPackages(packages) {
   if (!hasDpkg) {
     // Not Debian: we cannot check packages by name, so check the two binaries the harness calls directly.
     const missing = [];
-    if (packages.includes('chromium') && !fs.existsSync(CHROMIUM_PATH)) missing.push(`Chromium at ${CHROMIUM_PATH} (or set ALTEGIO_CHROMIUM to a Chromium/Chrome binary)`);
-    if (packages.includes('ripgrep') && spawnSync('rg', ['--version'], { stdio: 'ignore' }).status !== 0) missing.push('ripgrep (rg on the PATH)');
-    if (missing.length > 0) throw new Error(`This is not a Debian system and these are missing: ${missing.join('; ')}. Install them, plus the Kerberos, libsecret, X11 and xkbfile development headers, python3, make and g++.`);
+    if (packages.includes('chromium') && !fs.existsSync(CHROMIUM_PATH))
+      missing.push(`Chromium at ${CHROMIUM_PATH} (or set ALTEGIO_CHROMIUM to a Chromium/Chrome binary)`);
+    if (packages.includes('ripgrep') && spawnSync('rg', ['--version'], { stdio: 'ignore' }).status !== 0)
+      missing.push('ripgrep (rg on the PATH)');
+    if (missing.length > 0)
+      throw new Error(
+        `This is not a Debian system and these are missing: ${missing.join('; ')}. Install them, plus the Kerberos, libsecret, X11 and xkbfile development headers, python3, make and g++.`,
+      );
     return;
   }
   const missing = packages.filter((p) => !isDebianPackageInstalled(p));
   if (missing.length === 0) return;
   const command = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`;
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new Error(`Missing Debian packages: ${missing.join(' ')}. Install them as root, then run this again:\n  sudo sh -c '${command}'`);
+    throw new Error(
+      `Missing Debian packages: ${missing.join(' ')}. Install them as root, then run this again:\n  sudo sh -c '${command}'`,
+    );
   }
   log(`installing Debian packages: ${missing.join(' ')} (apt-get, as root)`);
   const started = Date.now();
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', ...missing]]) {
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with exit code ${r.status}. Run as root: ${command}`);
+    if (r.status !== 0)
+      throw new Error(`apt-get ${args.join(' ')} failed with exit code ${r.status}. Run as root: ${command}`);
   }
   log(`Debian packages installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -88,8 +105,13 @@ function readMarker() {
 function isInstalled() {
   const marker = readMarker();
   // Native modules are built for one Node ABI and one CPU: a different major or arch needs a fresh install.
-  return !!marker && marker.codeServer === CODE_SERVER_VERSION && marker.node === process.versions.node.split('.')[0]
-    && marker.arch === process.arch && fs.existsSync(ENTRY);
+  return (
+    !!marker &&
+    marker.codeServer === CODE_SERVER_VERSION &&
+    marker.node === process.versions.node.split('.')[0] &&
+    marker.arch === process.arch &&
+    fs.existsSync(ENTRY)
+  );
 }
 
 /** An environment for npm and code-server that writes nothing into the user's home or the system temp folder. */
@@ -128,9 +150,12 @@ function nodeHeadersDir() {
 
 function ripgrepTarget() {
   switch (process.arch) {
-    case 'x64': return 'x86_64-unknown-linux-musl';
-    case 'arm64': return 'aarch64-unknown-linux-musl';
-    default: throw new Error(`No ripgrep seed for CPU ${process.arch}: only x64 and arm64 Linux are supported.`);
+    case 'x64':
+      return 'x86_64-unknown-linux-musl';
+    case 'arm64':
+      return 'aarch64-unknown-linux-musl';
+    default:
+      throw new Error(`No ripgrep seed for CPU ${process.arch}: only x64 and arm64 Linux are supported.`);
   }
 }
 
@@ -160,12 +185,19 @@ function runLogged(command, args, options) {
     const out = fs.openSync(INSTALL_LOG, 'a');
     fs.writeSync(out, `\n$ ${command} ${args.join(' ')}\n`);
     const child = spawn(command, args, { ...options, stdio: ['ignore', out, out] });
-    child.on('error', (e) => { fs.closeSync(out); reject(e); });
+    child.on('error', (e) => {
+      fs.closeSync(out);
+      reject(e);
+    });
     child.on('exit', (code, signal) => {
       fs.closeSync(out);
       if (code === 0) return resolve();
       const tail = fs.readFileSync(INSTALL_LOG, 'utf8').split('\n').slice(-40).join('\n');
-      reject(new Error(`${command} ${args.join(' ')} failed (${signal || `exit code ${code}`}). Last lines of ${INSTALL_LOG}:\n${tail}`));
+      reject(
+        new Error(
+          `${command} ${args.join(' ')} failed (${signal || `exit code ${code}`}). Last lines of ${INSTALL_LOG}:\n${tail}`,
+        ),
+      );
     });
   });
 }
@@ -184,10 +216,22 @@ async function withInstallLock(fn) {
       if (e.code !== 'EEXIST') throw e;
       const holder = Number(fs.readFileSync(lock, 'utf8')) || 0;
       let alive = false;
-      try { process.kill(holder, 0); alive = holder > 0; } catch { alive = false; }
-      if (!alive) { fs.rmSync(lock, { force: true }); continue; }
-      if (Date.now() > deadline) throw new Error(`Gave up waiting for process ${holder} to finish installing code-server (lock ${lock}).`);
-      if (!announced) { log(`waiting for process ${holder}, which is installing code-server…`); announced = true; }
+      try {
+        process.kill(holder, 0);
+        alive = holder > 0;
+      } catch {
+        alive = false;
+      }
+      if (!alive) {
+        fs.rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`Gave up waiting for process ${holder} to finish installing code-server (lock ${lock}).`);
+      if (!announced) {
+        log(`waiting for process ${holder}, which is installing code-server…`);
+        announced = true;
+      }
       // Polling the lock file is the condition we wait on; there is no event to wait for across processes.
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -209,7 +253,9 @@ async function ensureCodeServer() {
   return withInstallLock(async () => {
     if (isInstalled()) return ENTRY; // another process finished it while we waited
     const started = Date.now();
-    log(`installing code-server ${CODE_SERVER_VERSION} (VS Code ${VSCODE_VERSION}) into ${path.relative(process.cwd(), INSTALL_DIR) || INSTALL_DIR}: about a minute on first use; log: ${INSTALL_LOG}`);
+    log(
+      `installing code-server ${CODE_SERVER_VERSION} (VS Code ${VSCODE_VERSION}) into ${path.relative(process.cwd(), INSTALL_DIR) || INSTALL_DIR}: about a minute on first use; log: ${INSTALL_LOG}`,
+    );
     // A half-finished earlier attempt (no marker) is not trusted: start from scratch.
     fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
     fs.mkdirSync(INSTALL_DIR, { recursive: true });
@@ -227,27 +273,45 @@ async function ensureCodeServer() {
       env.npm_config_update_notifier = 'false';
       const headers = nodeHeadersDir();
       if (headers && !env.npm_config_nodedir) env.npm_config_nodedir = headers;
-      fs.writeFileSync(path.join(INSTALL_DIR, 'package.json'), JSON.stringify({
-        name: 'altegio-code-server-cache',
-        private: true,
-        description: 'Cache folder of the Altegio extension test harness (test/harness/install-vscode.js). Safe to delete.',
-        dependencies: { 'code-server': CODE_SERVER_VERSION },
-      }, null, 2));
+      fs.writeFileSync(
+        path.join(INSTALL_DIR, 'package.json'),
+        JSON.stringify(
+          {
+            name: 'altegio-code-server-cache',
+            private: true,
+            description:
+              'Cache folder of the Altegio extension test harness (test/harness/install-vscode.js). Safe to delete.',
+            dependencies: { 'code-server': CODE_SERVER_VERSION },
+          },
+          null,
+          2,
+        ),
+      );
       const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
       await runLogged(npm, ['install', '--foreground-scripts', '--no-package-lock'], { cwd: INSTALL_DIR, env });
       const version = spawnSync(process.execPath, [ENTRY, '--version'], { cwd: scratch, env, encoding: 'utf8' });
       if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
-        throw new Error(`code-server installed but \`--version\` failed (exit ${version.status}): ${version.stdout}${version.stderr}`);
+        throw new Error(
+          `code-server installed but \`--version\` failed (exit ${version.status}): ${version.stdout}${version.stderr}`,
+        );
       }
-      fs.writeFileSync(MARKER, JSON.stringify({
-        codeServer: CODE_SERVER_VERSION,
-        vscode: VSCODE_VERSION,
-        node: process.versions.node.split('.')[0],
-        arch: process.arch,
-        installedAt: new Date().toISOString(),
-      }, null, 2));
+      fs.writeFileSync(
+        MARKER,
+        JSON.stringify(
+          {
+            codeServer: CODE_SERVER_VERSION,
+            vscode: VSCODE_VERSION,
+            node: process.versions.node.split('.')[0],
+            arch: process.arch,
+            installedAt: new Date().toISOString(),
+          },
+          null,
+          2,
+        ),
+      );
       // `--version` also logs "Wrote default config file…" (into the scratch HOME): keep the version line only.
-      const versionLine = version.stdout.split('\n').find((l) => l.startsWith(CODE_SERVER_VERSION)) || CODE_SERVER_VERSION;
+      const versionLine =
+        version.stdout.split('\n').find((l) => l.startsWith(CODE_SERVER_VERSION)) || CODE_SERVER_VERSION;
       log(`code-server ${versionLine.trim()} installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return ENTRY;
     } finally {
@@ -262,7 +326,10 @@ async function ensureCodeServer() {
  */
 async function ensureVSCode() {
   if (!process.env.ALTEGIO_CHROMIUM) ensureDebianPackages(RUNTIME_PACKAGES);
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not at ${CHROMIUM_PATH}. Install the Debian package chromium, or set ALTEGIO_CHROMIUM to a Chromium binary.`);
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `Chromium is not at ${CHROMIUM_PATH}. Install the Debian package chromium, or set ALTEGIO_CHROMIUM to a Chromium binary.`,
+    );
   const entry = await ensureCodeServer();
   return { entry, chromium: CHROMIUM_PATH };
 }
@@ -284,7 +351,13 @@ module.exports = {
 if (require.main === module) {
   const started = Date.now();
   ensureVSCode().then(
-    ({ entry, chromium }) => log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: code-server ${CODE_SERVER_VERSION} at ${entry}, Chromium at ${chromium}`),
-    (e) => { console.error(`[vscode] ${e.message}`); process.exitCode = 1; },
+    ({ entry, chromium }) =>
+      log(
+        `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: code-server ${CODE_SERVER_VERSION} at ${entry}, Chromium at ${chromium}`,
+      ),
+    (e) => {
+      console.error(`[vscode] ${e.message}`);
+      process.exitCode = 1;
+    },
   );
 }

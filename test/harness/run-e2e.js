@@ -25,17 +25,25 @@ async function main() {
   const args = [mocha, '--config', path.join('test', 'e2e', '.mocharc.json'), ...process.argv.slice(2)];
   // mocha runs in the same process group: Ctrl+C reaches it directly and its cleanup (test/harness/cleanup.js)
   // stops code-server and Chromium. We only wait for it to finish.
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ALTEGIO_E2E_VSIX: vsix } });
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ALTEGIO_E2E_VSIX: vsix },
+  });
   const ignore = () => {};
   process.on('SIGINT', ignore);
   process.on('SIGTERM', () => child.kill('SIGTERM'));
   const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
-  log(`${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`);
+  log(
+    `${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`,
+  );
   return code;
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
     console.error(`[e2e] FAILED: ${e && e.message ? e.message : e}`);
     process.exitCode = 1;

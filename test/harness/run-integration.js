@@ -25,14 +25,22 @@ async function canDownloadDesktopVSCode(timeoutMs = 3000) {
   const attempt = (async () => {
     await dns.promises.lookup(host);
     return new Promise((resolve) => {
-      const req = https.request({ host, path: '/api/releases/stable', method: 'HEAD', timeout: timeoutMs }, (res) => { res.resume(); resolve(true); });
-      req.on('timeout', () => { req.destroy(); resolve(false); });
+      const req = https.request({ host, path: '/api/releases/stable', method: 'HEAD', timeout: timeoutMs }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.on('timeout', () => {
+        req.destroy();
+        resolve(false);
+      });
       req.on('error', () => resolve(false));
       req.end();
     });
   })().catch(() => false);
   let timer;
-  const timeout = new Promise((r) => { timer = setTimeout(() => r(false), timeoutMs); });
+  const timeout = new Promise((r) => {
+    timer = setTimeout(() => r(false), timeoutMs);
+  });
   const online = await Promise.race([attempt, timeout]);
   clearTimeout(timer);
   return online;
@@ -53,7 +61,10 @@ function grepFromArgs(argv) {
 
 async function main() {
   const started = Date.now();
-  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.js'), '--tests'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.js'), '--tests'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error(`the build failed (node esbuild.js --tests exited with ${build.status})`);
   const testsEntry = path.join(REPO_ROOT, 'dist', 'test', 'integration', 'index.js');
   if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} was not built: is test/integration/index.ts there?`);
@@ -68,7 +79,12 @@ async function main() {
   const options = {
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath: testsEntry,
-    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(scratch, 'user-data')}`, `--extensions-dir=${path.join(scratch, 'extensions')}`],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      `--user-data-dir=${path.join(scratch, 'user-data')}`,
+      `--extensions-dir=${path.join(scratch, 'extensions')}`,
+    ],
     extensionTestsEnv: { ALTEGIO_INTEGRATION: '1', ...(grep ? { ALTEGIO_TEST_GREP: grep } : {}) },
   };
   try {

@@ -23,7 +23,8 @@ function sandboxCommand() {
   const bundle = path.join(REPO_ROOT, 'dist', 'sandbox.js');
   const source = path.join(REPO_ROOT, 'src', 'sandbox', 'cli.ts');
   if (!fs.existsSync(source)) return undefined;
-  if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= fs.statSync(source).mtimeMs) return { command: process.execPath, args: [bundle] };
+  if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= fs.statSync(source).mtimeMs)
+    return { command: process.execPath, args: [bundle] };
   return { command: process.execPath, args: [path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), source] };
 }
 
@@ -33,13 +34,22 @@ function readInfo(port) {
     const req = http.get({ host: '127.0.0.1', port, path: '/__sandbox/info', timeout: 1000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (c) => { body += c; });
+      res.on('data', (c) => {
+        body += c;
+      });
       res.on('end', () => {
         if (res.statusCode !== 200) return resolve(undefined);
-        try { resolve(JSON.parse(body)); } catch { resolve(undefined); }
+        try {
+          resolve(JSON.parse(body));
+        } catch {
+          resolve(undefined);
+        }
       });
     });
-    req.on('timeout', () => { req.destroy(); resolve(undefined); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(undefined);
+    });
     req.on('error', () => resolve(undefined));
   });
 }
@@ -84,8 +94,16 @@ async function startSandboxProcess(options = {}) {
   child.stderr.on('data', onData);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
   let dead = false;
-  exited.then(() => { dead = true; });
-  const killGroup = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
+  exited.then(() => {
+    dead = true;
+  });
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   const stop = () => stopGroup(child.pid, exited);
   const unregister = onCleanup(`sandbox :${port}`, stop, () => killGroup('SIGKILL'));
 
@@ -100,7 +118,10 @@ async function startSandboxProcess(options = {}) {
           port: p,
           pid: child.pid,
           exited,
-          stop: async () => { await stop(); unregister(); },
+          stop: async () => {
+            await stop();
+            unregister();
+          },
         };
       }
     }
@@ -108,7 +129,9 @@ async function startSandboxProcess(options = {}) {
   }
   await stop();
   unregister();
-  throw new Error(`The sandbox (${[cmd.command, ...cmd.args].join(' ')} --port ${port}) ${dead ? `exited with ${await exited}` : 'did not answer GET /__sandbox/info within 60 s'}. Its output:\n${output.slice(-3000)}`);
+  throw new Error(
+    `The sandbox (${[cmd.command, ...cmd.args].join(' ')} --port ${port}) ${dead ? `exited with ${await exited}` : 'did not answer GET /__sandbox/info within 60 s'}. Its output:\n${output.slice(-3000)}`,
+  );
 }
 
 module.exports = { startSandboxProcess, sandboxCommand, DEFAULT_SANDBOX_PORT };

@@ -6,7 +6,9 @@ import { activeExtension, contributes, EXTENSION_ID } from './helpers/extension'
 describe('Extension activation (real VS Code extension host)', () => {
   it('activates without error', async () => {
     const extension = await activeExtension();
-    console.log(`    VS Code ${vscode.version}, ${vscode.env.appName}, ui kind ${vscode.env.uiKind}, remote ${vscode.env.remoteName ?? 'none'}`);
+    console.log(
+      `    VS Code ${vscode.version}, ${vscode.env.appName}, ui kind ${vscode.env.uiKind}, remote ${vscode.env.remoteName ?? 'none'}`,
+    );
     assert.strictEqual(extension.isActive, true);
     assert.strictEqual(extension.id, EXTENSION_ID);
   });

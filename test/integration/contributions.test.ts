@@ -10,7 +10,10 @@ describe('Contributed views and settings (real VS Code extension host)', () => {
 
   it('contributes the "Altegio" activity-bar container with its views', () => {
     const containers = contributes().viewsContainers?.activitybar ?? [];
-    assert.ok(containers.some((c) => c.id === 'altegio'), 'no activity-bar container with id "altegio"');
+    assert.ok(
+      containers.some((c) => c.id === 'altegio'),
+      'no activity-bar container with id "altegio"',
+    );
     assert.ok((contributes().views?.altegio ?? []).length > 0, 'the "altegio" container has no views');
   });
 
@@ -46,7 +49,11 @@ describe('Contributed views and settings (real VS Code extension host)', () => {
       // type when none is declared).
       assert.ok(inspected && inspected.defaultValue !== undefined, `setting ${key} is not registered`);
       if ('default' in declared) assert.deepStrictEqual(inspected.defaultValue, declared.default, `default of ${key}`);
-      if (declared.enum) assert.ok(declared.enum.includes(configuration.get(key)), `${key} = ${JSON.stringify(configuration.get(key))} is not one of ${JSON.stringify(declared.enum)}`);
+      if (declared.enum)
+        assert.ok(
+          declared.enum.includes(configuration.get(key)),
+          `${key} = ${JSON.stringify(configuration.get(key))} is not one of ${JSON.stringify(declared.enum)}`,
+        );
     }
   });
 

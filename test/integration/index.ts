@@ -6,11 +6,14 @@ import * as path from 'path';
 import Mocha from 'mocha';
 
 function findTests(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return findTests(full);
-    return entry.name.endsWith('.test.js') ? [full] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return findTests(full);
+      return entry.name.endsWith('.test.js') ? [full] : [];
+    })
+    .sort();
 }
 
 export function run(): Promise<void> {
@@ -29,7 +32,9 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const stats = runner.stats;
       // A plain summary line, the same for every level of the suite.
-      console.log(`integration: ${stats?.passes ?? 0} passed, ${failures} failed${stats?.pending ? `, ${stats.pending} skipped` : ''}`);
+      console.log(
+        `integration: ${stats?.passes ?? 0} passed, ${failures} failed${stats?.pending ? `, ${stats.pending} skipped` : ''}`,
+      );
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();
     });

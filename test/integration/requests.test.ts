@@ -6,14 +6,16 @@ import type { BusinessNode } from '../../src/views/business-tree';
 import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
 
-
 describe('Running operations (real extension host, local sandbox)', () => {
   it('records every request in the history, newest first, and replays one', async () => {
     const api = await altegio();
     await useSandbox(api);
     const history = api.services.session.history;
     await history.clear();
-    await api.services.session.execute({ operation: api.catalog().requireOperation('get_team_member_list'), pathParams: { location_id: 720441 } }, { source: 'palette' });
+    await api.services.session.execute(
+      { operation: api.catalog().requireOperation('get_team_member_list'), pathParams: { location_id: 720441 } },
+      { source: 'palette' },
+    );
     const [entry] = history.entries();
     assert.strictEqual(entry.method, 'GET');
     assert.strictEqual(entry.path, '/staff/720441');
@@ -31,11 +33,20 @@ describe('Running operations (real extension host, local sandbox)', () => {
     const api = await altegio();
     await useSandbox(api);
     const op = api.catalog().requireOperation('get_loyalty_card_type_list');
-    const prompter = scriptedPrompter({ pick: [(items) => items.find((i) => (i.value as { id: string }).id === op.id)!.value] });
+    const prompter = scriptedPrompter({
+      pick: [(items) => items.find((i) => (i.value as { id: string }).id === op.id)!.value],
+    });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
-    assert.strictEqual(prompter.log.picks[0].labels.length, api.catalog().operations.length, 'every operation is offered');
-    const tab = await waitFor('the request form tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('altegio.requestForm')));
+    assert.strictEqual(
+      prompter.log.picks[0].labels.length,
+      api.catalog().operations.length,
+      'every operation is offered',
+    );
+    const tab = await waitFor('the request form tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('altegio.requestForm')),
+    );
     assert.match(tab!.label, new RegExp(op.method));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -45,19 +56,31 @@ describe('Running operations (real extension host, local sandbox)', () => {
     await useSandbox(api);
     const session = api.services.session;
     // A fresh card to remove.
-    const issued = await session.execute({
-      operation: api.catalog().requireOperation('issue_loyalty_card'),
-      pathParams: { location_id: 720441 },
-      body: { loyalty_card_number: `IT${Date.now()}`, loyalty_card_type_id: '8230', phone: 13155550179 },
-    }, { source: 'form' });
+    const issued = await session.execute(
+      {
+        operation: api.catalog().requireOperation('issue_loyalty_card'),
+        pathParams: { location_id: 720441 },
+        body: { loyalty_card_number: `IT${Date.now()}`, loyalty_card_type_id: '8230', phone: 13155550179 },
+      },
+      { source: 'form' },
+    );
     const card = issued.data as { id: number; number: string };
     const node = {
-      kind: 'row', parentKey: 'test', client: undefined,
+      kind: 'row',
+      parentKey: 'test',
+      client: undefined,
       ctx: { locationId: 720441, locationTitle: 'Bloom Beauty - Manhattan', chainId: 706028 },
-      row: card, view: { id: card.id, label: card.number, icon: 'credit-card', kind: 'card' },
+      row: card,
+      view: { id: card.id, label: card.number, icon: 'credit-card', kind: 'card' },
       spec: { key: 'cards' },
     } as unknown as BusinessNode;
-    const listCards = async () => (await session.fetch({ operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'), pathParams: { phone: '13155550179', chain_id: 706028, location_id: 720441 } })).data as { id: number }[];
+    const listCards = async () =>
+      (
+        await session.fetch({
+          operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'),
+          pathParams: { phone: '13155550179', chain_id: 706028, location_id: 720441 },
+        })
+      ).data as { id: number }[];
     const historyBefore = session.history.entries().length;
 
     const decline = scriptedPrompter({ confirm: [false] });
@@ -66,7 +89,10 @@ describe('Running operations (real extension host, local sandbox)', () => {
     assert.match(decline.log.confirms[0].message, new RegExp(card.number));
     assert.match(decline.log.confirms[0].message, /Bloom Beauty - Manhattan/);
     assert.match(decline.log.confirms[0].detail, /720441/);
-    assert.ok((await listCards()).some((c) => c.id === card.id), 'the card is still there after a cancel');
+    assert.ok(
+      (await listCards()).some((c) => c.id === card.id),
+      'the card is still there after a cancel',
+    );
     assert.strictEqual(session.history.entries().length, historyBefore, 'nothing was sent');
 
     const accept = scriptedPrompter({ confirm: [true] });
@@ -90,9 +116,15 @@ describe('Running operations (real extension host, local sandbox)', () => {
       const prompter = scriptedPrompter({});
       for (const id of ['issue_loyalty_card', 'remove_loyalty_card', 'create_client', 'update_client']) {
         const op = api.catalog().requireOperation(id);
-        await withPrompter(api, prompter, () => assert.rejects(
-          session.execute({ operation: op, pathParams: { location_id: 720441, card_id: 1, client_id: 1 }, body: {} }, { source: 'form' }),
-          (e: Error) => e.name === 'ReadOnlyError' && /read-only/.test(e.message)));
+        await withPrompter(api, prompter, () =>
+          assert.rejects(
+            session.execute(
+              { operation: op, pathParams: { location_id: 720441, card_id: 1, client_id: 1 }, body: {} },
+              { source: 'form' },
+            ),
+            (e: Error) => e.name === 'ReadOnlyError' && /read-only/.test(e.message),
+          ),
+        );
       }
       assert.strictEqual(prompter.log.confirms.length, 0, 'no confirmation is asked for a blocked write');
       assert.strictEqual(session.history.entries().length, before, 'nothing was sent');

@@ -34,19 +34,28 @@ describe('Sign in and sign out (real extension host, local sandbox)', () => {
     const api = await altegio();
     await useSandbox(api);
     await vscode.commands.executeCommand('altegio.signOut');
-    const prompter = scriptedPrompter({ pick: ['Partner token and user token'], input: [DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN] });
+    const prompter = scriptedPrompter({
+      pick: ['Partner token and user token'],
+      input: [DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN],
+    });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.signIn'));
     assert.strictEqual(api.services.session.signedIn, true);
     assert.strictEqual(api.services.session.hasUserToken, true);
     assert.strictEqual(api.services.session.profile?.method, 'tokens');
-    assert.ok(prompter.log.inputs.every((i) => i.password), 'token boxes hide what is typed');
+    assert.ok(
+      prompter.log.inputs.every((i) => i.password),
+      'token boxes hide what is typed',
+    );
   });
 
   it('refuses a token that Altegio rejects, and stores nothing', async () => {
     const api = await altegio();
     await useSandbox(api);
     await vscode.commands.executeCommand('altegio.signOut');
-    const prompter = scriptedPrompter({ pick: ['Partner token and user token'], input: ['wrongPartnerToken0000000000', ''] });
+    const prompter = scriptedPrompter({
+      pick: ['Partner token and user token'],
+      input: ['wrongPartnerToken0000000000', ''],
+    });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.signIn'));
     assert.strictEqual(api.services.session.signedIn, false);
     const key = `altegio.tokens.${api.services.session.environment.secretKey}`;
@@ -57,16 +66,24 @@ describe('Sign in and sign out (real extension host, local sandbox)', () => {
     const api = await altegio();
     await useSandbox(api);
     await vscode.commands.executeCommand('altegio.signOut');
-    const prompter = scriptedPrompter({ pick: ['Partner token, then login and password'], input: [DEMO_PARTNER_TOKEN, OWNER.login, OWNER.password] });
+    const prompter = scriptedPrompter({
+      pick: ['Partner token, then login and password'],
+      input: [DEMO_PARTNER_TOKEN, OWNER.login, OWNER.password],
+    });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.signIn'));
     assert.strictEqual(api.services.session.signedIn, true);
     assert.strictEqual(api.services.session.hasUserToken, true);
     assert.strictEqual(api.services.session.profile?.userName, OWNER.name);
     assert.strictEqual(api.services.session.profile?.method, 'password');
-    const secret = await api.services.context.secrets.get(`altegio.tokens.${api.services.session.environment.secretKey}`);
+    const secret = await api.services.context.secrets.get(
+      `altegio.tokens.${api.services.session.environment.secretKey}`,
+    );
     assert.ok(secret && !secret.includes(OWNER.password), 'the secret holds tokens, not the password');
     for (const key of api.services.context.globalState.keys()) {
-      assert.ok(!JSON.stringify(api.services.context.globalState.get(key)).includes(OWNER.password), `globalState ${key} holds no password`);
+      assert.ok(
+        !JSON.stringify(api.services.context.globalState.get(key)).includes(OWNER.password),
+        `globalState ${key} holds no password`,
+      );
     }
   });
 

@@ -16,7 +16,9 @@ describe('API tree (real extension host)', () => {
     assert.strictEqual(sections[27].section.name, 'Utilities');
     const operations = sections.flatMap((s) => tree.getChildren(s));
     assert.strictEqual(operations.length, api.catalog().operations.length);
-    const item = tree.getTreeItem(operations.find((o) => o.kind === 'operation' && o.operation.id === 'issue_loyalty_card')!);
+    const item = tree.getTreeItem(
+      operations.find((o) => o.kind === 'operation' && o.operation.id === 'issue_loyalty_card')!,
+    );
     assert.strictEqual(item.label, 'POST Issue a loyalty card to a client');
     assert.strictEqual(item.description, '/loyalty/cards/{location_id}');
     assert.strictEqual(item.command?.command, 'altegio.openOperation');
@@ -28,7 +30,9 @@ describe('API tree (real extension host)', () => {
     await tree.setFilter('loyalty card');
     const sections = tree.getChildren() as Extract<ApiNode, { kind: 'section' }>[];
     assert.ok(sections.length >= 1 && sections.length < 28, `${sections.length} sections`);
-    const ops = sections.flatMap((s) => tree.getChildren(s)).map((n) => (n as Extract<ApiNode, { kind: 'operation' }>).operation);
+    const ops = sections
+      .flatMap((s) => tree.getChildren(s))
+      .map((n) => (n as Extract<ApiNode, { kind: 'operation' }>).operation);
     assert.ok(ops.some((o) => o.id === 'issue_loyalty_card'));
     assert.ok(ops.every((o) => `${o.summary} ${o.path} ${o.section}`.toLowerCase().includes('loyalty')));
     await tree.setFilter('');
@@ -52,7 +56,10 @@ describe('Business tree (real extension host, local sandbox)', () => {
     assert.strictEqual(chains.length, 1);
     assert.strictEqual(chains[0].kind === 'chain' && chains[0].chain.title, 'Bloom Beauty Group');
     const locations = await children(chains[0]);
-    assert.deepStrictEqual(locations.map((l) => l.kind === 'location' && l.ctx.locationId), [720441, 720442]);
+    assert.deepStrictEqual(
+      locations.map((l) => l.kind === 'location' && l.ctx.locationId),
+      [720441, 720442],
+    );
   });
 
   it('pages the clients of a location with "Load more…" until all are loaded, without duplicates', async () => {
@@ -105,7 +112,10 @@ describe('Business tree (real extension host, local sandbox)', () => {
     const [cards] = await children(olivia);
     assert.strictEqual(cards.kind === 'collection' && cards.spec.key, 'cards');
     const rows = await children(cards);
-    assert.ok(rows.some((r) => r.kind === 'row' && r.view.id === 9250498), 'card 9250498 is listed');
+    assert.ok(
+      rows.some((r) => r.kind === 'row' && r.view.id === 9250498),
+      'card 9250498 is listed',
+    );
   });
 });
 
@@ -117,15 +127,20 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
     const tree = api.services.businessTree;
     tree.refresh();
     const number = `TREE${Date.now().toString().slice(-8)}`;
-    await session.execute({
-      operation: api.catalog().requireOperation('issue_loyalty_card'),
-      pathParams: { location_id: 720441 },
-      body: { loyalty_card_number: number, loyalty_card_type_id: '8230', phone: 13155550179 },
-    }, { source: 'form' });
+    await session.execute(
+      {
+        operation: api.catalog().requireOperation('issue_loyalty_card'),
+        pathParams: { location_id: 720441 },
+        body: { loyalty_card_number: number, loyalty_card_type_id: '8230', phone: 13155550179 },
+      },
+      { source: 'form' },
+    );
     const [user] = await tree.getChildren();
     const [chain] = await tree.getChildren(user);
     const [manhattan] = await tree.getChildren(chain);
-    const clients = (await tree.getChildren(manhattan)).find((c) => c.kind === 'collection' && c.spec.key === 'clients')!;
+    const clients = (await tree.getChildren(manhattan)).find(
+      (c) => c.kind === 'collection' && c.spec.key === 'clients',
+    )!;
     let olivia: BusinessNode | undefined;
     for (let rows = await tree.getChildren(clients); !olivia; rows = await tree.getChildren(clients)) {
       olivia = rows.find((r) => r.kind === 'row' && r.view.id === 4240788);
@@ -135,15 +150,32 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
     }
     const [cards] = await tree.getChildren(olivia);
     const listed = await tree.getChildren(cards);
-    const card = listed.find((r) => r.kind === 'row' && r.view.label === number) as Extract<BusinessNode, { kind: 'row' }>;
-    assert.ok(card, `the new card is listed under Olivia; listed: ${listed.map((r) => tree.getTreeItem(r).label).join(' | ')}`);
+    const card = listed.find((r) => r.kind === 'row' && r.view.label === number) as Extract<
+      BusinessNode,
+      { kind: 'row' }
+    >;
+    assert.ok(
+      card,
+      `the new card is listed under Olivia; listed: ${listed.map((r) => tree.getTreeItem(r).label).join(' | ')}`,
+    );
     const changed = new Promise<void>((resolve) => {
-      const sub = tree.onDidChangeTreeData(() => { sub.dispose(); resolve(); });
+      const sub = tree.onDidChangeTreeData(() => {
+        sub.dispose();
+        resolve();
+      });
     });
-    await withPrompter(api, scriptedPrompter({ confirm: [true] }), () => vscode.commands.executeCommand('altegio.business.removeCard', card));
+    await withPrompter(api, scriptedPrompter({ confirm: [true] }), () =>
+      vscode.commands.executeCommand('altegio.business.removeCard', card),
+    );
     await changed;
     const after = await tree.getChildren(cards);
-    assert.ok(!after.some((r) => r.kind === 'row' && r.view.label === number), 'the removed card is gone from the tree');
-    assert.ok(after.some((r) => r.kind === 'row' && r.view.id === 9250498), 'her other card is still there');
+    assert.ok(
+      !after.some((r) => r.kind === 'row' && r.view.label === number),
+      'the removed card is gone from the tree',
+    );
+    assert.ok(
+      after.some((r) => r.kind === 'row' && r.view.id === 9250498),
+      'her other card is still there',
+    );
   });
 });

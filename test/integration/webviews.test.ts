@@ -22,17 +22,36 @@ const MANHATTAN = 720441;
 
 async function services() {
   const api = await altegio();
-  return { api, forms: api.services.launcher as unknown as FormLauncher, viewer: api.services.responses as unknown as ResponseViewer };
+  return {
+    api,
+    forms: api.services.launcher as unknown as FormLauncher,
+    viewer: api.services.responses as unknown as ResponseViewer,
+  };
 }
 
 /** Opens the form of an operation and waits until its app has rendered it in the webview. */
-async function openForm(forms: FormLauncher, op: OperationSpec, prefill?: Parameters<FormLauncher['open']>[1]): Promise<FormPanel> {
-  return rendered(`the form of ${op.id}`, () => forms.open(op, prefill), () => forms.panelFor(op.id));
+async function openForm(
+  forms: FormLauncher,
+  op: OperationSpec,
+  prefill?: Parameters<FormLauncher['open']>[1],
+): Promise<FormPanel> {
+  return rendered(
+    `the form of ${op.id}`,
+    () => forms.open(op, prefill),
+    () => forms.panelFor(op.id),
+  );
 }
 
 /** Shows an exchange in the viewer and waits until its app has rendered it. */
-async function showInViewer(viewer: ResponseViewer, exchange: Exchange): Promise<NonNullable<ResponseViewer['currentPanel']>> {
-  return rendered(`the viewer of ${exchange.operation.id}`, () => viewer.show(exchange), () => viewer.currentPanel);
+async function showInViewer(
+  viewer: ResponseViewer,
+  exchange: Exchange,
+): Promise<NonNullable<ResponseViewer['currentPanel']>> {
+  return rendered(
+    `the viewer of ${exchange.operation.id}`,
+    () => viewer.show(exchange),
+    () => viewer.currentPanel,
+  );
 }
 
 /**
@@ -40,7 +59,11 @@ async function showInViewer(viewer: ResponseViewer, exchange: Exchange): Promise
  * a webview that loads while others do sometimes never gets its content; the extension then replaces the panel
  * (src/webviews/load-watchdog.ts, after 10 s and 35 s), hence the long wait.
  */
-async function rendered<P extends { lastRendered: unknown }>(what: string, open: () => Promise<unknown>, current: () => P | undefined): Promise<P> {
+async function rendered<P extends { lastRendered: unknown }>(
+  what: string,
+  open: () => Promise<unknown>,
+  current: () => P | undefined,
+): Promise<P> {
   await open();
   await until(what, () => current()?.lastRendered, 60_000);
   return current()!;
@@ -65,12 +88,22 @@ describe('Request forms and response viewer (real webviews)', function () {
     for (const op of api.catalog().operations) {
       try {
         const { model, start, issues } = forms.describe(op);
-        assert.deepStrictEqual(model.pathFields.map((f) => f.name), op.parameters.filter((p) => p.in === 'path').map((p) => p.name));
-        assert.deepStrictEqual(model.queryFields.map((f) => f.name), op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+        assert.deepStrictEqual(
+          model.pathFields.map((f) => f.name),
+          op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        );
+        assert.deepStrictEqual(
+          model.queryFields.map((f) => f.name),
+          op.parameters.filter((p) => p.in === 'query').map((p) => p.name),
+        );
         assert.strictEqual(!!model.body, !!op.requestBody);
         if (model.body?.mode === 'fields') assert.ok(model.body.fields.length > 0, 'the body has fields');
         // What `init` carries must survive postMessage (JSON) unchanged.
-        assert.deepStrictEqual(JSON.parse(JSON.stringify({ model, values: start.values, issues })), { model, values: start.values, issues });
+        assert.deepStrictEqual(JSON.parse(JSON.stringify({ model, values: start.values, issues })), {
+          model,
+          values: start.values,
+          issues,
+        });
         for (const issue of issues) assert.match(issue.key, /^(path|query|body):/);
       } catch (e) {
         failures.push(`${op.id}: ${e instanceof Error ? e.message : String(e)}`);
@@ -88,7 +121,10 @@ describe('Request forms and response viewer (real webviews)', function () {
     for (const id of ids) {
       const op = api.catalog().requireOperation(id);
       const panel = await openForm(forms, op);
-      assert.ok(panel.lastRendered!.fields >= op.parameters.length + (op.requestBody ? 1 : 0), `${id}: ${panel.lastRendered!.fields} fields rendered`);
+      assert.ok(
+        panel.lastRendered!.fields >= op.parameters.length + (op.requestBody ? 1 : 0),
+        `${id}: ${panel.lastRendered!.fields} fields rendered`,
+      );
       // The loyalty card form stays open for the next tests.
       if (id !== 'issue_loyalty_card') panel.panel.dispose();
     }
@@ -98,14 +134,30 @@ describe('Request forms and response viewer (real webviews)', function () {
     const { api, forms } = await services();
     const op = api.catalog().requireOperation('issue_loyalty_card');
     const panel = await openForm(forms, op, { pathParams: { location_id: MANHATTAN } });
-    panel.receive({ type: 'change', seq: 1, values: { path: { location_id: 'abc' }, query: {}, body: { loyalty_card_number: '', loyalty_card_type_id: 'gold', phone: '+1 (315) 555' } } });
+    panel.receive({
+      type: 'change',
+      seq: 1,
+      values: {
+        path: { location_id: 'abc' },
+        query: {},
+        body: { loyalty_card_number: '', loyalty_card_type_id: 'gold', phone: '+1 (315) 555' },
+      },
+    });
     await until('the host to validate the change', () => panel.issues.some((i) => i.key === 'body:phone'));
     const byKey = new Map(panel.issues.map((i) => [i.key, i]));
     assert.match(byKey.get('path:location_id')!.message, /location_id must be an integer/);
     assert.match(byKey.get('body:phone')!.message, /phone must be 9 to 15 digits, without \+, spaces or dashes/);
     assert.match(byKey.get('body:loyalty_card_type_id')!.message, /digits only/);
     assert.strictEqual(byKey.get('body:loyalty_card_number')!.missing, true);
-    panel.receive({ type: 'change', seq: 2, values: { path: { location_id: MANHATTAN }, query: {}, body: { loyalty_card_number: 'A-1', loyalty_card_type_id: '8231', phone: 13155550175 } } });
+    panel.receive({
+      type: 'change',
+      seq: 2,
+      values: {
+        path: { location_id: MANHATTAN },
+        query: {},
+        body: { loyalty_card_number: 'A-1', loyalty_card_type_id: '8231', phone: 13155550175 },
+      },
+    });
     await until('the host to validate the fixed values', () => panel.issues.length === 0).catch((e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(panel.issues)}`);
     });
@@ -117,9 +169,15 @@ describe('Request forms and response viewer (real webviews)', function () {
     const history = api.services.session.history;
     const before = history.entries().length;
     const values = { path: { location_id: MANHATTAN }, query: {}, body: { name: 'Ann', phone: '12ab' } };
-    const panel = await rendered('the restored form',
-      () => forms.deserializeWebviewPanel(vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active), { operationId: op.id, values, ui: { tab: 'fields' } }),
-      () => forms.panelFor(op.id));
+    const panel = await rendered(
+      'the restored form',
+      () =>
+        forms.deserializeWebviewPanel(
+          vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
+          { operationId: op.id, values, ui: { tab: 'fields' } },
+        ),
+      () => forms.panelFor(op.id),
+    );
     assert.deepStrictEqual(panel.lastRendered!.issues, ['body:phone']);
     panel.receive({ type: 'send', seq: 3, values });
     await until('the host to refuse the send', () => panel.issues.length === 1);
@@ -137,27 +195,48 @@ describe('Request forms and response viewer (real webviews)', function () {
     const history = api.services.session.history;
     const before = history.entries().length;
     const malformed: unknown[] = [
-      null, 42, 'send', [], {}, { type: 'send' }, { type: 'send', seq: 1 }, { type: 'send', seq: 1, values: { path: 'x', query: {} } },
+      null,
+      42,
+      'send',
+      [],
+      {},
+      { type: 'send' },
+      { type: 'send', seq: 1 },
+      { type: 'send', seq: 1, values: { path: 'x', query: {} } },
       { type: 'send', seq: 1, values: { path: {}, query: {}, body: JSON.parse('{"__proto__": {"x": 1}}') } },
-      { type: 'change', seq: -1, values }, { type: 'change', seq: 1, values, extra: true }, { type: 'chooseFile', key: '/etc/passwd' },
-      { type: 'lookupSearch', field: 'client_id', term: 'x'.repeat(5000) }, { type: 'runCommand', command: 'workbench.action.quit' },
+      { type: 'change', seq: -1, values },
+      { type: 'change', seq: 1, values, extra: true },
+      { type: 'chooseFile', key: '/etc/passwd' },
+      { type: 'lookupSearch', field: 'client_id', term: 'x'.repeat(5000) },
+      { type: 'runCommand', command: 'workbench.action.quit' },
       { type: 'openDocs', url: 'https://evil.example' },
     ];
     for (const m of malformed) panel.receive(m);
     assert.strictEqual(panel.rejectedMessages, malformed.length);
     assert.deepStrictEqual(panel.currentValues, values, 'the values did not change');
     assert.strictEqual(history.entries().length, before, 'nothing was sent');
-    const logged = api.logLines().filter((l) => l.includes('ignored a malformed message from the request form webview'));
+    const logged = api
+      .logLines()
+      .filter((l) => l.includes('ignored a malformed message from the request form webview'));
     assert.ok(logged.length >= malformed.length, `${logged.length} log lines`);
 
     const exchange: Exchange = {
       operation: api.catalog().requireOperation('get_team_member_list'),
-      input: { operation: api.catalog().requireOperation('get_team_member_list'), pathParams: { location_id: MANHATTAN } },
+      input: {
+        operation: api.catalog().requireOperation('get_team_member_list'),
+        pathParams: { location_id: MANHATTAN },
+      },
       environment: api.services.session.environment,
       response: fakeResponse({ data: [] }),
     };
     const response = await showInViewer(viewer, exchange);
-    for (const m of [{ type: 'copy', text: 1, what: 'json' }, { type: 'saveCsv', csv: 'a', rows: -1 }, { type: 'action', action: 'deleteAccount' }, { type: 'pin' }]) response.receive(m);
+    for (const m of [
+      { type: 'copy', text: 1, what: 'json' },
+      { type: 'saveCsv', csv: 'a', rows: -1 },
+      { type: 'action', action: 'deleteAccount' },
+      { type: 'pin' },
+    ])
+      response.receive(m);
     assert.strictEqual(response.rejectedMessages, 4);
     assert.strictEqual(response.pinned, false);
     assert.ok(api.logLines().some((l) => l.includes('ignored a malformed message from the response viewer webview')));
@@ -169,18 +248,32 @@ describe('Request forms and response viewer (real webviews)', function () {
     const op = api.catalog().requireOperation('issue_loyalty_card');
     const panel = await openForm(forms, op, { pathParams: { location_id: MANHATTAN }, context: { chainId: 706028 } });
     const number = `IT-${Date.now()}`;
-    panel.receive({ type: 'send', seq: 1, values: { path: { location_id: MANHATTAN }, query: {}, body: { loyalty_card_number: number, loyalty_card_type_id: '8231', phone: 13155550175 } } });
+    panel.receive({
+      type: 'send',
+      seq: 1,
+      values: {
+        path: { location_id: MANHATTAN },
+        query: {},
+        body: { loyalty_card_number: number, loyalty_card_type_id: '8231', phone: 13155550175 },
+      },
+    });
     const result = await until('the send to finish', () => panel.lastResult);
     assert.strictEqual(result.outcome, 'success', result.message);
     const byLabel = Object.fromEntries(result.summary.map((i) => [i.label, i.value]));
     assert.strictEqual(byLabel.number, number);
-    for (const label of ['type', 'balance', 'points', 'programs']) assert.ok(label in byLabel, `${label} in the summary`);
+    for (const label of ['type', 'balance', 'points', 'programs'])
+      assert.ok(label in byLabel, `${label} in the summary`);
     await until('the viewer to show the card', () => viewer.currentPanel);
     assert.strictEqual(api.services.session.history.latest()?.operationId, op.id);
     // Remove the card again, declining first: the confirmation is the session's.
     const remove = api.catalog().requireOperation('remove_loyalty_card');
     const removeForm = await openForm(forms, remove, { pathParams: { location_id: MANHATTAN } });
-    const card = (await api.services.session.fetch({ operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'), pathParams: { phone: '13155550175', chain_id: 706028, location_id: MANHATTAN } })).data as { id: number; number: string }[];
+    const card = (
+      await api.services.session.fetch({
+        operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'),
+        pathParams: { phone: '13155550175', chain_id: 706028, location_id: MANHATTAN },
+      })
+    ).data as { id: number; number: string }[];
     const cardId = card.find((c) => c.number === number)!.id;
     const values = { path: { location_id: MANHATTAN, card_id: cardId }, query: {} };
     const declined = scriptedPrompter({ confirm: [false] });
@@ -209,7 +302,15 @@ describe('Request forms and response viewer (real webviews)', function () {
     try {
       await session.whenReady();
       panel.lastResult = undefined;
-      panel.receive({ type: 'send', seq: 9, values: { path: { location_id: MANHATTAN }, query: {}, body: { loyalty_card_number: 'RO-1', loyalty_card_type_id: '8231', phone: 13155550175 } } });
+      panel.receive({
+        type: 'send',
+        seq: 9,
+        values: {
+          path: { location_id: MANHATTAN },
+          query: {},
+          body: { loyalty_card_number: 'RO-1', loyalty_card_type_id: '8231', phone: 13155550175 },
+        },
+      });
       const result = await until('the blocked send', () => panel.lastResult);
       assert.strictEqual(result.outcome, 'blocked');
       assert.match(result.message ?? '', /read-only/);
@@ -232,14 +333,42 @@ describe('Request forms and response viewer (real webviews)', function () {
       [undefined, 'outcome_unknown', /may or may not have taken effect/, ['openHistory']],
     ];
     for (const [status, kind, advice, actions] of cases) {
-      const body = status ? { success: false, data: null, meta: { message: `Altegio says ${status}`, errors: { phone: ['phone is not valid'] } } } : undefined;
+      const body = status
+        ? {
+            success: false,
+            data: null,
+            meta: { message: `Altegio says ${status}`, errors: { phone: ['phone is not valid'] } },
+          }
+        : undefined;
       const base = fakeResponse(body ?? {});
-      const response = status ? { ...base, status, statusText: 'Error', ok: false, request: { ...base.request, path: '/loyalty/cards/720441' } } : undefined;
+      const response = status
+        ? {
+            ...base,
+            status,
+            statusText: 'Error',
+            ok: false,
+            request: { ...base.request, path: '/loyalty/cards/720441' },
+          }
+        : undefined;
       const error = Object.assign(new Error(`POST /loyalty/cards/720441 (issue_loyalty_card) failed`), {
-        name: 'AltegioError', kind, status, apiMessage: body?.meta.message, fieldErrors: body ? body.meta.errors : {}, response, sent: true,
-        retryAfterMs: status === 429 ? 2500 : undefined, hint: 'hint', [Symbol.for('altegio.api.error')]: true,
+        name: 'AltegioError',
+        kind,
+        status,
+        apiMessage: body?.meta.message,
+        fieldErrors: body ? body.meta.errors : {},
+        response,
+        sent: true,
+        retryAfterMs: status === 429 ? 2500 : undefined,
+        hint: 'hint',
+        [Symbol.for('altegio.api.error')]: true,
       });
-      await viewer.show({ operation: op, input: { operation: op, pathParams: { location_id: MANHATTAN } }, environment: api.services.session.environment, ...(response ? { response } : {}), error: error as never });
+      await viewer.show({
+        operation: op,
+        input: { operation: op, pathParams: { location_id: MANHATTAN } },
+        environment: api.services.session.environment,
+        ...(response ? { response } : {}),
+        error: error as never,
+      });
       const view = viewer.currentPanel!.lastView!;
       assert.ok(view.error, `${kind}: an error is explained`);
       assert.match(view.error.advice, advice, kind);
@@ -257,12 +386,25 @@ describe('Request forms and response viewer (real webviews)', function () {
     await config.update('responseViewer.largeResponseThresholdMB', 0.1, vscode.ConfigurationTarget.Global);
     try {
       const op = api.catalog().requireOperation('get_team_member_list');
-      const rows = Array.from({ length: 2000 }, (_v, i) => ({ id: i, name: `Team member ${i}`, specialization: 'x'.repeat(40) }));
+      const rows = Array.from({ length: 2000 }, (_v, i) => ({
+        id: i,
+        name: `Team member ${i}`,
+        specialization: 'x'.repeat(40),
+      }));
       const body = { success: true, data: rows, meta: { total_count: rows.length } };
       const text = JSON.stringify(body);
-      await viewer.show({ operation: op, input: { operation: op, pathParams: { location_id: MANHATTAN } }, environment: api.services.session.environment, response: fakeResponse(body, text.length) });
+      await viewer.show({
+        operation: op,
+        input: { operation: op, pathParams: { location_id: MANHATTAN } },
+        environment: api.services.session.environment,
+        response: fakeResponse(body, text.length),
+      });
       const panel = viewer.currentPanel!;
-      const editor = await until('the JSON editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'altegio' && e.document.uri.path.startsWith('/get_team_member_list-200')));
+      const editor = await until('the JSON editor', () =>
+        vscode.window.visibleTextEditors.find(
+          (e) => e.document.uri.scheme === 'altegio' && e.document.uri.path.startsWith('/get_team_member_list-200'),
+        ),
+      );
       assert.strictEqual(editor.document.languageId, 'json');
       assert.deepStrictEqual(JSON.parse(editor.document.getText()).data.length, rows.length);
       assert.strictEqual(panel.lastView?.bodyState, 'tooLarge');
@@ -275,8 +417,18 @@ describe('Request forms and response viewer (real webviews)', function () {
   it('shows 10,000 rows with only a screenful of them in the DOM', async () => {
     const { api, viewer } = await services();
     const op = api.catalog().requireOperation('get_client_list');
-    const rows = Array.from({ length: 10_000 }, (_v, i) => ({ id: 4_000_000 + i, name: `Client ${i}`, phone: `+1315555${String(i).padStart(4, '0')}`, visits_count: i % 40 }));
-    const panel = await showInViewer(viewer, { operation: op, input: { operation: op, pathParams: { location_id: MANHATTAN } }, environment: api.services.session.environment, response: fakeResponse({ success: true, data: rows, meta: { total_count: rows.length } }) });
+    const rows = Array.from({ length: 10_000 }, (_v, i) => ({
+      id: 4_000_000 + i,
+      name: `Client ${i}`,
+      phone: `+1315555${String(i).padStart(4, '0')}`,
+      visits_count: i % 40,
+    }));
+    const panel = await showInViewer(viewer, {
+      operation: op,
+      input: { operation: op, pathParams: { location_id: MANHATTAN } },
+      environment: api.services.session.environment,
+      response: fakeResponse({ success: true, data: rows, meta: { total_count: rows.length } }),
+    });
     const shown = panel.lastRendered!;
     assert.ok(shown.rows > 0 && shown.rows < 100, `${shown.rows} rows in the DOM`);
   });
@@ -284,7 +436,12 @@ describe('Request forms and response viewer (real webviews)', function () {
   it('keeps a pinned viewer and opens the next answer in a new one', async () => {
     const { api, viewer } = await services();
     const op = api.catalog().requireOperation('get_team_member_list');
-    const exchange = (): Exchange => ({ operation: op, input: { operation: op, pathParams: { location_id: MANHATTAN } }, environment: api.services.session.environment, response: fakeResponse({ data: [{ id: 1 }] }) });
+    const exchange = (): Exchange => ({
+      operation: op,
+      input: { operation: op, pathParams: { location_id: MANHATTAN } },
+      environment: api.services.session.environment,
+      response: fakeResponse({ data: [{ id: 1 }] }),
+    });
     const first = await showInViewer(viewer, exchange());
     first.receive({ type: 'pin', pinned: true });
     await until('the pin', () => first.pinned);
@@ -300,24 +457,48 @@ describe('Request forms and response viewer (real webviews)', function () {
     const { api, forms, viewer } = await services();
     await useSandbox(api);
     const op = api.catalog().requireOperation('get_team_member_list');
-    await api.services.session.execute({ operation: op, pathParams: { location_id: MANHATTAN } }, { source: 'palette' });
+    await api.services.session.execute(
+      { operation: op, pathParams: { location_id: MANHATTAN } },
+      { source: 'palette' },
+    );
     const entry = api.services.session.history.latest()!;
-    const restored = await rendered('the restored viewer',
-      () => viewer.deserializeWebviewPanel(vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, 'restored', vscode.ViewColumn.Active), { historyId: entry.id, pinned: true, tab: 0 }),
-      () => viewer.openPanels.find((p) => p.pinned && p.lastRendered));
+    const restored = await rendered(
+      'the restored viewer',
+      () =>
+        viewer.deserializeWebviewPanel(
+          vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
+          { historyId: entry.id, pinned: true, tab: 0 },
+        ),
+      () => viewer.openPanels.find((p) => p.pinned && p.lastRendered),
+    );
     const shown = restored.lastRendered!;
     assert.ok(shown.rows > 0, 'the team members are in the table');
     assert.strictEqual(restored.pinned, true);
 
-    await rendered('the restored form',
-      () => forms.deserializeWebviewPanel(vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
-        { operationId: 'get_team_member_list', values: { path: { location_id: MANHATTAN }, query: {} }, ui: { tab: 'fields' } }),
-      () => forms.panelFor('get_team_member_list'));
+    await rendered(
+      'the restored form',
+      () =>
+        forms.deserializeWebviewPanel(
+          vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
+          {
+            operationId: 'get_team_member_list',
+            values: { path: { location_id: MANHATTAN }, query: {} },
+            ui: { tab: 'fields' },
+          },
+        ),
+      () => forms.panelFor('get_team_member_list'),
+    );
 
     const broken = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'broken', vscode.ViewColumn.Active);
     let disposed = false;
-    broken.onDidDispose(() => { disposed = true; });
-    await forms.deserializeWebviewPanel(broken, { operationId: 'no_such_operation', values: { path: {}, query: {} }, ui: { tab: 'fields' } });
+    broken.onDidDispose(() => {
+      disposed = true;
+    });
+    await forms.deserializeWebviewPanel(broken, {
+      operationId: 'no_such_operation',
+      values: { path: {}, query: {} },
+      ui: { tab: 'fields' },
+    });
     assert.ok(disposed, 'a state naming an unknown operation is not restored');
   });
 });
@@ -325,8 +506,23 @@ describe('Request forms and response viewer (real webviews)', function () {
 function fakeResponse(body: unknown, sizeBytes = JSON.stringify(body).length): NonNullable<Exchange['response']> {
   const data = (body as { data?: unknown }).data;
   return {
-    status: 200, statusText: 'OK', ok: true, headers: { 'content-type': 'application/json' }, durationMs: 12, sizeBytes,
-    rawText: JSON.stringify(body), body, data, meta: (body as { meta?: unknown }).meta, attempts: 1,
-    request: { operationId: 'test', method: 'GET', url: 'http://127.0.0.1/api/v1/test', path: '/test', headers: { Accept: 'application/vnd.api.v2+json', Authorization: 'Bearer ***' } },
+    status: 200,
+    statusText: 'OK',
+    ok: true,
+    headers: { 'content-type': 'application/json' },
+    durationMs: 12,
+    sizeBytes,
+    rawText: JSON.stringify(body),
+    body,
+    data,
+    meta: (body as { meta?: unknown }).meta,
+    attempts: 1,
+    request: {
+      operationId: 'test',
+      method: 'GET',
+      url: 'http://127.0.0.1/api/v1/test',
+      path: '/test',
+      headers: { Accept: 'application/vnd.api.v2+json', Authorization: 'Bearer ***' },
+    },
   };
 }

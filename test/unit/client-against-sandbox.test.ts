@@ -50,9 +50,14 @@ describe('the HTTP client against the sandbox', () => {
     for (const [name, fault, status] of faults) {
       it(`after ${name}`, async () => {
         sandbox.setFaults({ ...fault, match: { operationId: 'create_client' } });
-        const error = await failure(client.send({
-          operation: createClient, pathParams: { location_id: 720441 }, body: { name: 'Once Only', phone: '12125550950' }, timeoutMs: 500,
-        }));
+        const error = await failure(
+          client.send({
+            operation: createClient,
+            pathParams: { location_id: 720441 },
+            body: { name: 'Once Only', phone: '12125550950' },
+            timeoutMs: 500,
+          }),
+        );
         assert.strictEqual(postCount(), 1, `${name}: sent ${postCount()} times (${error.kind})`);
         if (status !== undefined && error.status !== undefined) assert.strictEqual(error.status, status);
       });
@@ -60,7 +65,13 @@ describe('the HTTP client against the sandbox', () => {
 
     it('reports a write whose connection dropped after sending as outcome unknown', async () => {
       sandbox.setFaults({ reset: 'after-body', match: { operationId: 'create_client' } });
-      const error = await failure(client.send({ operation: createClient, pathParams: { location_id: 720441 }, body: { name: 'Maybe', phone: '12125550951' } }));
+      const error = await failure(
+        client.send({
+          operation: createClient,
+          pathParams: { location_id: 720441 },
+          body: { name: 'Maybe', phone: '12125550951' },
+        }),
+      );
       assert.strictEqual(error.kind, 'outcome_unknown');
       assert.strictEqual(postCount(), 1);
     });

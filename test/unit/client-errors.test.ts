@@ -23,7 +23,10 @@ import { TOKENS, operation } from './helpers/operations';
 const list = operation({ method: 'GET', path: '/things/{id}' });
 
 async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-  const outcome = await promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+  const outcome = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   if (!('error' in outcome)) assert.fail(`expected a failure, got ${JSON.stringify(outcome.value)}`);
   assert.ok(isAltegioError(outcome.error), `expected an AltegioError, got ${String(outcome.error)}`);
   return outcome.error;
@@ -42,7 +45,12 @@ describe('AltegioClient errors', () => {
       res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
       res.end(reply.text);
     });
-    client = new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, rateLimiter: null, retry: { maxRetries: 0 } });
+    client = new AltegioClient({
+      baseUrl: server.baseUrl,
+      credentials: () => TOKENS,
+      rateLimiter: null,
+      retry: { maxRetries: 0 },
+    });
   });
   afterEach(() => server.close());
 
@@ -76,12 +84,18 @@ describe('AltegioClient errors', () => {
   }
 
   it('turns 400 with meta.errors into a validation error with field errors', async () => {
-    reply = { status: 400, text: envelope('Invalid parameters', { phone: ['must contain 9 to 15 digits'], name: 'is required' }) };
+    reply = {
+      status: 400,
+      text: envelope('Invalid parameters', { phone: ['must contain 9 to 15 digits'], name: 'is required' }),
+    };
     const e = await failure(client.send({ operation: list, pathParams: { id: 1 } }));
     assert.ok(e instanceof ValidationError);
     assert.strictEqual(e.kind, 'validation');
     assert.deepStrictEqual(e.fieldErrors, { phone: ['must contain 9 to 15 digits'], name: ['is required'] });
-    assert.match(e.message, /400 Bad Request — Invalid parameters \(phone: must contain 9 to 15 digits; name: is required\)/);
+    assert.match(
+      e.message,
+      /400 Bad Request — Invalid parameters \(phone: must contain 9 to 15 digits; name: is required\)/,
+    );
   });
 
   it('turns 422 into an unprocessable error with its field errors', async () => {
@@ -127,7 +141,10 @@ describe('AltegioClient errors', () => {
   });
 
   it('treats success:false with a 200 as an error carrying meta.message', async () => {
-    reply = { status: 200, text: envelope('Card type belongs to another chain', { loyalty_card_type_id: ['wrong chain'] }) };
+    reply = {
+      status: 200,
+      text: envelope('Card type belongs to another chain', { loyalty_card_type_id: ['wrong chain'] }),
+    };
     const e = await failure(client.send({ operation: list, pathParams: { id: 1 } }));
     assert.ok(e instanceof HttpError);
     assert.strictEqual(e.status, 200);
@@ -146,15 +163,27 @@ describe('AltegioClient errors', () => {
   });
 
   it('never puts a token into a message, even when the server echoes it', async () => {
-    reply = { status: 401, text: envelope(`Token ${TOKENS.partnerToken} / ${TOKENS.userToken} is invalid`, { auth: [`Bearer ${TOKENS.userToken}`] }) };
+    reply = {
+      status: 401,
+      text: envelope(`Token ${TOKENS.partnerToken} / ${TOKENS.userToken} is invalid`, {
+        auth: [`Bearer ${TOKENS.userToken}`],
+      }),
+    };
     const e = await failure(client.send({ operation: list, pathParams: { id: 1 } }));
-    const visible = [e.message, e.hint, e.apiMessage, JSON.stringify(e.fieldErrors), JSON.stringify(e.request)].join('\n');
+    const visible = [e.message, e.hint, e.apiMessage, JSON.stringify(e.fieldErrors), JSON.stringify(e.request)].join(
+      '\n',
+    );
     for (const token of Object.values(TOKENS)) assert.ok(!visible.includes(token), `${token} leaked into: ${visible}`);
     assert.match(e.apiMessage!, /Token \*\*\* \/ \*\*\* is invalid/);
   });
 
   it('reports a refused connection as a network error that sent nothing', async () => {
-    const refused = new AltegioClient({ baseUrl: await refusedBaseUrl(), credentials: () => TOKENS, rateLimiter: null, retry: { maxRetries: 0 } });
+    const refused = new AltegioClient({
+      baseUrl: await refusedBaseUrl(),
+      credentials: () => TOKENS,
+      rateLimiter: null,
+      retry: { maxRetries: 0 },
+    });
     const e = await failure(refused.send({ operation: list, pathParams: { id: 1 } }));
     assert.ok(e instanceof NetworkError);
     assert.strictEqual(e.sent, false);
@@ -164,7 +193,12 @@ describe('AltegioClient errors', () => {
   });
 
   it('reports an unknown host as a network error that sent nothing', async () => {
-    const nowhere = new AltegioClient({ baseUrl: 'http://no-such-host.invalid/api/v1', credentials: () => TOKENS, rateLimiter: null, retry: { maxRetries: 0 } });
+    const nowhere = new AltegioClient({
+      baseUrl: 'http://no-such-host.invalid/api/v1',
+      credentials: () => TOKENS,
+      rateLimiter: null,
+      retry: { maxRetries: 0 },
+    });
     const e = await failure(nowhere.send({ operation: list, pathParams: { id: 1 } }));
     assert.strictEqual(e.kind, 'network');
     assert.strictEqual(e.sent, false);
@@ -173,7 +207,13 @@ describe('AltegioClient errors', () => {
   it('turns a GET that gets no answer in time into a timeout error', async () => {
     const silent = await startServer(() => undefined);
     try {
-      const slow = new AltegioClient({ baseUrl: silent.baseUrl, credentials: () => TOKENS, rateLimiter: null, retry: { maxRetries: 0 }, timeoutMs: 150 });
+      const slow = new AltegioClient({
+        baseUrl: silent.baseUrl,
+        credentials: () => TOKENS,
+        rateLimiter: null,
+        retry: { maxRetries: 0 },
+        timeoutMs: 150,
+      });
       const started = Date.now();
       const e = await failure(slow.send({ operation: list, pathParams: { id: 1 } }));
       assert.ok(e instanceof TimeoutError, e.name);
@@ -188,7 +228,13 @@ describe('AltegioClient errors', () => {
   it('honours a per-request timeout over the client default', async () => {
     const silent = await startServer(() => undefined);
     try {
-      const slow = new AltegioClient({ baseUrl: silent.baseUrl, credentials: () => TOKENS, rateLimiter: null, retry: { maxRetries: 0 }, timeoutMs: 60_000 });
+      const slow = new AltegioClient({
+        baseUrl: silent.baseUrl,
+        credentials: () => TOKENS,
+        rateLimiter: null,
+        retry: { maxRetries: 0 },
+        timeoutMs: 60_000,
+      });
       const e = await failure(slow.send({ operation: list, pathParams: { id: 1 }, timeoutMs: 100 }));
       assert.strictEqual(e.kind, 'timeout');
     } finally {

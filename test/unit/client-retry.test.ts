@@ -10,7 +10,10 @@ const WRITES: HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 const ok = { success: true, data: { id: 1 }, meta: [] };
 
 async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-  const error = await promise.then(() => assert.fail('expected a failure'), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail('expected a failure'),
+    (e: unknown) => e,
+  );
   assert.ok(isAltegioError(error), String(error));
   return error;
 }
@@ -23,7 +26,11 @@ describe('retry rules', () => {
   });
 
   /** A client that would retry eagerly (no backoff), so any retry would show in the server's count. */
-  function eagerClient(baseUrl: string, events: RequestEvent[] = [], extra: { timeoutMs?: number; maxRetries?: number } = {}): AltegioClient {
+  function eagerClient(
+    baseUrl: string,
+    events: RequestEvent[] = [],
+    extra: { timeoutMs?: number; maxRetries?: number } = {},
+  ): AltegioClient {
     return new AltegioClient({
       baseUrl,
       credentials: () => TOKENS,
@@ -44,23 +51,42 @@ describe('retry rules', () => {
 
   describe('writes are never sent twice', () => {
     it('never retries a POST after a 503, even with Retry-After: 0', async () => {
-      const s = await serve((_req, res) => sendJson(res, 503, { success: false, meta: { message: 'Maintenance' } }, { 'Retry-After': '0' }));
-      const e = await failure(eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: { a: 1 } }));
+      const s = await serve((_req, res) =>
+        sendJson(res, 503, { success: false, meta: { message: 'Maintenance' } }, { 'Retry-After': '0' }),
+      );
+      const e = await failure(
+        eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: { a: 1 } }),
+      );
       assert.strictEqual(e.kind, 'server');
       assert.match(e.hint, /check whether the change took effect/);
       assert.strictEqual(s.requests.length, 1);
     });
 
     it('never retries a POST after a 429', async () => {
-      const s = await serve((_req, res) => sendJson(res, 429, { success: false, meta: { message: 'Slow down' } }, { 'Retry-After': '0' }));
-      const e = await failure(eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: { a: 1 } }));
+      const s = await serve((_req, res) =>
+        sendJson(res, 429, { success: false, meta: { message: 'Slow down' } }, { 'Retry-After': '0' }),
+      );
+      const e = await failure(
+        eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: { a: 1 } }),
+      );
       assert.strictEqual(e.kind, 'rate_limited');
       assert.strictEqual(s.requests.length, 1);
     });
 
     it('never retries a POST after a connection reset before the body is read, and calls its outcome unknown', async () => {
-      const s = await serve((req) => { req.socket.destroy(); }, { readBody: false });
-      const e = await failure(eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: { big: 'x'.repeat(200_000) } }));
+      const s = await serve(
+        (req) => {
+          req.socket.destroy();
+        },
+        { readBody: false },
+      );
+      const e = await failure(
+        eagerClient(s.baseUrl).send({
+          operation: write('POST'),
+          pathParams: { location_id: 1 },
+          body: { big: 'x'.repeat(200_000) },
+        }),
+      );
       assert.strictEqual(s.requests.length, 1);
       assert.ok(e instanceof OutcomeUnknownError, `${e.kind}: ${e.message}`);
       assert.strictEqual(e.sent, true);
@@ -68,19 +94,31 @@ describe('retry rules', () => {
 
     for (const method of WRITES) {
       it(`never retries a ${method} after a connection reset once the body was read: outcome unknown`, async () => {
-        const s = await serve((req) => { req.socket.destroy(); });
-        const e = await failure(eagerClient(s.baseUrl).send({ operation: write(method), pathParams: { location_id: 1 }, body: { a: 1 } }));
+        const s = await serve((req) => {
+          req.socket.destroy();
+        });
+        const e = await failure(
+          eagerClient(s.baseUrl).send({ operation: write(method), pathParams: { location_id: 1 }, body: { a: 1 } }),
+        );
         assert.strictEqual(s.requests.length, 1);
         assert.strictEqual(s.requests[0].body, '{"a":1}', 'the server had the whole body');
         assert.ok(e instanceof OutcomeUnknownError, `${e.kind}: ${e.message}`);
-        assert.match(e.message, new RegExp(`${method} /loyalty/cards/1 .* was sent but the connection dropped before an answer arrived`));
+        assert.match(
+          e.message,
+          new RegExp(`${method} /loyalty/cards/1 .* was sent but the connection dropped before an answer arrived`),
+        );
         assert.match(e.hint, /check whether it took effect/);
       });
     }
 
     it('never retries a DELETE that timed out: outcome unknown', async () => {
       const s = await serve(() => undefined);
-      const e = await failure(eagerClient(s.baseUrl, [], { timeoutMs: 100 }).send({ operation: write('DELETE'), pathParams: { location_id: 1 } }));
+      const e = await failure(
+        eagerClient(s.baseUrl, [], { timeoutMs: 100 }).send({
+          operation: write('DELETE'),
+          pathParams: { location_id: 1 },
+        }),
+      );
       assert.ok(e instanceof OutcomeUnknownError, e.kind);
       assert.match(e.message, /no answer came within 100 ms/);
       assert.strictEqual(s.requests.length, 1);
@@ -92,7 +130,9 @@ describe('retry rules', () => {
         res.write('{"success":true,"data":{"id":');
         setTimeout(() => res.socket?.destroy(), 20);
       });
-      const e = await failure(eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: {} }));
+      const e = await failure(
+        eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: {} }),
+      );
       assert.ok(e instanceof OutcomeUnknownError, `${e.kind}: ${e.message}`);
       assert.strictEqual(e.status, 201);
       assert.match(e.message, /while its answer \(201\) was being read/);
@@ -101,17 +141,27 @@ describe('retry rules', () => {
 
     it('calls a refused POST a network error that sent nothing, not an unknown outcome, and does not retry it', async () => {
       const events: RequestEvent[] = [];
-      const e = await failure(eagerClient(await refusedBaseUrl(), events).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: {} }));
+      const e = await failure(
+        eagerClient(await refusedBaseUrl(), events).send({
+          operation: write('POST'),
+          pathParams: { location_id: 1 },
+          body: {},
+        }),
+      );
       assert.strictEqual(e.kind, 'network');
       assert.strictEqual(e.sent, false);
-      assert.deepStrictEqual(events.map((x) => x.phase), ['start', 'end']);
+      assert.deepStrictEqual(
+        events.map((x) => x.phase),
+        ['start', 'end'],
+      );
     });
   });
 
   describe('GETs are retried when it is safe and useful', () => {
     it('waits at least Retry-After: 1 after a 429, then succeeds', async () => {
       const s = await serve((_req, res) => {
-        if (s.requests.length === 1) sendJson(res, 429, { success: false, meta: { message: 'Too many requests' } }, { 'Retry-After': '1' });
+        if (s.requests.length === 1)
+          sendJson(res, 429, { success: false, meta: { message: 'Too many requests' } }, { 'Retry-After': '1' });
         else sendJson(res, 200, ok);
       });
       const events: RequestEvent[] = [];
@@ -131,7 +181,11 @@ describe('retry rules', () => {
     });
 
     it('retries a GET after a 503', async () => {
-      const s = await serve((_req, res) => (s.requests.length === 1 ? sendJson(res, 503, { success: false, meta: { message: 'Busy' } }) : sendJson(res, 200, ok)));
+      const s = await serve((_req, res) =>
+        s.requests.length === 1
+          ? sendJson(res, 503, { success: false, meta: { message: 'Busy' } })
+          : sendJson(res, 200, ok),
+      );
       const response = await eagerClient(s.baseUrl).send({ operation: read, pathParams: { location_id: 1 } });
       assert.deepStrictEqual(response.data, { id: 1 });
       assert.strictEqual(response.attempts, 2);
@@ -151,22 +205,32 @@ describe('retry rules', () => {
       const s = await serve((_req, res) => {
         if (s.requests.length > 1) sendJson(res, 200, ok);
       });
-      const response = await eagerClient(s.baseUrl, [], { timeoutMs: 100 }).send({ operation: read, pathParams: { location_id: 1 } });
+      const response = await eagerClient(s.baseUrl, [], { timeoutMs: 100 }).send({
+        operation: read,
+        pathParams: { location_id: 1 },
+      });
       assert.strictEqual(response.attempts, 2);
     });
 
     it('gives up on a GET after maxRetries, with the last error and the attempt count', async () => {
       const s = await serve((_req, res) => sendJson(res, 503, { success: false, meta: { message: 'Down' } }));
       const events: RequestEvent[] = [];
-      const e = await failure(eagerClient(s.baseUrl, events, { maxRetries: 2 }).send({ operation: read, pathParams: { location_id: 1 } }));
+      const e = await failure(
+        eagerClient(s.baseUrl, events, { maxRetries: 2 }).send({ operation: read, pathParams: { location_id: 1 } }),
+      );
       assert.strictEqual(s.requests.length, 3);
       assert.strictEqual(e.kind, 'server');
       assert.strictEqual(e.response?.attempts, 3);
-      assert.deepStrictEqual(events.map((x) => x.phase), ['start', 'retry', 'start', 'retry', 'start', 'end']);
+      assert.deepStrictEqual(
+        events.map((x) => x.phase),
+        ['start', 'retry', 'start', 'retry', 'start', 'end'],
+      );
     });
 
     it('does not retry when Retry-After asks for longer than maxDelayMs, and reports how long to wait', async () => {
-      const s = await serve((_req, res) => sendJson(res, 429, { success: false, meta: { message: 'Later' } }, { 'Retry-After': '120' }));
+      const s = await serve((_req, res) =>
+        sendJson(res, 429, { success: false, meta: { message: 'Later' } }, { 'Retry-After': '120' }),
+      );
       const started = performance.now();
       const e = await failure(eagerClient(s.baseUrl).send({ operation: read, pathParams: { location_id: 1 } }));
       assert.strictEqual(e.kind, 'rate_limited');
@@ -184,9 +248,16 @@ describe('retry rules', () => {
     }
 
     it('stops waiting to retry as soon as the caller cancels', async () => {
-      const s = await serve((_req, res) => sendJson(res, 429, { success: false, meta: { message: 'Later' } }, { 'Retry-After': '20' }));
+      const s = await serve((_req, res) =>
+        sendJson(res, 429, { success: false, meta: { message: 'Later' } }, { 'Retry-After': '20' }),
+      );
       const controller = new AbortController();
-      const client = new AltegioClient({ baseUrl: s.baseUrl, credentials: () => TOKENS, rateLimiter: null, retry: { maxDelayMs: 60_000 } });
+      const client = new AltegioClient({
+        baseUrl: s.baseUrl,
+        credentials: () => TOKENS,
+        rateLimiter: null,
+        retry: { maxDelayMs: 60_000 },
+      });
       const pending = client.send({ operation: read, pathParams: { location_id: 1 }, signal: controller.signal });
       setTimeout(() => controller.abort(), 100);
       const started = performance.now();

@@ -12,7 +12,10 @@ const get = operation({ method: 'GET', path: '/things/{id}' });
 const post = operation({ method: 'POST', path: '/things' });
 
 async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-  const error = await promise.then(() => assert.fail('expected a failure'), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail('expected a failure'),
+    (e: unknown) => e,
+  );
   assert.ok(isAltegioError(error), String(error));
   return error;
 }
@@ -33,7 +36,13 @@ describe('AltegioClient', () => {
     return server;
   }
   const clientFor = (s: TestServer, extra: Partial<ConstructorParameters<typeof AltegioClient>[0]> = {}) =>
-    new AltegioClient({ baseUrl: s.baseUrl, credentials: () => TOKENS, rateLimiter: null, retry: { random: () => 0 }, ...extra });
+    new AltegioClient({
+      baseUrl: s.baseUrl,
+      credentials: () => TOKENS,
+      rateLimiter: null,
+      retry: { random: () => 0 },
+      ...extra,
+    });
 
   describe('responses', () => {
     it('unwraps the envelope and reports status, headers, size, duration and attempts', async () => {
@@ -64,7 +73,10 @@ describe('AltegioClient', () => {
         res.writeHead(204);
         res.end();
       });
-      const r = await clientFor(s).send({ operation: operation({ method: 'DELETE', path: '/loyalty/cards/{location_id}/{card_id}' }), pathParams: { location_id: 1, card_id: 2 } });
+      const r = await clientFor(s).send({
+        operation: operation({ method: 'DELETE', path: '/loyalty/cards/{location_id}/{card_id}' }),
+        pathParams: { location_id: 1, card_id: 2 },
+      });
       assert.strictEqual(r.status, 204);
       assert.strictEqual(r.body, undefined);
       assert.strictEqual(r.data, undefined);
@@ -73,7 +85,9 @@ describe('AltegioClient', () => {
     });
 
     it('keeps meta.message of a 202 acknowledgement', async () => {
-      const s = await serve((_req, res) => sendJson(res, 202, { success: true, data: null, meta: { message: 'Accepted' } }));
+      const s = await serve((_req, res) =>
+        sendJson(res, 202, { success: true, data: null, meta: { message: 'Accepted' } }),
+      );
       const r = await clientFor(s).send({ operation: post, body: {} });
       assert.strictEqual(r.status, 202);
       assert.strictEqual(r.data, null);
@@ -85,7 +99,10 @@ describe('AltegioClient', () => {
       assert.strictEqual(visitDetails.enveloped, false);
       const bare = { payment_transactions: [], items: [{ id: 3 }] };
       const s = await serve((_req, res) => sendJson(res, 200, bare));
-      const r = await clientFor(s).send({ operation: visitDetails, pathParams: { location_id: 1, record_id: 2, visit_id: 3 } });
+      const r = await clientFor(s).send({
+        operation: visitDetails,
+        pathParams: { location_id: 1, record_id: 2, visit_id: 3 },
+      });
       assert.deepStrictEqual(r.data, bare);
       assert.strictEqual(r.meta, undefined);
     });
@@ -96,9 +113,18 @@ describe('AltegioClient', () => {
       const s = await serve((_req, res) => sendJson(res, 200, { success: true, data: [], meta: [] }));
       const events: RequestEvent[] = [];
       await clientFor(s, { onEvent: (e) => events.push(e) }).send({ operation: get, pathParams: { id: 'a/b' } });
-      assert.deepStrictEqual(events.map((e) => e.phase), ['start', 'end']);
+      assert.deepStrictEqual(
+        events.map((e) => e.phase),
+        ['start', 'end'],
+      );
       const [start, end] = events;
-      assert.deepStrictEqual(start, { phase: 'start', method: 'GET', operationId: get.id, path: '/things/a%2Fb', attempt: 1 });
+      assert.deepStrictEqual(start, {
+        phase: 'start',
+        method: 'GET',
+        operationId: get.id,
+        path: '/things/a%2Fb',
+        attempt: 1,
+      });
       assert.ok(end.phase === 'end');
       assert.strictEqual(end.status, 200);
       assert.strictEqual(end.attempt, 1);
@@ -110,7 +136,9 @@ describe('AltegioClient', () => {
     });
 
     it('reports the error kind in the end event of a failed request', async () => {
-      const s = await serve((_req, res) => sendJson(res, 404, { success: false, data: null, meta: { message: 'Nope' } }));
+      const s = await serve((_req, res) =>
+        sendJson(res, 404, { success: false, data: null, meta: { message: 'Nope' } }),
+      );
       const events: RequestEvent[] = [];
       await failure(clientFor(s, { onEvent: (e) => events.push(e) }).send({ operation: get, pathParams: { id: 1 } }));
       const end = events.at(-1)!;
@@ -121,7 +149,11 @@ describe('AltegioClient', () => {
 
     it('is not disturbed by a listener that throws', async () => {
       const s = await serve((_req, res) => sendJson(res, 200, { success: true, data: 1, meta: [] }));
-      const r = await clientFor(s, { onEvent: () => { throw new Error('listener bug'); } }).send({ operation: get, pathParams: { id: 1 } });
+      const r = await clientFor(s, {
+        onEvent: () => {
+          throw new Error('listener bug');
+        },
+      }).send({ operation: get, pathParams: { id: 1 } });
       assert.strictEqual(r.data, 1);
       assert.strictEqual(s.requests.length, 1);
     });
@@ -131,7 +163,10 @@ describe('AltegioClient', () => {
     it('sends every request through the limiter', async () => {
       const s = await serve((_req, res) => sendJson(res, 200, { success: true, data: null, meta: [] }));
       const clock = new FakeClock();
-      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 2, perMinute: 0 }) });
+      const client = clientFor(s, {
+        clock,
+        rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 2, perMinute: 0 }),
+      });
       const sends = [1, 2, 3].map((id) => client.send({ operation: get, pathParams: { id } }));
       await until(() => s.requests.length === 2, 'two requests sent at once');
       await new Promise((r) => setTimeout(r, 50));
@@ -158,9 +193,16 @@ describe('AltegioClient', () => {
     });
 
     it('makes a retry wait for a slot too', async () => {
-      const s = await serve((_req, res) => (s.requests.length === 1 ? sendJson(res, 503, { success: false, meta: { message: 'busy' } }) : sendJson(res, 200, { success: true, data: 'ok', meta: [] })));
+      const s = await serve((_req, res) =>
+        s.requests.length === 1
+          ? sendJson(res, 503, { success: false, meta: { message: 'busy' } })
+          : sendJson(res, 200, { success: true, data: 'ok', meta: [] }),
+      );
       const clock = new FakeClock();
-      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 }) });
+      const client = clientFor(s, {
+        clock,
+        rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 }),
+      });
       const pending = client.send({ operation: get, pathParams: { id: 1 } });
       await until(() => s.requests.length === 1, 'first attempt');
       await clock.advance(999);
@@ -210,7 +252,10 @@ describe('AltegioClient', () => {
     it('cancels a request still waiting for a rate-limit slot without sending it', async () => {
       const s = await serve((_req, res) => sendJson(res, 200, { success: true, data: null, meta: [] }));
       const clock = new FakeClock();
-      const client = clientFor(s, { clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 }) });
+      const client = clientFor(s, {
+        clock,
+        rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 1, perMinute: 0 }),
+      });
       await client.send({ operation: get, pathParams: { id: 1 } });
       const controller = new AbortController();
       const pending = client.send({ operation: get, pathParams: { id: 2 }, signal: controller.signal });
@@ -225,6 +270,9 @@ describe('AltegioClient', () => {
   });
 
   it('refuses a timeout that is not a positive number of milliseconds', () => {
-    assert.throws(() => new AltegioClient({ baseUrl: 'http://127.0.0.1/api/v1', credentials: () => TOKENS, timeoutMs: 0 }), RangeError);
+    assert.throws(
+      () => new AltegioClient({ baseUrl: 'http://127.0.0.1/api/v1', credentials: () => TOKENS, timeoutMs: 0 }),
+      RangeError,
+    );
   });
 });

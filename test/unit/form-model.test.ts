@@ -1,6 +1,16 @@
 import * as assert from 'assert';
 import { getCatalog, type JsonSchema } from '../../src/api/catalog';
-import { allFields, buildFormModel, exampleValues, FIELD_KINDS, initialValues, MAX_FIELD_DEPTH, requestValues, schemaField, type FormField } from '../../src/api/form-model';
+import {
+  allFields,
+  buildFormModel,
+  exampleValues,
+  FIELD_KINDS,
+  initialValues,
+  MAX_FIELD_DEPTH,
+  requestValues,
+  schemaField,
+  type FormField,
+} from '../../src/api/form-model';
 import { operation } from './helpers/operations';
 
 const catalog = getCatalog();
@@ -12,11 +22,23 @@ describe('form model', () => {
       for (const op of catalog.operations) {
         const model = buildFormModel(op);
         assert.strictEqual(model.operationId, op.id);
-        assert.deepStrictEqual(model.pathFields.map((f) => f.name), op.parameters.filter((p) => p.in === 'path').map((p) => p.name), op.id);
-        assert.deepStrictEqual(model.queryFields.map((f) => f.name), op.parameters.filter((p) => p.in === 'query').map((p) => p.name), op.id);
+        assert.deepStrictEqual(
+          model.pathFields.map((f) => f.name),
+          op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+          op.id,
+        );
+        assert.deepStrictEqual(
+          model.queryFields.map((f) => f.name),
+          op.parameters.filter((p) => p.in === 'query').map((p) => p.name),
+          op.id,
+        );
         assert.strictEqual(model.body !== undefined, op.requestBody !== undefined, op.id);
         if (model.body?.mode === 'fields' && model.body.shape === 'object') {
-          assert.deepStrictEqual(model.body.fields.map((f) => f.name), Object.keys(op.requestBody!.schema.properties ?? {}), op.id);
+          assert.deepStrictEqual(
+            model.body.fields.map((f) => f.name),
+            Object.keys(op.requestBody!.schema.properties ?? {}),
+            op.id,
+          );
         }
         for (const { field } of allFields(model)) {
           assert.ok(FIELD_KINDS.includes(field.kind), `${op.id}: ${field.name} has kind ${field.kind}`);
@@ -42,7 +64,9 @@ describe('form model', () => {
           assert.strictEqual(field.required, p.required, `${op.id}: ${p.name}`);
         }
         const required = new Set(op.requestBody?.schema.required ?? []);
-        if (model.body?.shape === 'object') for (const f of model.body.fields) assert.strictEqual(f.required, required.has(f.name), `${op.id}: ${f.name}`);
+        if (model.body?.shape === 'object')
+          for (const f of model.body.fields)
+            assert.strictEqual(f.required, required.has(f.name), `${op.id}: ${f.name}`);
       }
     });
   });
@@ -52,14 +76,26 @@ describe('form model', () => {
     const body = (name: string) => model.body!.fields.find((f) => f.name === name)!;
 
     it('asks for the location in the path and the card number, card type and phone in the body', () => {
-      assert.deepStrictEqual(model.pathFields.map((f) => [f.name, f.kind, f.required]), [['location_id', 'integer', true]]);
-      assert.deepStrictEqual(model.body!.fields.map((f) => [f.name, f.kind, f.required]), [
-        ['loyalty_card_number', 'text', true], ['loyalty_card_type_id', 'text', true], ['phone', 'phone', true],
-      ]);
+      assert.deepStrictEqual(
+        model.pathFields.map((f) => [f.name, f.kind, f.required]),
+        [['location_id', 'integer', true]],
+      );
+      assert.deepStrictEqual(
+        model.body!.fields.map((f) => [f.name, f.kind, f.required]),
+        [
+          ['loyalty_card_number', 'text', true],
+          ['loyalty_card_type_id', 'text', true],
+          ['phone', 'phone', true],
+        ],
+      );
     });
 
     it('lists card types from the chain through the lookup table', () => {
-      assert.deepStrictEqual(body('loyalty_card_type_id').lookup, { operationId: 'get_chain_loyalty_card_type_list', searchable: false, needs: 'chain' });
+      assert.deepStrictEqual(body('loyalty_card_type_id').lookup, {
+        operationId: 'get_chain_loyalty_card_type_list',
+        searchable: false,
+        needs: 'chain',
+      });
     });
 
     it('keeps the phone a number, as the document types it, with the example as placeholder', () => {
@@ -86,7 +122,10 @@ describe('form model', () => {
     it('makes enums selects whose options keep their types', () => {
       const field = schemaField('entity_type', { type: 'string', enum: ['activity', 'record'] }, true, 0);
       assert.strictEqual(field.kind, 'enum');
-      assert.deepStrictEqual(field.options, [{ value: 'activity', label: 'activity' }, { value: 'record', label: 'record' }]);
+      assert.deepStrictEqual(field.options, [
+        { value: 'activity', label: 'activity' },
+        { value: 'record', label: 'record' },
+      ]);
       assert.strictEqual(schemaField('n', { type: 'integer', enum: [1, 2] }, true, 0).valueType, 'integer');
     });
 
@@ -101,7 +140,10 @@ describe('form model', () => {
       const services = model.body!.fields.find((f) => f.name === 'services')!;
       assert.strictEqual(services.kind, 'array');
       assert.strictEqual(services.item!.kind, 'object');
-      assert.deepStrictEqual(services.item!.fields!.map((f) => f.name), ['id', 'first_cost', 'discount', 'cost']);
+      assert.deepStrictEqual(
+        services.item!.fields!.map((f) => f.name),
+        ['id', 'first_cost', 'discount', 'cost'],
+      );
       const client = model.body!.fields.find((f) => f.name === 'client')!;
       assert.strictEqual(client.kind, 'object');
       assert.ok(client.fields!.some((f) => f.name === 'phone'));
@@ -124,12 +166,17 @@ describe('form model', () => {
 
     it('gives date path parameters a date input', () => {
       const model = buildFormModel(catalog.requireOperation('get_team_member_schedule'));
-      assert.deepStrictEqual(model.pathFields.filter((f) => f.kind === 'date').map((f) => f.name), ['start_date', 'end_date']);
+      assert.deepStrictEqual(
+        model.pathFields.filter((f) => f.kind === 'date').map((f) => f.name),
+        ['start_date', 'end_date'],
+      );
     });
 
     it('attaches the lookup of team members, services and client search where those ids appear', () => {
       const lookups = new Map<string, string>();
-      for (const op of catalog.operations) for (const { field } of allFields(buildFormModel(op))) if (field.lookup) lookups.set(field.name, field.lookup.operationId);
+      for (const op of catalog.operations)
+        for (const { field } of allFields(buildFormModel(op)))
+          if (field.lookup) lookups.set(field.name, field.lookup.operationId);
       assert.strictEqual(lookups.get('staff_id'), 'get_team_member_list');
       assert.strictEqual(lookups.get('team_member_id'), 'get_team_member_list');
       assert.strictEqual(lookups.get('service_id'), 'get_service_list');
@@ -138,11 +185,25 @@ describe('form model', () => {
   });
 
   describe('fallback to JSON', () => {
-    const bodyOf = (schema: JsonSchema) => buildFormModel(operation({ method: 'POST', path: '/x', readOnly: false, requestBody: { required: true, contentType: 'application/json', schema } })).body!;
+    const bodyOf = (schema: JsonSchema) =>
+      buildFormModel(
+        operation({
+          method: 'POST',
+          path: '/x',
+          readOnly: false,
+          requestBody: { required: true, contentType: 'application/json', schema },
+        }),
+      ).body!;
 
     it('edits a body without schema, a free-form map, a non-object or alternatives in the JSON editor, and says why', () => {
       assert.deepStrictEqual([bodyOf({}).mode, bodyOf({}).fallbackReason], ['json', 'no-schema']);
-      assert.deepStrictEqual([bodyOf({ type: 'object', additionalProperties: true }).mode, bodyOf({ type: 'object', additionalProperties: true }).fallbackReason], ['json', 'free-form']);
+      assert.deepStrictEqual(
+        [
+          bodyOf({ type: 'object', additionalProperties: true }).mode,
+          bodyOf({ type: 'object', additionalProperties: true }).fallbackReason,
+        ],
+        ['json', 'free-form'],
+      );
       assert.strictEqual(bodyOf({ type: 'string' }).fallbackReason, 'not-an-object');
       assert.strictEqual(bodyOf({ oneOf: [{ type: 'object' }, { type: 'array' }] }).fallbackReason, 'combinator');
     });
@@ -179,10 +240,16 @@ describe('form model', () => {
   describe('values', () => {
     const model = buildFormModel(catalog.requireOperation('issue_loyalty_card'));
 
-    it('prefills location_id from the selected location and then the caller\'s prefill', () => {
-      assert.deepStrictEqual(initialValues(model, { locationId: 720441, chainId: 706028 }), { path: { location_id: 720441 }, query: {}, body: {} });
-      assert.deepStrictEqual(initialValues(model, { locationId: 720441 }, { path: { location_id: 720442 }, body: { phone: 13155550175 } }),
-        { path: { location_id: 720442 }, query: {}, body: { phone: 13155550175 } });
+    it("prefills location_id from the selected location and then the caller's prefill", () => {
+      assert.deepStrictEqual(initialValues(model, { locationId: 720441, chainId: 706028 }), {
+        path: { location_id: 720441 },
+        query: {},
+        body: {},
+      });
+      assert.deepStrictEqual(
+        initialValues(model, { locationId: 720441 }, { path: { location_id: 720442 }, body: { phone: 13155550175 } }),
+        { path: { location_id: 720442 }, query: {}, body: { phone: 13155550175 } },
+      );
       const chainModel = buildFormModel(catalog.requireOperation('get_chain_loyalty_card_type_list'));
       assert.deepStrictEqual(initialValues(chainModel, { locationId: 1, chainId: 706028 }).path, { chain_id: 706028 });
     });
@@ -190,14 +257,27 @@ describe('form model', () => {
     it('sends empty entries as "not given" and an empty optional body as no body', () => {
       const op = catalog.requireOperation('get_client_list');
       const m = buildFormModel(op);
-      assert.deepStrictEqual(requestValues(m, { path: { location_id: 720441 }, query: { a: '' }, body: {} }), { pathParams: { location_id: 720441 }, query: {} });
-      assert.deepStrictEqual(requestValues(model, { path: { location_id: '' }, query: {}, body: { phone: '', loyalty_card_number: 'A1', nested: {} } }),
-        { pathParams: {}, query: {}, body: { loyalty_card_number: 'A1' } });
+      assert.deepStrictEqual(requestValues(m, { path: { location_id: 720441 }, query: { a: '' }, body: {} }), {
+        pathParams: { location_id: 720441 },
+        query: {},
+      });
+      assert.deepStrictEqual(
+        requestValues(model, {
+          path: { location_id: '' },
+          query: {},
+          body: { phone: '', loyalty_card_number: 'A1', nested: {} },
+        }),
+        { pathParams: {}, query: {}, body: { loyalty_card_number: 'A1' } },
+      );
     });
 
     it('fills empty fields from the documented examples and keeps what was typed', () => {
       const filled = exampleValues(model, { path: { location_id: 720441 }, query: {}, body: { phone: 19995550000 } });
-      assert.deepStrictEqual(filled, { path: { location_id: 720441 }, query: {}, body: { phone: 19995550000, loyalty_card_number: '09090909', loyalty_card_type_id: '8230' } });
+      assert.deepStrictEqual(filled, {
+        path: { location_id: 720441 },
+        query: {},
+        body: { phone: 19995550000, loyalty_card_number: '09090909', loyalty_card_type_id: '8230' },
+      });
     });
   });
 });

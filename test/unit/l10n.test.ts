@@ -7,7 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
-const readJson = (file: string): Record<string, string | { message: string }> => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+const readJson = (file: string): Record<string, string | { message: string }> =>
+  JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
 const text = (v: string | { message: string }) => (typeof v === 'string' ? v : v.message);
 const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort();
 
@@ -30,19 +31,37 @@ describe('localisation', () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(file);
-        else if (file.endsWith('.ts') && /=\s*(vscode\.)?l10n\.t\s*[;,)]/.test(fs.readFileSync(file, 'utf8'))) offenders.push(path.relative(root, file));
+        else if (file.endsWith('.ts') && /=\s*(vscode\.)?l10n\.t\s*[;,)]/.test(fs.readFileSync(file, 'utf8')))
+          offenders.push(path.relative(root, file));
       }
     };
     walk(path.join(root, 'src'));
-    assert.deepStrictEqual(offenders, [], 'an alias such as `const t = vscode.l10n.t` hides strings from @vscode/l10n-dev export');
+    assert.deepStrictEqual(
+      offenders,
+      [],
+      'an alias such as `const t = vscode.l10n.t` hides strings from @vscode/l10n-dev export',
+    );
   });
 
   it('translates every vscode.l10n.t string of the extension into Russian', function () {
     this.timeout(60000);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'altegio-l10n-'));
     try {
-      execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/l10n-dev/dist/cli.js'), 'export', '--outDir', out, path.join(root, 'src')], { stdio: 'pipe' });
-      const en = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8')) as Record<string, string | { message: string }>;
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/@vscode/l10n-dev/dist/cli.js'),
+          'export',
+          '--outDir',
+          out,
+          path.join(root, 'src'),
+        ],
+        { stdio: 'pipe' },
+      );
+      const en = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8')) as Record<
+        string,
+        string | { message: string }
+      >;
       const ru = readJson('l10n/bundle.l10n.ru.json');
       assert.ok(Object.keys(en).length > 100, `${Object.keys(en).length} strings extracted`);
       const missing = Object.keys(en).filter((k) => !(k in ru));

@@ -19,10 +19,19 @@ function fakeSession(answer: (input: RequestInput) => unknown) {
 
 describe('form lookups', () => {
   it('lists the card types of the chain as options, and reads them once for a while', async () => {
-    const fake = fakeSession(() => [{ id: 8231, title: 'Gold' }, { id: 8232, title: 'Club' }]);
+    const fake = fakeSession(() => [
+      { id: 8231, title: 'Gold' },
+      { id: 8232, title: 'Club' },
+    ]);
     const loader = new LookupLoader(fake.session);
     const result = await loader.load('loyalty_card_type_id', { locationId: 720441, chainId: 706028 });
-    assert.deepStrictEqual(result, { status: 'ready', options: [{ value: '8231', label: 'Gold', description: '#8231' }, { value: '8232', label: 'Club', description: '#8232' }] });
+    assert.deepStrictEqual(result, {
+      status: 'ready',
+      options: [
+        { value: '8231', label: 'Gold', description: '#8231' },
+        { value: '8232', label: 'Club', description: '#8232' },
+      ],
+    });
     assert.strictEqual(fake.calls[0].operation.id, 'get_chain_loyalty_card_type_list');
     assert.deepStrictEqual(fake.calls[0].pathParams, { chain_id: 706028 });
     await loader.load('loyalty_card_type_id', { locationId: 720441, chainId: 706028 });
@@ -41,18 +50,31 @@ describe('form lookups', () => {
   });
 
   it('searches clients by what is typed', async () => {
-    const fake = fakeSession((input) => ((input.body as { filters?: unknown[] }).filters ? [{ id: 7, name: 'James', surname: 'Smith', phone: '+13155550175' }] : []));
+    const fake = fakeSession((input) =>
+      (input.body as { filters?: unknown[] }).filters
+        ? [{ id: 7, name: 'James', surname: 'Smith', phone: '+13155550175' }]
+        : [],
+    );
     const loader = new LookupLoader(fake.session);
     const result = await loader.load('client_id', { locationId: 720441, term: 'James' });
-    assert.deepStrictEqual(result, { status: 'ready', options: [{ value: 7, label: 'James Smith', description: '+13155550175' }] });
-    assert.deepStrictEqual((fake.calls[0].body as { filters: unknown }).filters, [{ type: 'quick_search', state: { value: 'James' } }]);
+    assert.deepStrictEqual(result, {
+      status: 'ready',
+      options: [{ value: 7, label: 'James Smith', description: '+13155550175' }],
+    });
+    assert.deepStrictEqual((fake.calls[0].body as { filters: unknown }).filters, [
+      { type: 'quick_search', state: { value: 'James' } },
+    ]);
   });
 
   it('reports a failed read as an error, and tries again next time', async () => {
     let fail = true;
     const fake = fakeSession(() => (fail ? new Error('403 Forbidden') : [{ id: 1, name: 'Ann' }]));
     const loader = new LookupLoader(fake.session);
-    assert.deepStrictEqual(await loader.load('staff_id', { locationId: 1 }), { status: 'error', options: [], message: '403 Forbidden' });
+    assert.deepStrictEqual(await loader.load('staff_id', { locationId: 1 }), {
+      status: 'error',
+      options: [],
+      message: '403 Forbidden',
+    });
     fail = false;
     assert.strictEqual((await loader.load('staff_id', { locationId: 1 })).status, 'ready');
   });

@@ -13,11 +13,34 @@ const document = JSON.parse(fs.readFileSync(DEFAULT_DOCUMENT_PATH, 'utf8'));
 const catalog = loadCatalog();
 
 const DOC_ORDER = [
-  'Authentication B2B', 'Locations', 'Services', 'Team Members', 'Clients', 'Users & Permissions', 'Appointments',
-  'Events', 'Schedule & Resources', 'Products', 'Inventory', 'Sales', 'Payments', 'Notifications',
-  'Online Booking Settings', 'Analytics & Reports', 'Tags', 'Deposits', 'Loyalty Cards', 'Subscriptions & Certificates',
-  'Loyalty Programs', 'Salary', 'Notification Settings', 'Custom Fields', 'Chain Management', 'Chain Loyalty Programs',
-  'Fiscalization', 'Utilities',
+  'Authentication B2B',
+  'Locations',
+  'Services',
+  'Team Members',
+  'Clients',
+  'Users & Permissions',
+  'Appointments',
+  'Events',
+  'Schedule & Resources',
+  'Products',
+  'Inventory',
+  'Sales',
+  'Payments',
+  'Notifications',
+  'Online Booking Settings',
+  'Analytics & Reports',
+  'Tags',
+  'Deposits',
+  'Loyalty Cards',
+  'Subscriptions & Certificates',
+  'Loyalty Programs',
+  'Salary',
+  'Notification Settings',
+  'Custom Fields',
+  'Chain Management',
+  'Chain Loyalty Programs',
+  'Fiscalization',
+  'Utilities',
 ];
 
 describe('the bundled OpenAPI document', () => {
@@ -30,7 +53,10 @@ describe('the bundled OpenAPI document', () => {
   });
 
   it('has the 28 sections in the documentation order, each described', () => {
-    assert.deepStrictEqual(catalog.sections.map((s) => s.name), DOC_ORDER);
+    assert.deepStrictEqual(
+      catalog.sections.map((s) => s.name),
+      DOC_ORDER,
+    );
     for (const s of catalog.sections) assert.ok(s.description.length > 10, s.name);
   });
 
@@ -58,7 +84,8 @@ describe('the bundled OpenAPI document', () => {
       assert.ok(['BearerPartner', 'BearerPartnerUser'].includes(op.security), op.id);
       assert.ok(op.success.status >= 200 && op.success.status < 300, op.id);
       if (op.success.status !== 204) assert.ok(op.success.schema, `${op.id} has a response schema`);
-      for (const p of op.parameters.filter((x) => x.in === 'path')) assert.ok(op.path.includes(`{${p.name}}`), `${op.id} ${p.name}`);
+      for (const p of op.parameters.filter((x) => x.in === 'path'))
+        assert.ok(op.path.includes(`{${p.name}}`), `${op.id} ${p.name}`);
     }
   });
 
@@ -72,7 +99,10 @@ describe('the bundled OpenAPI document', () => {
     it('GET /chain/{chain_id}/loyalty/card_types lists {id, title} with the partner token', () => {
       const op = catalog.find('GET', '/chain/{chain_id}/loyalty/card_types')!;
       assert.strictEqual(op.security, 'BearerPartner');
-      assert.deepStrictEqual(op.parameters.map((p) => [p.name, p.in, p.schema.type, p.required]), [['chain_id', 'path', 'integer', true]]);
+      assert.deepStrictEqual(
+        op.parameters.map((p) => [p.name, p.in, p.schema.type, p.required]),
+        [['chain_id', 'path', 'integer', true]],
+      );
       const data = op.success.schema!.properties!.data;
       assert.strictEqual(data.type, 'array');
       assert.deepStrictEqual(data.items!.required, ['id', 'title']);
@@ -93,10 +123,15 @@ describe('the bundled OpenAPI document', () => {
       assert.strictEqual(props.loyalty_card_number.type, 'string');
       assert.strictEqual(props.loyalty_card_type_id.type, 'string');
       assert.strictEqual(props.phone.type, 'number');
-      assert.deepStrictEqual(body.example, { loyalty_card_number: '09090909', loyalty_card_type_id: '8230', phone: 13155550175 });
+      assert.deepStrictEqual(body.example, {
+        loyalty_card_number: '09090909',
+        loyalty_card_type_id: '8230',
+        phone: 13155550175,
+      });
       assert.strictEqual(op.success.status, 200);
       const card = op.success.schema!.properties!.data;
-      for (const f of ['id', 'number', 'type_id', 'balance', 'points', 'programs']) assert.ok(card.required!.includes(f), f);
+      for (const f of ['id', 'number', 'type_id', 'balance', 'points', 'programs'])
+        assert.ok(card.required!.includes(f), f);
     });
 
     it('DELETE /loyalty/cards/{location_id}/{card_id} answers 204 and is destructive', () => {
@@ -104,7 +139,10 @@ describe('the bundled OpenAPI document', () => {
       assert.strictEqual(op.success.status, 204);
       assert.strictEqual(op.success.schema, undefined);
       assert.strictEqual(op.destructive, true);
-      assert.deepStrictEqual(op.parameters.map((p) => p.name), ['location_id', 'card_id']);
+      assert.deepStrictEqual(
+        op.parameters.map((p) => p.name),
+        ['location_id', 'card_id'],
+      );
     });
   });
 });
@@ -121,13 +159,17 @@ describe('Catalog', () => {
   });
 
   it('decodes path parameters', () => {
-    assert.deepStrictEqual(catalog.match('GET', '/validation/validate_phone/%2B13155550175')!.pathParams, { phone: '+13155550175' });
+    assert.deepStrictEqual(catalog.match('GET', '/validation/validate_phone/%2B13155550175')!.pathParams, {
+      phone: '+13155550175',
+    });
   });
 
   it('searches by words in summary, path and section', () => {
     const hits = catalog.search('issue loyalty card');
     assert.strictEqual(hits[0].id, 'issue_loyalty_card');
-    assert.ok(catalog.search('post clients').every((o) => o.method === 'POST' || o.summary.toLowerCase().includes('post')));
+    assert.ok(
+      catalog.search('post clients').every((o) => o.method === 'POST' || o.summary.toLowerCase().includes('post')),
+    );
     assert.ok(catalog.search('chain loyalty').length > 10);
     assert.deepStrictEqual(catalog.search('zzzz-nothing'), []);
   });
@@ -142,7 +184,10 @@ describe('Catalog', () => {
 
 describe('read-only operations', () => {
   it('are the GETs plus the POSTs that only read: sign-in and searches', () => {
-    const posts = catalog.operations.filter((o) => o.readOnly && o.method !== 'GET').map((o) => o.id).sort();
+    const posts = catalog.operations
+      .filter((o) => o.readOnly && o.method !== 'GET')
+      .map((o) => o.id)
+      .sort();
     assert.deepStrictEqual(posts, ['authorize_user', 'get_client_list', 'search_client_visits']);
     assert.ok(catalog.operations.filter((o) => o.method === 'GET').every((o) => o.readOnly));
   });

@@ -28,7 +28,9 @@ interface ListServerOptions {
 function listHandler(options: ListServerOptions) {
   return (req: { url?: string }, res: Parameters<typeof sendJson>[0], recorded: RecordedRequest) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const source: Record<string, unknown> = recorded.body ? JSON.parse(recorded.body) : Object.fromEntries(url.searchParams);
+    const source: Record<string, unknown> = recorded.body
+      ? JSON.parse(recorded.body)
+      : Object.fromEntries(url.searchParams);
     const page = options.ignorePage ? 1 : Number(source.page ?? 1);
     const size = Number(source.count ?? source.page_size ?? source.editable_length ?? options.serverPageSize ?? 10);
     const all = Array.from({ length: options.items }, (_, i) => ({ id: i + 1 }));
@@ -46,19 +48,33 @@ describe('paging', () => {
   });
   async function serve(options: ListServerOptions): Promise<{ s: TestServer; client: AltegioClient }> {
     server = await startServer(listHandler(options));
-    return { s: server, client: new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, rateLimiter: null }) };
+    return {
+      s: server,
+      client: new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, rateLimiter: null }),
+    };
   }
   const queryOf = (r: RecordedRequest) => Object.fromEntries(new URL(r.url, 'http://x').searchParams);
 
   it('reads every page with page/count in the query until total_count is reached', async () => {
     const { s, client } = await serve({ items: 45 });
     const progress: unknown[] = [];
-    const result = await fetchAllPages(client, { operation: locations }, { pageSize: 20, onProgress: (p) => progress.push(p) });
-    assert.deepStrictEqual(result.items.map((i) => (i as { id: number }).id), Array.from({ length: 45 }, (_, i) => i + 1));
+    const result = await fetchAllPages(
+      client,
+      { operation: locations },
+      { pageSize: 20, onProgress: (p) => progress.push(p) },
+    );
+    assert.deepStrictEqual(
+      result.items.map((i) => (i as { id: number }).id),
+      Array.from({ length: 45 }, (_, i) => i + 1),
+    );
     assert.strictEqual(result.pages, 3);
     assert.strictEqual(result.total, 45);
     assert.strictEqual(result.truncated, false);
-    assert.deepStrictEqual(s.requests.map(queryOf), [{ page: '1', count: '20' }, { page: '2', count: '20' }, { page: '3', count: '20' }]);
+    assert.deepStrictEqual(s.requests.map(queryOf), [
+      { page: '1', count: '20' },
+      { page: '2', count: '20' },
+      { page: '3', count: '20' },
+    ]);
     assert.deepStrictEqual(progress, [
       { page: 1, items: 20, total: 45 },
       { page: 2, items: 40, total: 45 },
@@ -68,18 +84,31 @@ describe('paging', () => {
 
   it('pages in the body with page/page_size, keeping the other body fields', async () => {
     const { s, client } = await serve({ items: 60 });
-    const input: RequestInput = { operation: clientSearch, pathParams: { location_id: 1 }, body: { fields: ['id'], order_by: 'name' } };
+    const input: RequestInput = {
+      operation: clientSearch,
+      pathParams: { location_id: 1 },
+      body: { fields: ['id'], order_by: 'name' },
+    };
     const result = await fetchAllPages(client, input, { pageSize: 25 });
     assert.strictEqual(result.items.length, 60);
-    assert.deepStrictEqual(s.requests.map((r) => JSON.parse(r.body)), [1, 2, 3].map((page) => ({ fields: ['id'], order_by: 'name', page, page_size: 25 })));
-    assert.ok(s.requests.every((r) => r.url === '/api/v1/company/1/clients/search'), 'nothing paged in the query');
+    assert.deepStrictEqual(
+      s.requests.map((r) => JSON.parse(r.body)),
+      [1, 2, 3].map((page) => ({ fields: ['id'], order_by: 'name', page, page_size: 25 })),
+    );
+    assert.ok(
+      s.requests.every((r) => r.url === '/api/v1/company/1/clients/search'),
+      'nothing paged in the query',
+    );
   });
 
   it('uses the documented default page size when none is asked for', async () => {
     const { s, client } = await serve({ items: 30 });
     await fetchAllPages(client, { operation: clientSearch, pathParams: { location_id: 1 } });
     assert.strictEqual(clientSearch.paging?.defaultSize, 25);
-    assert.deepStrictEqual(s.requests.map((r) => JSON.parse(r.body).page_size), [25, 25]);
+    assert.deepStrictEqual(
+      s.requests.map((r) => JSON.parse(r.body).page_size),
+      [25, 25],
+    );
   });
 
   it('reads the total from meta.count where the operation documents it', async () => {
@@ -133,7 +162,17 @@ describe('paging', () => {
     const { s, client } = await serve({ items: 100 });
     const controller = new AbortController();
     await assert.rejects(
-      fetchAllPages(client, { operation: locations }, { pageSize: 10, signal: controller.signal, onProgress: (p) => { if (p.page === 2) controller.abort(); } }),
+      fetchAllPages(
+        client,
+        { operation: locations },
+        {
+          pageSize: 10,
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.page === 2) controller.abort();
+          },
+        },
+      ),
       (e: unknown) => e instanceof CancelledError && /cancelled after 2 page/.test(e.message),
     );
     assert.strictEqual(s.requests.length, 2);
@@ -142,7 +181,12 @@ describe('paging', () => {
   it('sends every page through the rate limiter', async () => {
     server = await startServer(listHandler({ items: 30 }));
     const clock = new FakeClock();
-    const client = new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, clock, rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 2, perMinute: 0 }) });
+    const client = new AltegioClient({
+      baseUrl: server.baseUrl,
+      credentials: () => TOKENS,
+      clock,
+      rateLimiter: new RateLimiter({ marginMs: 0, clock, perSecond: 2, perMinute: 0 }),
+    });
     const pending = fetchAllPages(client, { operation: locations }, { pageSize: 10 });
     for (let i = 0; i < 100 && server.requests.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 50));
@@ -162,10 +206,20 @@ describe('paging', () => {
       sendJson(res, 200, { success: true, ...page });
     });
     const client = new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, rateLimiter: null });
-    const body = { client_id: 5, client_phone: null, from: '2022-01-01', to: '2022-12-31', payment_statuses: [], attendance: null };
+    const body = {
+      client_id: 5,
+      client_phone: null,
+      from: '2022-01-01',
+      to: '2022-12-31',
+      payment_statuses: [],
+      attendance: null,
+    };
     const result = await fetchAllPages(client, { operation: visits, pathParams: { location_id: 1 }, body });
     assert.deepStrictEqual(result.items, [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]);
-    assert.deepStrictEqual(server.requests.map((r) => JSON.parse(r.body).from), ['2022-01-01', '2022-03-01', '2022-07-01']);
+    assert.deepStrictEqual(
+      server.requests.map((r) => JSON.parse(r.body).from),
+      ['2022-01-01', '2022-03-01', '2022-07-01'],
+    );
     assert.strictEqual(JSON.parse(server.requests[1].body).client_id, 5);
   });
 });
@@ -174,8 +228,16 @@ describe('paging helpers', () => {
   const response = (data: unknown, meta: unknown = []): Pick<ApiResponse, 'data' | 'meta'> => ({ data, meta });
 
   it('withPage sets the page and a size clamped to the documented maximum', () => {
-    assert.deepStrictEqual(withPage({ operation: locations, query: { my: 1 } }, 3, 50).query, { my: 1, page: 3, count: 50 });
-    assert.deepStrictEqual(withPage({ operation: clientSearch, body: { a: 1 } }, 2, 1000).body, { a: 1, page: 2, page_size: 200 });
+    assert.deepStrictEqual(withPage({ operation: locations, query: { my: 1 } }, 3, 50).query, {
+      my: 1,
+      page: 3,
+      count: 50,
+    });
+    assert.deepStrictEqual(withPage({ operation: clientSearch, body: { a: 1 } }, 2, 1000).body, {
+      a: 1,
+      page: 2,
+      page_size: 200,
+    });
   });
 
   it('withPage refuses operations that are not paged by number, and bad numbers', () => {
@@ -199,14 +261,21 @@ describe('paging helpers', () => {
     assert.deepStrictEqual(nextPageInput(first, response([1, 2], { total_count: 5 }))?.query, { page: 2, count: 2 });
     assert.strictEqual(nextPageInput(first, response([1], { total_count: 5 })), undefined, 'short page');
     assert.strictEqual(nextPageInput(first, response([])), undefined, 'empty page');
-    assert.strictEqual(nextPageInput(withPage({ operation: locations }, 2, 2), response([3, 4], { total_count: 4 })), undefined, 'total reached');
+    assert.strictEqual(
+      nextPageInput(withPage({ operation: locations }, 2, 2), response([3, 4], { total_count: 4 })),
+      undefined,
+      'total reached',
+    );
     assert.ok(nextPageInput(first, response([1, 2])), 'full page, no total: there may be more');
   });
 
   it('nextPageInput stops following a cursor that does not move', () => {
     const input: RequestInput = { operation: visits, body: { from: '2022-01-01', to: '2022-02-01' } };
     assert.strictEqual(nextPageInput(input, response([1], { from: '2022-01-01', to: '2022-02-01' })), undefined);
-    assert.deepStrictEqual(nextPageInput(input, response([1], { from: '2022-01-15', to: '2022-02-01' }))?.body, { from: '2022-01-15', to: '2022-02-01' });
+    assert.deepStrictEqual(nextPageInput(input, response([1], { from: '2022-01-15', to: '2022-02-01' }))?.body, {
+      from: '2022-01-15',
+      to: '2022-02-01',
+    });
   });
 
   it('pageItems takes the list from data, or the list inside an object', () => {

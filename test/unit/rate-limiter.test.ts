@@ -5,11 +5,19 @@ import { CancelledError } from '../../src/api/errors';
 import { FakeClock, flush } from './helpers/fake-clock';
 
 /** Starts an acquire and records the fake time at which it was granted. */
-function track(limiter: RateLimiter, clock: FakeClock, signal?: AbortSignal): { grantedAt?: number; error?: unknown; promise: Promise<void> } {
+function track(
+  limiter: RateLimiter,
+  clock: FakeClock,
+  signal?: AbortSignal,
+): { grantedAt?: number; error?: unknown; promise: Promise<void> } {
   const entry: { grantedAt?: number; error?: unknown; promise: Promise<void> } = { promise: Promise.resolve() };
   entry.promise = limiter.acquire(signal).then(
-    () => { entry.grantedAt = clock.now(); },
-    (e: unknown) => { entry.error = e; },
+    () => {
+      entry.grantedAt = clock.now();
+    },
+    (e: unknown) => {
+      entry.error = e;
+    },
   );
   return entry;
 }
@@ -21,7 +29,10 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ marginMs: 0, clock });
     const calls = Array.from({ length: 6 }, () => track(limiter, clock));
     await flush();
-    assert.deepStrictEqual(calls.map((c) => c.grantedAt), [t0, t0, t0, t0, t0, undefined]);
+    assert.deepStrictEqual(
+      calls.map((c) => c.grantedAt),
+      [t0, t0, t0, t0, t0, undefined],
+    );
     await clock.advance(999);
     assert.strictEqual(calls[5].grantedAt, undefined, 'not a millisecond early');
     await clock.advance(1);
@@ -38,7 +49,10 @@ describe('RateLimiter', () => {
     const c = track(limiter, clock);
     const d = track(limiter, clock);
     await clock.advance(2000);
-    assert.deepStrictEqual([a, b, c, d].map((x) => x.grantedAt! - t0), [0, 300, 1000, 1300]);
+    assert.deepStrictEqual(
+      [a, b, c, d].map((x) => x.grantedAt! - t0),
+      [0, 300, 1000, 1300],
+    );
   });
 
   it('allows 200 per minute: the 201st waits until 60 s after the first grant', async () => {
@@ -84,7 +98,7 @@ describe('RateLimiter', () => {
     await clock.advance(500);
     assert.strictEqual(first.grantedAt, t0);
     assert.strictEqual(cancelled.grantedAt, undefined);
-    assert.strictEqual(next.grantedAt, t0 + 1000, 'the next waiter took the cancelled one\'s slot');
+    assert.strictEqual(next.grantedAt, t0 + 1000, "the next waiter took the cancelled one's slot");
   });
 
   it('rejects at once, without using a slot, when the signal is already aborted', async () => {
@@ -116,7 +130,10 @@ describe('RateLimiter', () => {
       const limiter = new RateLimiter({ marginMs: 0, clock, perSecond: off, perMinute: off });
       const calls = Array.from({ length: 500 }, () => track(limiter, clock));
       await flush();
-      assert.ok(calls.every((c) => c.grantedAt === clock.now()), `off = ${off}`);
+      assert.ok(
+        calls.every((c) => c.grantedAt === clock.now()),
+        `off = ${off}`,
+      );
     }
   });
 
@@ -144,9 +161,15 @@ describe('RateLimiter', () => {
           }
           for (let i = 0; i < 200 && calls.some((c) => c.grantedAt === undefined); i++) await clock.advance(5_000);
           const grants = calls.map((c) => c.grantedAt!);
-          assert.ok(grants.every((g) => g !== undefined), 'every waiter is served');
+          assert.ok(
+            grants.every((g) => g !== undefined),
+            'every waiter is served',
+          );
           for (let i = 0; i + perSecond < grants.length; i++) {
-            assert.ok(grants[i + perSecond] - grants[i] >= 1000, `${perSecond + 1} grants within 1 s: ${grants.slice(i, i + perSecond + 1)}`);
+            assert.ok(
+              grants[i + perSecond] - grants[i] >= 1000,
+              `${perSecond + 1} grants within 1 s: ${grants.slice(i, i + perSecond + 1)}`,
+            );
           }
           if (perMinute > 0) {
             for (let i = 0; i + perMinute < grants.length; i++) assert.ok(grants[i + perMinute] - grants[i] >= 60_000);
@@ -173,7 +196,9 @@ describe('RateLimiter', () => {
     const t0 = clock.now();
     await limiter.acquire();
     let granted: number | undefined;
-    void limiter.acquire().then(() => { granted = clock.now(); });
+    void limiter.acquire().then(() => {
+      granted = clock.now();
+    });
     await clock.advance(1000);
     assert.strictEqual(granted, undefined, 'not granted at exactly one second');
     await clock.advance(100);
@@ -181,4 +206,3 @@ describe('RateLimiter', () => {
     assert.throws(() => new RateLimiter({ marginMs: -1 }), RangeError);
   });
 });
-

@@ -13,7 +13,12 @@ describe('building requests', () => {
   let client: AltegioClient;
   beforeEach(async () => {
     server = await startServer((_req, res) => sendJson(res, 200, { success: true, data: null, meta: [] }));
-    client = new AltegioClient({ baseUrl: server.baseUrl, credentials: () => TOKENS, rateLimiter: null, userAgent: 'tests/1.0' });
+    client = new AltegioClient({
+      baseUrl: server.baseUrl,
+      credentials: () => TOKENS,
+      rateLimiter: null,
+      userAgent: 'tests/1.0',
+    });
   });
   afterEach(() => server.close());
 
@@ -32,7 +37,11 @@ describe('building requests', () => {
     });
     const url = new URL(server.requests[0].url, 'http://x');
     assert.deepStrictEqual(url.searchParams.getAll('staff_ids[]'), ['5', '6']);
-    assert.deepStrictEqual(url.searchParams.getAll('service_ids[]'), ['7'], 'a lone value of an array parameter is still sent as an array');
+    assert.deepStrictEqual(
+      url.searchParams.getAll('service_ids[]'),
+      ['7'],
+      'a lone value of an array parameter is still sent as an array',
+    );
     assert.strictEqual(url.searchParams.get('staff_ids'), null);
     assert.match(server.requests[0].url, /staff_ids\[\]=5&staff_ids\[\]=6/);
   });
@@ -65,7 +74,7 @@ describe('building requests', () => {
 
   it('sends the v2 Accept header, the User-Agent, and a JSON body with its Content-Type', async () => {
     const op = operation({ method: 'POST', path: '/loyalty/cards/{location_id}' });
-    const body = { loyalty_card_number: "O'Neil \"1\"", phone: 13155550175 };
+    const body = { loyalty_card_number: 'O\'Neil "1"', phone: 13155550175 };
     await client.send({ operation: op, pathParams: { location_id: 720441 }, body });
     const [seen] = server.requests;
     assert.strictEqual(seen.method, 'POST');
@@ -76,7 +85,10 @@ describe('building requests', () => {
   });
 
   it('sends no Content-Type and no body when there is none', async () => {
-    await client.send({ operation: operation({ method: 'DELETE', path: '/loyalty/cards/{location_id}/{card_id}' }), pathParams: { location_id: 1, card_id: 2 } });
+    await client.send({
+      operation: operation({ method: 'DELETE', path: '/loyalty/cards/{location_id}/{card_id}' }),
+      pathParams: { location_id: 1, card_id: 2 },
+    });
     assert.strictEqual(server.requests[0].headers['content-type'], undefined);
     assert.strictEqual(server.requests[0].body, '');
   });
@@ -87,7 +99,10 @@ describe('building requests', () => {
     const response = await client.send({
       operation: upload,
       pathParams: { entity: 'client' },
-      body: { image: { filename: 'photo.png', content: new TextEncoder().encode('PNG-BYTES'), contentType: 'image/png' }, note: 'hello' },
+      body: {
+        image: { filename: 'photo.png', content: new TextEncoder().encode('PNG-BYTES'), contentType: 'image/png' },
+        note: 'hello',
+      },
     });
     const [seen] = server.requests;
     assert.match(String(seen.headers['content-type']), /^multipart\/form-data; boundary=/);
@@ -114,25 +129,48 @@ describe('building requests', () => {
 
   it('refuses "." and ".." as path parameters, which URL parsers would resolve to another resource', () => {
     const op = operation({ method: 'DELETE', path: '/loyalty/cards/{location_id}/{card_id}' });
-    assert.throws(() => buildPath(op, { location_id: '1', card_id: '..' }), (e: unknown) => isAltegioError(e) && 'card_id' in e.fieldErrors);
+    assert.throws(
+      () => buildPath(op, { location_id: '1', card_id: '..' }),
+      (e: unknown) => isAltegioError(e) && 'card_id' in e.fieldErrors,
+    );
     assert.strictEqual(buildPath(op, { location_id: '1', card_id: '...' }), '/loyalty/cards/1/...');
   });
 
   it('refuses a body on a GET and a missing required body, before sending', async () => {
-    await assert.rejects(client.send({ operation: operation({ method: 'GET', path: '/x' }), body: { a: 1 } }), (e: unknown) => isAltegioError(e) && e.kind === 'validation' && 'body' in e.fieldErrors);
-    const withBody = operation({ method: 'POST', path: '/y', requestBody: { required: true, contentType: 'application/json', schema: {} } });
-    await assert.rejects(client.send({ operation: withBody }), (e: unknown) => isAltegioError(e) && e.kind === 'validation' && e.fieldErrors.body?.[0] === 'is required');
+    await assert.rejects(
+      client.send({ operation: operation({ method: 'GET', path: '/x' }), body: { a: 1 } }),
+      (e: unknown) => isAltegioError(e) && e.kind === 'validation' && 'body' in e.fieldErrors,
+    );
+    const withBody = operation({
+      method: 'POST',
+      path: '/y',
+      requestBody: { required: true, contentType: 'application/json', schema: {} },
+    });
+    await assert.rejects(
+      client.send({ operation: withBody }),
+      (e: unknown) => isAltegioError(e) && e.kind === 'validation' && e.fieldErrors.body?.[0] === 'is required',
+    );
     assert.strictEqual(server.requests.length, 0);
   });
 
   it('refuses a base URL that is not http(s), naming it', () => {
     const bad = new AltegioClient({ baseUrl: 'api.alteg.io/api/v1', credentials: () => TOKENS, rateLimiter: null });
-    assert.throws(() => bad.prepare({ operation: operation({ method: 'GET', path: '/x' }) }, TOKENS), (e: unknown) => isAltegioError(e) && 'baseUrl' in e.fieldErrors);
+    assert.throws(
+      () => bad.prepare({ operation: operation({ method: 'GET', path: '/x' }) }, TOKENS),
+      (e: unknown) => isAltegioError(e) && 'baseUrl' in e.fieldErrors,
+    );
   });
 
   it('joins base URLs with or without a trailing slash', () => {
-    const a = new AltegioClient({ baseUrl: 'https://api.alteg.io/api/v1/', credentials: () => TOKENS, rateLimiter: null });
-    assert.strictEqual(a.prepare({ operation: operation({ method: 'GET', path: '/companies' }) }, TOKENS).url, 'https://api.alteg.io/api/v1/companies');
+    const a = new AltegioClient({
+      baseUrl: 'https://api.alteg.io/api/v1/',
+      credentials: () => TOKENS,
+      rateLimiter: null,
+    });
+    assert.strictEqual(
+      a.prepare({ operation: operation({ method: 'GET', path: '/companies' }) }, TOKENS).url,
+      'https://api.alteg.io/api/v1/companies',
+    );
   });
 
   it('prepare() carries the real header; maskRequest() hides both tokens', () => {
@@ -140,7 +178,11 @@ describe('building requests', () => {
     assert.strictEqual(prepared.headers.Authorization, 'Bearer partnerSECRET123, User userSECRET456');
     const masked = maskRequest(prepared);
     assert.strictEqual(masked.headers.Authorization, 'Bearer ***, User ***');
-    assert.strictEqual(prepared.headers.Authorization, 'Bearer partnerSECRET123, User userSECRET456', 'the original is not modified');
+    assert.strictEqual(
+      prepared.headers.Authorization,
+      'Bearer partnerSECRET123, User userSECRET456',
+      'the original is not modified',
+    );
   });
 
   it('buildQuery accepts names given with brackets without doubling them', () => {

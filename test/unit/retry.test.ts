@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { HttpMethod } from '../../src/api/catalog';
-import { NetworkError, OutcomeUnknownError, RateLimitedError, ServerError, TimeoutError, ValidationError, type AltegioError } from '../../src/api/errors';
+import {
+  NetworkError,
+  OutcomeUnknownError,
+  RateLimitedError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  type AltegioError,
+} from '../../src/api/errors';
 import { backoffDelay, isRetryable, parseRetryAfter, retryDecision, retryOptions } from '../../src/api/retry';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -26,9 +34,13 @@ describe('retry policy', () => {
   it('never retries POST, PUT, PATCH or DELETE, whatever the failure (property)', () => {
     const writes = fc.constantFrom<HttpMethod>('POST', 'PUT', 'PATCH', 'DELETE');
     const anyFailure = fc.constantFrom(...failures.map(([, e]) => e), new OutcomeUnknownError('x'));
-    fc.assert(fc.property(writes, anyFailure, fc.integer({ min: 1, max: 10 }), (method, error, attempt) => {
-      assert.deepStrictEqual(retryDecision(method, error, attempt, retryOptions({ maxRetries: 100 })), { retry: false });
-    }));
+    fc.assert(
+      fc.property(writes, anyFailure, fc.integer({ min: 1, max: 10 }), (method, error, attempt) => {
+        assert.deepStrictEqual(retryDecision(method, error, attempt, retryOptions({ maxRetries: 100 })), {
+          retry: false,
+        });
+      }),
+    );
   });
 
   it('does not retry a GET after 500, 400 or an unknown outcome', () => {
@@ -46,24 +58,43 @@ describe('retry policy', () => {
   });
 
   it('waits exactly Retry-After when it is given, ignoring the jitter', () => {
-    const decision = retryDecision('GET', new RateLimitedError('x', { retryAfterMs: 2000 }), 1, retryOptions({ random: () => 0 }));
+    const decision = retryDecision(
+      'GET',
+      new RateLimitedError('x', { retryAfterMs: 2000 }),
+      1,
+      retryOptions({ random: () => 0 }),
+    );
     assert.deepStrictEqual(decision, { retry: true, delayMs: 2000 });
   });
 
   it('gives up when Retry-After is longer than maxDelayMs', () => {
-    assert.deepStrictEqual(retryDecision('GET', new RateLimitedError('x', { retryAfterMs: 31_000 }), 1, options), { retry: false });
-    assert.deepStrictEqual(retryDecision('GET', new RateLimitedError('x', { retryAfterMs: 30_000 }), 1, options), { retry: true, delayMs: 30_000 });
+    assert.deepStrictEqual(retryDecision('GET', new RateLimitedError('x', { retryAfterMs: 31_000 }), 1, options), {
+      retry: false,
+    });
+    assert.deepStrictEqual(retryDecision('GET', new RateLimitedError('x', { retryAfterMs: 30_000 }), 1, options), {
+      retry: true,
+      delayMs: 30_000,
+    });
   });
 
   it('backs off exponentially with full jitter, capped at maxDelayMs', () => {
     const top = retryOptions({ random: () => 0.999999 });
-    assert.deepStrictEqual([1, 2, 3, 4].map((n) => backoffDelay(n, top)), [499, 999, 1999, 3999]);
+    assert.deepStrictEqual(
+      [1, 2, 3, 4].map((n) => backoffDelay(n, top)),
+      [499, 999, 1999, 3999],
+    );
     assert.strictEqual(backoffDelay(20, top), 29_999);
     assert.strictEqual(backoffDelay(3, retryOptions({ random: () => 0 })), 0);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (retry, r) => {
-      const d = backoffDelay(retry, retryOptions({ random: () => r }));
-      assert.ok(d >= 0 && d < Math.min(30_000, 500 * 2 ** (retry - 1)));
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (retry, r) => {
+          const d = backoffDelay(retry, retryOptions({ random: () => r }));
+          assert.ok(d >= 0 && d < Math.min(30_000, 500 * 2 ** (retry - 1)));
+        },
+      ),
+    );
   });
 
   it('refuses nonsensical options', () => {

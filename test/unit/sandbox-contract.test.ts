@@ -19,17 +19,25 @@ describe('sandbox contract: every documented operation', function () {
     await sandbox.close();
   });
 
-  it('answers each of the document\'s operations from its examples with a schema-valid success', async () => {
+  it("answers each of the document's operations from its examples with a schema-valid success", async () => {
     const failures: string[] = [];
     let exercised = 0;
     for (const op of catalog.operations) {
       // Each operation starts from the seed business, so a DELETE cannot take away what a later GET needs.
       await sandbox.reset();
       const req = exampleRequest(op);
-      const res = await send(sandbox, { method: req.method, path: req.path, body: req.body, rawBody: req.rawBody, auth: req.auth });
+      const res = await send(sandbox, {
+        method: req.method,
+        path: req.path,
+        body: req.body,
+        rawBody: req.rawBody,
+        auth: req.auth,
+      });
       exercised++;
       if (res.status !== op.success.status) {
-        failures.push(`${op.id}: ${req.method} ${req.path} answered ${res.status}, documented ${op.success.status}: ${res.text.slice(0, 300)}`);
+        failures.push(
+          `${op.id}: ${req.method} ${req.path} answered ${res.status}, documented ${op.success.status}: ${res.text.slice(0, 300)}`,
+        );
         continue;
       }
       const problems = validateResponse(op, res.status, res.json ?? (res.text === '' ? undefined : res.text));

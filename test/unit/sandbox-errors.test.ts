@@ -26,7 +26,11 @@ describe('sandbox errors', () => {
     });
 
     it('refuses an unknown partner token', async () => {
-      const res = await send(sandbox, { path: '/chain/706028/loyalty/card_types', auth: 'none', headers: { Authorization: 'Bearer notTheRightPartnerToken1234' } });
+      const res = await send(sandbox, {
+        path: '/chain/706028/loyalty/card_types',
+        auth: 'none',
+        headers: { Authorization: 'Bearer notTheRightPartnerToken1234' },
+      });
       assert.strictEqual(res.status, 401);
       assert.deepStrictEqual(res.json, AUTH_NEEDED);
     });
@@ -38,7 +42,11 @@ describe('sandbox errors', () => {
     });
 
     it('refuses an unknown user token', async () => {
-      const res = await send(sandbox, { path: '/company/720441', auth: 'none', headers: { Authorization: `Bearer ${sandbox.credentials.partnerToken}, User someoneElsesToken1234567` } });
+      const res = await send(sandbox, {
+        path: '/company/720441',
+        auth: 'none',
+        headers: { Authorization: `Bearer ${sandbox.credentials.partnerToken}, User someoneElsesToken1234567` },
+      });
       assert.strictEqual(res.status, 401);
     });
 
@@ -62,7 +70,10 @@ describe('sandbox errors', () => {
     });
 
     it('tolerates a charset and a list of media ranges', async () => {
-      for (const accept of ['application/vnd.api.v2+json; charset=utf-8', 'application/json, application/vnd.api.v2+json;q=0.9']) {
+      for (const accept of [
+        'application/vnd.api.v2+json; charset=utf-8',
+        'application/json, application/vnd.api.v2+json;q=0.9',
+      ]) {
         const res = await send(sandbox, { path: '/company/720441', headers: { Accept: accept } });
         assert.strictEqual(res.status, 200, accept);
       }
@@ -71,7 +82,11 @@ describe('sandbox errors', () => {
 
   describe('validation (400 for wrong values, 422 for missing ones)', () => {
     it('answers a body with wrongly typed fields with 400 and errors by field', async () => {
-      const res = await send(sandbox, { method: 'POST', path: '/loyalty/cards/720441', body: { loyalty_card_number: 'X-1', loyalty_card_type_id: 'gold', phone: 123 } });
+      const res = await send(sandbox, {
+        method: 'POST',
+        path: '/loyalty/cards/720441',
+        body: { loyalty_card_number: 'X-1', loyalty_card_type_id: 'gold', phone: 123 },
+      });
       assert.strictEqual(res.status, 400);
       const meta = error(res.json);
       assert.deepStrictEqual(meta.errors, {
@@ -90,7 +105,17 @@ describe('sandbox errors', () => {
     });
 
     it('names nested fields with dots and indexes', async () => {
-      const res = await send(sandbox, { method: 'POST', path: '/records/720441', body: { staff_id: 5905, services: [{ id: 'haircut' }], client: { phone: 13155550179 }, datetime: '2026-04-02T10:00:00-04:00', seance_length: 3600 } });
+      const res = await send(sandbox, {
+        method: 'POST',
+        path: '/records/720441',
+        body: {
+          staff_id: 5905,
+          services: [{ id: 'haircut' }],
+          client: { phone: 13155550179 },
+          datetime: '2026-04-02T10:00:00-04:00',
+          seance_length: 3600,
+        },
+      });
       assert.strictEqual(res.status, 400);
       assert.deepStrictEqual(Object.keys(error(res.json).errors!).sort(), ['client.phone', 'services[0].id']);
     });
@@ -101,7 +126,9 @@ describe('sandbox errors', () => {
       assert.deepStrictEqual(error(res.json).errors, { location_id: ['location_id must be an integer'] });
       const phone = await send(sandbox, { path: '/loyalty/cards/12ab/706028/720441' });
       assert.strictEqual(phone.status, 400);
-      assert.deepStrictEqual(error(phone.json).errors, { phone: ['phone must be 9 to 15 digits (a leading + is allowed)'] });
+      assert.deepStrictEqual(error(phone.json).errors, {
+        phone: ['phone must be 9 to 15 digits (a leading + is allowed)'],
+      });
     });
 
     it('checks required query parameters', async () => {
@@ -111,7 +138,11 @@ describe('sandbox errors', () => {
     });
 
     it('refuses a body that is not JSON', async () => {
-      const res = await send(sandbox, { method: 'POST', path: '/clients/720441', rawBody: { contentType: 'application/json', data: Buffer.from('{"name": "Ann",') } });
+      const res = await send(sandbox, {
+        method: 'POST',
+        path: '/clients/720441',
+        rawBody: { contentType: 'application/json', data: Buffer.from('{"name": "Ann",') },
+      });
       assert.strictEqual(res.status, 400);
       assert.match(error(res.json).message, /not valid JSON/);
     });
@@ -119,25 +150,41 @@ describe('sandbox errors', () => {
 
   describe('semantic problems (422) with the field named', () => {
     it('refuses a card number already used in the chain', async () => {
-      const res = await send(sandbox, { method: 'POST', path: '/loyalty/cards/720441', body: { loyalty_card_number: '0070602809250498', loyalty_card_type_id: '8230', phone: 13155550175 } });
+      const res = await send(sandbox, {
+        method: 'POST',
+        path: '/loyalty/cards/720441',
+        body: { loyalty_card_number: '0070602809250498', loyalty_card_type_id: '8230', phone: 13155550175 },
+      });
       assert.strictEqual(res.status, 422);
       assert.deepStrictEqual(Object.keys(error(res.json).errors!), ['loyalty_card_number']);
     });
 
-    it('refuses a card type that is not in the location\'s chain', async () => {
-      const res = await send(sandbox, { method: 'POST', path: '/loyalty/cards/720441', body: { loyalty_card_number: 'NEW-1', loyalty_card_type_id: '9999', phone: 13155550175 } });
+    it("refuses a card type that is not in the location's chain", async () => {
+      const res = await send(sandbox, {
+        method: 'POST',
+        path: '/loyalty/cards/720441',
+        body: { loyalty_card_number: 'NEW-1', loyalty_card_type_id: '9999', phone: 13155550175 },
+      });
       assert.strictEqual(res.status, 422);
       assert.deepStrictEqual(Object.keys(error(res.json).errors!), ['loyalty_card_type_id']);
     });
 
     it('refuses to issue a card to a phone that is not a client of the location', async () => {
-      const res = await send(sandbox, { method: 'POST', path: '/loyalty/cards/720441', body: { loyalty_card_number: 'NEW-2', loyalty_card_type_id: '8230', phone: 19995550000 } });
+      const res = await send(sandbox, {
+        method: 'POST',
+        path: '/loyalty/cards/720441',
+        body: { loyalty_card_number: 'NEW-2', loyalty_card_type_id: '8230', phone: 19995550000 },
+      });
       assert.strictEqual(res.status, 422);
       assert.match(error(res.json).errors!.phone[0], /not the phone of a client of location 720441/);
     });
 
     it('refuses references to things another location owns', async () => {
-      const res = await send(sandbox, { method: 'POST', path: '/services/720442', body: { title: 'Cut', category_id: 1001 } });
+      const res = await send(sandbox, {
+        method: 'POST',
+        path: '/services/720442',
+        body: { title: 'Cut', category_id: 1001 },
+      });
       assert.strictEqual(res.status, 422);
       assert.deepStrictEqual(Object.keys(error(res.json).errors!), ['category_id']);
     });
@@ -160,13 +207,20 @@ describe('sandbox errors', () => {
     it('answers an unknown location or entity with 404', async () => {
       assert.strictEqual((await send(sandbox, { path: '/company/999999' })).status, 404);
       assert.strictEqual((await send(sandbox, { path: '/client/720441/1' })).status, 404);
-      assert.strictEqual((await send(sandbox, { path: '/staff/720442/5905' })).status, 404, 'a team member of another location');
+      assert.strictEqual(
+        (await send(sandbox, { path: '/staff/720442/5905' })).status,
+        404,
+        'a team member of another location',
+      );
     });
 
     it('serves nothing outside /api/v1 but the loopback control endpoints', async () => {
       const res = await fetch(`${sandbox.origin}/api/v2/companies`);
       assert.strictEqual(res.status, 404);
-      const info = await (await fetch(`${sandbox.origin}/__sandbox/info`)).json() as { baseUrl: string; credentials: { partnerToken: string } };
+      const info = (await (await fetch(`${sandbox.origin}/__sandbox/info`)).json()) as {
+        baseUrl: string;
+        credentials: { partnerToken: string };
+      };
       assert.strictEqual(info.baseUrl, sandbox.baseUrl);
       assert.strictEqual(info.credentials.partnerToken, sandbox.credentials.partnerToken);
     });
@@ -198,7 +252,10 @@ describe('sandbox errors', () => {
         for (let i = 0; i < 4; i++) statuses.push((await send(limited, { path: '/groups' })).status);
         assert.deepStrictEqual(statuses, [200, 200, 200, 429]);
         const refused = await send(limited, { path: '/groups' });
-        assert.ok(Number(refused.headers['retry-after']) > 1, 'the minute window frees up later than the second window');
+        assert.ok(
+          Number(refused.headers['retry-after']) > 1,
+          'the minute window frees up later than the second window',
+        );
         assert.match(error(refused.json).message, /3 requests per minute/);
       } finally {
         await limited.close();

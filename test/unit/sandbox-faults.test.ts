@@ -10,16 +10,27 @@ describe('sandbox fault injection', () => {
   const sandbox = sharedSandbox();
 
   async function clientsNamed(name: string): Promise<number> {
-    const res = await send(sandbox, { method: 'POST', path: '/company/720441/clients/search', body: { filters: [{ type: 'quick_search', state: { value: name } }] } });
+    const res = await send(sandbox, {
+      method: 'POST',
+      path: '/company/720441/clients/search',
+      body: { filters: [{ type: 'quick_search', state: { value: name } }] },
+    });
     return (res.json as { meta: { total_count: number } }).meta.total_count;
   }
 
   describe('statuses', () => {
     it('answers 503 with the Retry-After it was given and the error envelope', async () => {
-      const res = await send(sandbox, { path: '/company/720441', headers: { [FAULT_HEADER]: 'status=503;retry-after=2' } });
+      const res = await send(sandbox, {
+        path: '/company/720441',
+        headers: { [FAULT_HEADER]: 'status=503;retry-after=2' },
+      });
       assert.strictEqual(res.status, 503);
       assert.strictEqual(res.headers['retry-after'], '2');
-      assert.deepStrictEqual(res.json, { success: false, data: null, meta: { message: 'Service temporarily unavailable.' } });
+      assert.deepStrictEqual(res.json, {
+        success: false,
+        data: null,
+        meta: { message: 'Service temporarily unavailable.' },
+      });
     });
 
     it('answers 429 with a default Retry-After of 1 second, and 500 without one', async () => {
@@ -32,7 +43,10 @@ describe('sandbox fault injection', () => {
     });
 
     it('does not carry out a write that it answers with an injected status', async () => {
-      const res = await send(sandbox, { ...newClient('Never Created', '12125550911'), headers: { [FAULT_HEADER]: 'status=503' } });
+      const res = await send(sandbox, {
+        ...newClient('Never Created', '12125550911'),
+        headers: { [FAULT_HEADER]: 'status=503' },
+      });
       assert.strictEqual(res.status, 503);
       assert.strictEqual(await clientsNamed('Never Created'), 0);
     });
@@ -51,7 +65,10 @@ describe('sandbox fault injection', () => {
         { match: { method: 'POST', path: '/loyalty/cards/{location_id}' }, status: 500 },
         { match: { path: '/groups' }, status: 429 },
       ]);
-      assert.strictEqual((await send(sandbox, { method: 'POST', path: '/loyalty/cards/720441', body: {} })).status, 500);
+      assert.strictEqual(
+        (await send(sandbox, { method: 'POST', path: '/loyalty/cards/720441', body: {} })).status,
+        500,
+      );
       assert.strictEqual((await send(sandbox, { path: '/groups' })).status, 429);
       assert.strictEqual((await send(sandbox, { path: '/loyalty/cards/13155550179/706028/720441' })).status, 200);
     });
@@ -74,26 +91,40 @@ describe('sandbox fault injection', () => {
     });
 
     it('makes a client with a shorter timeout give up mid-body', async () => {
-      await assert.rejects(send(sandbox, { path: '/company/720441', timeoutMs: 100, headers: { [FAULT_HEADER]: 'slow-body=1000' } }));
+      await assert.rejects(
+        send(sandbox, { path: '/company/720441', timeoutMs: 100, headers: { [FAULT_HEADER]: 'slow-body=1000' } }),
+      );
     });
   });
 
   describe('connection resets', () => {
     it('resets before the body is read: the write is not carried out', async () => {
-      await assert.rejects(send(sandbox, { ...newClient('Reset Before', '12125550912'), headers: { [FAULT_HEADER]: 'reset=before-body' } }), /ECONNRESET|socket hang up/);
+      await assert.rejects(
+        send(sandbox, {
+          ...newClient('Reset Before', '12125550912'),
+          headers: { [FAULT_HEADER]: 'reset=before-body' },
+        }),
+        /ECONNRESET|socket hang up/,
+      );
       assert.strictEqual(await clientsNamed('Reset Before'), 0);
       assert.strictEqual(getStats(sandbox, 'POST', '/clients/720441'), 1);
     });
 
     it('resets after the body is read: the write is carried out but no answer comes', async () => {
-      await assert.rejects(send(sandbox, { ...newClient('Reset After', '12125550913'), headers: { [FAULT_HEADER]: 'reset=after-body' } }), /ECONNRESET|socket hang up/);
+      await assert.rejects(
+        send(sandbox, { ...newClient('Reset After', '12125550913'), headers: { [FAULT_HEADER]: 'reset=after-body' } }),
+        /ECONNRESET|socket hang up/,
+      );
       assert.strictEqual(await clientsNamed('Reset After'), 1);
     });
   });
 
   describe('malformed JSON', () => {
     it('carries the request out and answers its status with a body that does not parse', async () => {
-      const res = await send(sandbox, { ...newClient('Malformed Answer', '12125550914'), headers: { [FAULT_HEADER]: 'malformed-json' } });
+      const res = await send(sandbox, {
+        ...newClient('Malformed Answer', '12125550914'),
+        headers: { [FAULT_HEADER]: 'malformed-json' },
+      });
       assert.strictEqual(res.status, 200);
       assert.strictEqual(res.headers['content-type'], 'application/json; charset=utf-8');
       assert.throws(() => JSON.parse(res.text));
@@ -103,9 +134,17 @@ describe('sandbox fault injection', () => {
 
   describe('the header', () => {
     it('parses every directive', () => {
-      assert.deepStrictEqual(parseFaultHeader('status=503; retry-after=2; latency=10; reset=after-body; malformed-json; slow-body=5'), {
-        status: 503, retryAfter: 2, latencyMs: 10, reset: 'after-body', malformedJson: true, slowBodyMs: 5,
-      });
+      assert.deepStrictEqual(
+        parseFaultHeader('status=503; retry-after=2; latency=10; reset=after-body; malformed-json; slow-body=5'),
+        {
+          status: 503,
+          retryAfter: 2,
+          latencyMs: 10,
+          reset: 'after-body',
+          malformedJson: true,
+          slowBodyMs: 5,
+        },
+      );
     });
 
     it('refuses an unknown directive with 400, so a typo cannot pass as "no fault"', async () => {
@@ -117,7 +156,11 @@ describe('sandbox fault injection', () => {
     it('counts requests per method and path, also over GET /__sandbox/stats', async () => {
       await send(sandbox, { path: '/company/720441' });
       await send(sandbox, { path: '/company/720441?forBooking=1' });
-      const stats = await (await fetch(`${sandbox.origin}/__sandbox/stats`)).json() as { total: number; requests: Record<string, number>; operations: Record<string, number> };
+      const stats = (await (await fetch(`${sandbox.origin}/__sandbox/stats`)).json()) as {
+        total: number;
+        requests: Record<string, number>;
+        operations: Record<string, number>;
+      };
       assert.strictEqual(stats.requests['GET /company/720441'], 2);
       assert.strictEqual(stats.operations.get_location, 2);
       assert.strictEqual(stats.total, 2);

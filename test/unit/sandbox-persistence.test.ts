@@ -20,14 +20,22 @@ describe('sandbox persistence', () => {
   });
 
   async function searchByName(sandbox: Awaited<ReturnType<typeof startSandbox>>, name: string): Promise<number[]> {
-    const res = await send(sandbox, { method: 'POST', path: '/company/720441/clients/search', body: { filters: [{ type: 'quick_search', state: { value: name } }] } });
+    const res = await send(sandbox, {
+      method: 'POST',
+      path: '/company/720441/clients/search',
+      body: { filters: [{ type: 'quick_search', state: { value: name } }] },
+    });
     return (res.json as { data: { id: number }[] }).data.map((c) => c.id);
   }
 
   it('keeps the state in the data file across a restart', async () => {
     const first = await startSandbox({ rateLimit: false, dataFile: file });
     assert.ok(fs.existsSync(file), 'a new data file is written at once with the seed business');
-    const created = await send(first, { method: 'POST', path: '/clients/720441', body: { name: 'Persisted', surname: 'Person', phone: '12125550901' } });
+    const created = await send(first, {
+      method: 'POST',
+      path: '/clients/720441',
+      body: { name: 'Persisted', surname: 'Person', phone: '12125550901' },
+    });
     const id = (created.json as { data: { id: number } }).data.id;
     await send(first, { method: 'DELETE', path: '/loyalty/cards/720441/9250498' });
     await first.close();
@@ -37,7 +45,11 @@ describe('sandbox persistence', () => {
       assert.deepStrictEqual(await searchByName(second, 'Persisted Person'), [id]);
       const cards = await send(second, { path: '/loyalty/cards/13155550179/706028/720441' });
       assert.deepStrictEqual((cards.json as { data: unknown[] }).data, []);
-      const next = await send(second, { method: 'POST', path: '/clients/720441', body: { name: 'Next', phone: '12125550902' } });
+      const next = await send(second, {
+        method: 'POST',
+        path: '/clients/720441',
+        body: { name: 'Next', phone: '12125550902' },
+      });
       assert.ok((next.json as { data: { id: number } }).data.id > id, 'ids keep counting up after a restart');
     } finally {
       await second.close();
@@ -47,9 +59,14 @@ describe('sandbox persistence', () => {
   it('saves changes without waiting for close (debounced), leaving no temporary files', async () => {
     const sandbox = await startSandbox({ rateLimit: false, dataFile: file });
     try {
-      await send(sandbox, { method: 'POST', path: '/clients/720441', body: { name: 'Debounced', phone: '12125550903' } });
+      await send(sandbox, {
+        method: 'POST',
+        path: '/clients/720441',
+        body: { name: 'Debounced', phone: '12125550903' },
+      });
       const deadline = Date.now() + 3000;
-      while (!fs.readFileSync(file, 'utf8').includes('Debounced') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!fs.readFileSync(file, 'utf8').includes('Debounced') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       assert.ok(fs.readFileSync(file, 'utf8').includes('Debounced'));
       assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), ['sandbox.json']);
     } finally {
@@ -88,7 +105,9 @@ describe('sandbox persistence', () => {
     await assert.rejects(startSandbox({ dataFile: file }), /format version 99/);
     const good = await startSandbox({ rateLimit: false, dataFile: path.join(dir, 'good.json') });
     await good.close();
-    const state = JSON.parse(fs.readFileSync(path.join(dir, 'good.json'), 'utf8')) as { collections: Record<string, unknown[]> };
+    const state = JSON.parse(fs.readFileSync(path.join(dir, 'good.json'), 'utf8')) as {
+      collections: Record<string, unknown[]>;
+    };
     state.collections.clients.push({ name: 'no id' });
     fs.writeFileSync(file, JSON.stringify(state));
     await assert.rejects(startSandbox({ dataFile: file }), /clients\[\d+\] has no integer "id"/);

@@ -28,7 +28,10 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
-export function authorization(handle: SandboxHandle, auth: SendOptions['auth'] = 'partner+user'): Record<string, string> {
+export function authorization(
+  handle: SandboxHandle,
+  auth: SendOptions['auth'] = 'partner+user',
+): Record<string, string> {
   if (auth === 'none') return {};
   const { partnerToken, userToken } = handle.credentials;
   return { Authorization: auth === 'partner' ? `Bearer ${partnerToken}` : `Bearer ${partnerToken}, User ${userToken}` };
@@ -48,21 +51,25 @@ export function send(handle: SandboxHandle, options: SendOptions): Promise<RawRe
   Object.assign(headers, options.headers);
   for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers, agent: false, timeout: options.timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? 'GET', headers, agent: false, timeout: options.timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = text ? JSON.parse(text) : undefined;
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(payload);
@@ -116,7 +123,11 @@ export function exampleRequest(op: OperationSpec): ExampleRequest {
     else query.append(p.name, String(value));
   }
   const qs = query.toString();
-  const request: ExampleRequest = { method: op.method, path: qs ? `${path}?${qs}` : path, auth: op.security === 'BearerPartner' ? 'partner' : 'partner+user' };
+  const request: ExampleRequest = {
+    method: op.method,
+    path: qs ? `${path}?${qs}` : path,
+    auth: op.security === 'BearerPartner' ? 'partner' : 'partner+user',
+  };
   const spec = op.requestBody;
   if (spec?.contentType === 'multipart/form-data') {
     request.rawBody = multipart(Object.keys(spec.schema.properties ?? {}));
@@ -131,12 +142,19 @@ export function exampleRequest(op: OperationSpec): ExampleRequest {
 export function multipart(fields: string[]): { contentType: string; data: Buffer } {
   const boundary = '----sandbox-test-boundary';
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-  const parts = fields.map((name) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.png"\r\nContent-Type: image/png\r\n\r\n`),
-    png,
-    Buffer.from('\r\n'),
-  ]));
-  return { contentType: `multipart/form-data; boundary=${boundary}`, data: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]) };
+  const parts = fields.map((name) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    data: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+  };
 }
 
 /**

@@ -27,8 +27,14 @@ describe('the seed business', () => {
   });
 
   it('has one chain with two locations, about 200 clients and a month of appointments', () => {
-    assert.deepStrictEqual(state.collections.chains.map((c) => [c.id, c.title]), [[706028, 'Bloom Beauty Group']]);
-    assert.deepStrictEqual(state.collections.locations.map((l) => l.id), [720441, 720442]);
+    assert.deepStrictEqual(
+      state.collections.chains.map((c) => [c.id, c.title]),
+      [[706028, 'Bloom Beauty Group']],
+    );
+    assert.deepStrictEqual(
+      state.collections.locations.map((l) => l.id),
+      [720441, 720442],
+    );
     assert.strictEqual(state.collections.clients.length, 200);
     const days = new Set(state.collections.appointments.map((a) => a.datetime.slice(0, 10)));
     assert.strictEqual(days.size, 31);
@@ -42,13 +48,31 @@ describe('the seed business', () => {
     assert.ok(state.collections.clients.every((c) => /^[A-Z][a-z]+$/.test(c.name) && /^[A-Z][a-z]+$/.test(c.surname)));
   });
 
-  it('contains every entity the OpenAPI document\'s path examples name', () => {
+  it("contains every entity the OpenAPI document's path examples name", () => {
     const wanted: [CollectionName, number][] = [
-      ['locations', 720441], ['chains', 706028], ['clients', 4240788], ['staff', 5905], ['loyaltyCards', 9250498],
-      ['services', 2001], ['serviceCategories', 1001], ['appointments', 140967944], ['products', 232674], ['tags', 67345],
-      ['positions', 301], ['stockDocuments', 22254960], ['goodsTransactions', 3428010], ['deposits', 220],
-      ['memberships', 659878], ['membershipTypes', 97804], ['giftCardTypes', 27841], ['loyaltyPrograms', 12720],
-      ['users', 12345], ['customFields', 1], ['loyaltyCardTypes', 8230], ['accounts', 90218], ['accounts', 23182],
+      ['locations', 720441],
+      ['chains', 706028],
+      ['clients', 4240788],
+      ['staff', 5905],
+      ['loyaltyCards', 9250498],
+      ['services', 2001],
+      ['serviceCategories', 1001],
+      ['appointments', 140967944],
+      ['products', 232674],
+      ['tags', 67345],
+      ['positions', 301],
+      ['stockDocuments', 22254960],
+      ['goodsTransactions', 3428010],
+      ['deposits', 220],
+      ['memberships', 659878],
+      ['membershipTypes', 97804],
+      ['giftCardTypes', 27841],
+      ['loyaltyPrograms', 12720],
+      ['users', 12345],
+      ['customFields', 1],
+      ['loyaltyCardTypes', 8230],
+      ['accounts', 90218],
+      ['accounts', 23182],
     ];
     for (const [collection, id] of wanted) assert.ok(ids(collection).has(id), `${collection} ${id}`);
     const olivia = state.collections.clients.find((c) => c.id === 4240788)!;
@@ -63,7 +87,8 @@ describe('the seed business', () => {
     for (const a of state.collections.appointments) {
       assert.strictEqual(staffById.get(a.staff_id)?.location_id, a.location_id, `appointment ${a.id} staff`);
       assert.strictEqual(clientsById.get(a.client_id!)?.location_id, a.location_id, `appointment ${a.id} client`);
-      for (const s of a.services) assert.strictEqual(servicesById.get(s.id)?.location_id, a.location_id, `appointment ${a.id} service`);
+      for (const s of a.services)
+        assert.strictEqual(servicesById.get(s.id)?.location_id, a.location_id, `appointment ${a.id} service`);
     }
     for (const card of state.collections.loyaltyCards) {
       assert.strictEqual(clientsById.get(card.client_id)?.phone, card.phone, `card ${card.id}`);
@@ -81,7 +106,8 @@ describe('the seed business', () => {
     }
     for (const [member, slots] of byStaff) {
       slots.sort((x, y) => x[0] - y[0]);
-      for (let i = 1; i < slots.length; i++) assert.ok(slots[i][0] >= slots[i - 1][1], `team member ${member} overlaps`);
+      for (let i = 1; i < slots.length; i++)
+        assert.ok(slots[i][0] >= slots[i - 1][1], `team member ${member} overlaps`);
     }
   });
 });
@@ -109,7 +135,10 @@ describe('SlidingWindowRateLimiter', () => {
     }
     const refused = limiter.check('a');
     assert.strictEqual(refused.allowed, false);
-    assert.ok(!refused.allowed && refused.window === 'minute' && refused.retryAfterSeconds === 10, JSON.stringify(refused));
+    assert.ok(
+      !refused.allowed && refused.window === 'minute' && refused.retryAfterSeconds === 10,
+      JSON.stringify(refused),
+    );
     for (let i = 0; i < 10; i++) limiter.check('a');
     now = 60_001;
     assert.ok(limiter.check('a').allowed, 'the oldest request left the minute window');
@@ -140,8 +169,14 @@ describe('request checks', () => {
     assert.ok(card.kind === 'operation' && card.operation.id === 'remove_loyalty_card');
     assert.deepStrictEqual(card.kind === 'operation' && card.pathParams, { location_id: '720441', card_id: '9250498' });
     const literal = route(catalog, 'GET', '/labels/720441/clients');
-    assert.ok(literal.kind === 'operation' && literal.operation.id === 'get_labels_clients', 'literal segments win over parameters');
-    assert.deepStrictEqual(route(catalog, 'PUT', '/loyalty/cards/720441'), { kind: 'method-not-allowed', allowed: ['POST'] });
+    assert.ok(
+      literal.kind === 'operation' && literal.operation.id === 'get_labels_clients',
+      'literal segments win over parameters',
+    );
+    assert.deepStrictEqual(route(catalog, 'PUT', '/loyalty/cards/720441'), {
+      kind: 'method-not-allowed',
+      allowed: ['POST'],
+    });
     assert.deepStrictEqual(route(catalog, 'GET', '/nothing/here'), { kind: 'not-found' });
   });
 });

@@ -2,9 +2,24 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import type { FormField } from '../../src/api/form-types';
 import { cellText, columnsOf, columnChars, toCsv, VALUE_COLUMN, viewRows } from '../../media/response/table-model';
-import { displayText, getIn, keyOf, keySegments, optionValue, parseInput, removeAt, setIn } from '../../media/form/values';
+import {
+  displayText,
+  getIn,
+  keyOf,
+  keySegments,
+  optionValue,
+  parseInput,
+  removeAt,
+  setIn,
+} from '../../media/form/values';
 
-const field = (kind: FormField['kind'], valueType: FormField['valueType']): FormField => ({ name: 'x', kind, valueType, required: false, nullable: false });
+const field = (kind: FormField['kind'], valueType: FormField['valueType']): FormField => ({
+  name: 'x',
+  kind,
+  valueType,
+  required: false,
+  nullable: false,
+});
 
 describe('form values in the app', () => {
   it('keys a field the way the host places issues: location, dotted path, [index]', () => {
@@ -17,9 +32,11 @@ describe('form values in the app', () => {
 
   it('round-trips any path between keyOf and keySegments (property)', () => {
     const segment = fc.oneof(fc.nat({ max: 50 }), fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/));
-    fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (segments) => {
-      return JSON.stringify(keySegments(keyOf('body', segments))) === JSON.stringify(segments);
-    }));
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (segments) => {
+        return JSON.stringify(keySegments(keyOf('body', segments))) === JSON.stringify(segments);
+      }),
+    );
   });
 
   it('sets nested values without touching the original, and removes what becomes empty', () => {
@@ -82,13 +99,25 @@ describe('response table model', () => {
   });
 
   it('exports RFC 4180 CSV in view order, quoting separators and defusing spreadsheet formulas', () => {
-    const data = [{ a: 'x,y', b: 'say "hi"' }, { a: '=HYPERLINK("evil")', b: -5 }, { a: 'line\nbreak', b: { k: 1 } }];
+    const data = [
+      { a: 'x,y', b: 'say "hi"' },
+      { a: '=HYPERLINK("evil")', b: -5 },
+      { a: 'line\nbreak', b: { k: 1 } },
+    ];
     const csv = toCsv(data, [2, 0, 1], ['a', 'b'], 'value');
-    assert.strictEqual(csv, 'a,b\r\n"line\nbreak","{""k"":1}"\r\n"x,y","say ""hi"""\r\n"\'=HYPERLINK(""evil"")",-5\r\n');
+    assert.strictEqual(
+      csv,
+      'a,b\r\n"line\nbreak","{""k"":1}"\r\n"x,y","say ""hi"""\r\n"\'=HYPERLINK(""evil"")",-5\r\n',
+    );
   });
 
   it('sorts and filters 10,000 rows in well under a frame budget each', () => {
-    const many = Array.from({ length: 10_000 }, (_v, i) => ({ id: 10_000 - i, name: `Client ${i}`, phone: `1315555${String(i).padStart(4, '0')}`, visits: i % 37 }));
+    const many = Array.from({ length: 10_000 }, (_v, i) => ({
+      id: 10_000 - i,
+      name: `Client ${i}`,
+      phone: `1315555${String(i).padStart(4, '0')}`,
+      visits: i % 37,
+    }));
     const cols = columnsOf(many);
     let started = performance.now();
     const sorted = viewRows(many, cols, '', { column: 'id', direction: 'asc' });
@@ -97,7 +126,13 @@ describe('response table model', () => {
     const filtered = viewRows(many, cols, 'client 99', undefined);
     const filterMs = performance.now() - started;
     assert.strictEqual(sorted[0], 9999);
-    const expected = many.map((r, i) => [r, i] as const).filter(([r]) => Object.values(r).join(' ').toLowerCase().includes('client') && Object.values(r).join(' ').includes('99')).map(([, i]) => i);
+    const expected = many
+      .map((r, i) => [r, i] as const)
+      .filter(
+        ([r]) =>
+          Object.values(r).join(' ').toLowerCase().includes('client') && Object.values(r).join(' ').includes('99'),
+      )
+      .map(([, i]) => i);
     assert.deepStrictEqual(filtered, expected);
     assert.ok(sortMs < 200 && filterMs < 200, `sort ${sortMs} ms, filter ${filterMs} ms`);
     assert.strictEqual(columnChars(many, 'name', 'name'), 'Client 9999'.length);

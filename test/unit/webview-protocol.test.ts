@@ -77,61 +77,111 @@ describe('webview protocol guards', () => {
     it('restores a form only for an operation the catalog knows', () => {
       const state = { operationId: 'issue_loyalty_card', values, ui: { tab: 'fields' } };
       assert.ok(parseFormState(state, (id) => id === 'issue_loyalty_card'));
-      assert.strictEqual(parseFormState({ ...state, operationId: 'no_such_operation' }, (id) => id === 'issue_loyalty_card'), undefined);
-      assert.strictEqual(parseFormState({ ...state, operationId: 'x; rm -rf /' }, () => true), undefined);
-      assert.strictEqual(parseFormState(undefined, () => true), undefined);
+      assert.strictEqual(
+        parseFormState({ ...state, operationId: 'no_such_operation' }, (id) => id === 'issue_loyalty_card'),
+        undefined,
+      );
+      assert.strictEqual(
+        parseFormState({ ...state, operationId: 'x; rm -rf /' }, () => true),
+        undefined,
+      );
+      assert.strictEqual(
+        parseFormState(undefined, () => true),
+        undefined,
+      );
     });
 
     it('never throws, whatever arrives (property)', () => {
-      fc.assert(fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }), (raw) => {
-        const parsed = parseFormMessage(raw);
-        return parsed.ok || typeof parsed.error === 'string';
-      }), { numRuns: 2000 });
+      fc.assert(
+        fc.property(
+          fc.anything({
+            withBigInt: true,
+            withDate: true,
+            withMap: true,
+            withSet: true,
+            withTypedArray: true,
+            withNullPrototype: true,
+          }),
+          (raw) => {
+            const parsed = parseFormMessage(raw);
+            return parsed.ok || typeof parsed.error === 'string';
+          },
+        ),
+        { numRuns: 2000 },
+      );
     });
 
     it('refuses any message with a key the type does not have (property)', () => {
-      fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['type', 'seq', 'values'].includes(k)), fc.jsonValue(), (key, extra) => {
-        return !parseFormMessage({ type: 'change', seq: 1, values, [key]: extra }).ok;
-      }), { numRuns: 500 });
+      fc.assert(
+        fc.property(
+          fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['type', 'seq', 'values'].includes(k)),
+          fc.jsonValue(),
+          (key, extra) => {
+            return !parseFormMessage({ type: 'change', seq: 1, values, [key]: extra }).ok;
+          },
+        ),
+        { numRuns: 500 },
+      );
     });
 
     it('accepts any JSON body within the limits (property)', () => {
-      fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (body) => {
-        // JSON.parse gives "__proto__" as an own key, which the guard refuses on purpose.
-        const plain = JSON.parse(JSON.stringify(body).replace(/"__proto__"/g, '"proto"')) as unknown;
-        return parseFormMessage({ type: 'change', seq: 1, values: { path: {}, query: {}, body: plain } }).ok;
-      }), { numRuns: 500 });
+      fc.assert(
+        fc.property(fc.jsonValue({ maxDepth: 6 }), (body) => {
+          // JSON.parse gives "__proto__" as an own key, which the guard refuses on purpose.
+          const plain = JSON.parse(JSON.stringify(body).replace(/"__proto__"/g, '"proto"')) as unknown;
+          return parseFormMessage({ type: 'change', seq: 1, values: { path: {}, query: {}, body: plain } }).ok;
+        }),
+        { numRuns: 500 },
+      );
     });
   });
 
   describe('response viewer messages', () => {
-    it('accepts the viewer\'s messages and refuses malformed ones', () => {
+    it("accepts the viewer's messages and refuses malformed ones", () => {
       const good: unknown[] = [
-        { type: 'ready' }, { type: 'openInEditor' }, { type: 'copy', text: '{}', what: 'json' }, { type: 'saveCsv', csv: 'a\r\n1\r\n', rows: 1 },
-        { type: 'nextPage' }, { type: 'fetchAll' }, { type: 'cancelPaging' }, { type: 'pin', pinned: true },
-        { type: 'action', action: 'signIn' }, { type: 'rendered', rows: 40, ms: 35 },
+        { type: 'ready' },
+        { type: 'openInEditor' },
+        { type: 'copy', text: '{}', what: 'json' },
+        { type: 'saveCsv', csv: 'a\r\n1\r\n', rows: 1 },
+        { type: 'nextPage' },
+        { type: 'fetchAll' },
+        { type: 'cancelPaging' },
+        { type: 'pin', pinned: true },
+        { type: 'action', action: 'signIn' },
+        { type: 'rendered', rows: 40, ms: 35 },
       ];
       for (const m of good) assert.ok(parseResponseMessage(m).ok, JSON.stringify(m));
       const bad: unknown[] = [
-        { type: 'copy', text: 1, what: 'json' }, { type: 'copy', text: 'x', what: 'token' }, { type: 'pin', pinned: 'yes' },
-        { type: 'action', action: 'deleteAccount' }, { type: 'saveCsv', csv: 'a', rows: -1 }, { type: 'openInEditor', path: '/etc/passwd' },
+        { type: 'copy', text: 1, what: 'json' },
+        { type: 'copy', text: 'x', what: 'token' },
+        { type: 'pin', pinned: 'yes' },
+        { type: 'action', action: 'deleteAccount' },
+        { type: 'saveCsv', csv: 'a', rows: -1 },
+        { type: 'openInEditor', path: '/etc/passwd' },
         { type: 'show', view: {} },
       ];
       for (const m of bad) assert.ok(!parseResponseMessage(m).ok, JSON.stringify(m));
     });
 
     it('restores a viewer from a history id only', () => {
-      assert.deepStrictEqual(parseResponseState({ historyId: 'm1abc-2', pinned: true, tab: 1 }), { historyId: 'm1abc-2', pinned: true, tab: 1 });
+      assert.deepStrictEqual(parseResponseState({ historyId: 'm1abc-2', pinned: true, tab: 1 }), {
+        historyId: 'm1abc-2',
+        pinned: true,
+        tab: 1,
+      });
       assert.deepStrictEqual(parseResponseState({ pinned: false, tab: 0 }), { pinned: false, tab: 0 });
       assert.strictEqual(parseResponseState({ historyId: '../../x', pinned: false, tab: 0 }), undefined);
       assert.strictEqual(parseResponseState({ historyId: 'a', pinned: false, tab: 0, body: {} }), undefined);
     });
 
     it('never throws, whatever arrives (property)', () => {
-      fc.assert(fc.property(fc.anything({ withBigInt: true, withNullPrototype: true }), (raw) => {
-        const parsed = parseResponseMessage(raw);
-        return parsed.ok || typeof parsed.error === 'string';
-      }), { numRuns: 2000 });
+      fc.assert(
+        fc.property(fc.anything({ withBigInt: true, withNullPrototype: true }), (raw) => {
+          const parsed = parseResponseMessage(raw);
+          return parsed.ok || typeof parsed.error === 'string';
+        }),
+        { numRuns: 2000 },
+      );
     });
   });
 });

@@ -5,7 +5,17 @@ import type { Store } from '../store';
 import { compactOffset, nowEastern, wallClock } from '../time';
 import { clientByPhone, fullName } from './client-view';
 import { newClient } from './clients';
-import { ApiError, bodyOf, fieldProblem, has, idParam, notFound, respond, type Handler, type HandlerContext } from './context';
+import {
+  ApiError,
+  bodyOf,
+  fieldProblem,
+  has,
+  idParam,
+  notFound,
+  respond,
+  type Handler,
+  type HandlerContext,
+} from './context';
 import { respondPage } from './paging';
 import { teamMemberSummary } from './staff';
 
@@ -51,7 +61,8 @@ export function appointmentViewer(store: Store): (a: Appointment) => Record<stri
   const documentsOf = (recordId: number) => {
     if (!documents) {
       documents = new Map();
-      for (const d of store.list('stockDocuments')) if (d.record_id !== null) documents.set(d.record_id, [...(documents.get(d.record_id) ?? []), d]);
+      for (const d of store.list('stockDocuments'))
+        if (d.record_id !== null) documents.set(d.record_id, [...(documents.get(d.record_id) ?? []), d]);
     }
     return documents.get(recordId) ?? [];
   };
@@ -63,17 +74,32 @@ export function appointmentViewer(store: Store): (a: Appointment) => Record<stri
       ...fields,
       company_id: location_id,
       services: a.services.map((s) => ({
-        id: s.id, title: store.get('services', s.id)?.title ?? 'Service', cost: s.cost, manual_cost: s.cost,
-        cost_per_unit: s.first_cost, discount: s.discount, first_cost: s.first_cost, amount: s.amount,
+        id: s.id,
+        title: store.get('services', s.id)?.title ?? 'Service',
+        cost: s.cost,
+        manual_cost: s.cost,
+        cost_per_unit: s.first_cost,
+        discount: s.discount,
+        first_cost: s.first_cost,
+        amount: s.amount,
       })),
       goods_transactions: [],
-      staff: member ? teamMemberSummary(store, member) : { id: a.staff_id, name: 'Former team member', specialization: '', avatar: '', rating: 0, votes_count: 0 },
-      ...(client ? {
-        client: {
-          id: client.id, name: fullName(client), phone: `+${client.phone}`, card: client.card, email: client.email,
-          success_visits_count: countsOf(client.id).success, fail_visits_count: countsOf(client.id).fail,
-        },
-      } : {}),
+      staff: member
+        ? teamMemberSummary(store, member)
+        : { id: a.staff_id, name: 'Former team member', specialization: '', avatar: '', rating: 0, votes_count: 0 },
+      ...(client
+        ? {
+            client: {
+              id: client.id,
+              name: fullName(client),
+              phone: `+${client.phone}`,
+              card: client.card,
+              email: client.email,
+              success_visits_count: countsOf(client.id).success,
+              fail_visits_count: countsOf(client.id).fail,
+            },
+          }
+        : {}),
       date: wallClock(a.datetime),
       length: a.seance_length,
       visit_attendance: a.attendance,
@@ -86,8 +112,18 @@ export function appointmentViewer(store: Store): (a: Appointment) => Record<stri
       prepaid_confirmed: false,
       custom_font_color: '',
       documents: documentsOf(a.id).map((d) => ({
-        id: d.id, type_id: d.type_id, type_title: 'Visit', storage_id: d.storage_id, user_id: d.user_id, company_id: d.location_id,
-        number: d.number, comment: d.comment, date_created: d.create_date, category_id: 0, visit_id: d.visit_id ?? 0, record_id: a.id,
+        id: d.id,
+        type_id: d.type_id,
+        type_title: 'Visit',
+        storage_id: d.storage_id,
+        user_id: d.user_id,
+        company_id: d.location_id,
+        number: d.number,
+        comment: d.comment,
+        date_created: d.create_date,
+        category_id: 0,
+        visit_id: d.visit_id ?? 0,
+        record_id: a.id,
       })),
     };
   };
@@ -96,50 +132,92 @@ export function appointmentViewer(store: Store): (a: Appointment) => Record<stri
 function appointmentOf(ctx: HandlerContext): Appointment {
   const id = idParam(ctx, 'record_id');
   const appointment = ctx.store.get('appointments', id);
-  if (!appointment || appointment.deleted || appointment.location_id !== idParam(ctx, 'location_id')) throw notFound('Appointment', id);
+  if (!appointment || appointment.deleted || appointment.location_id !== idParam(ctx, 'location_id'))
+    throw notFound('Appointment', id);
   return appointment;
 }
 
 /** The fields of a full create/replace body, after checking everything it refers to. */
-function appointmentFields(ctx: HandlerContext, body: AppointmentBody, selfId?: number): Omit<Appointment, 'id' | 'visit_id' | 'create_date' | 'created_user_id' | 'deleted'> {
+function appointmentFields(
+  ctx: HandlerContext,
+  body: AppointmentBody,
+  selfId?: number,
+): Omit<Appointment, 'id' | 'visit_id' | 'create_date' | 'created_user_id' | 'deleted'> {
   const locationId = idParam(ctx, 'location_id');
   const errors: Record<string, string[]> = {};
   const member = ctx.store.get('staff', body.staff_id);
-  if (!member || member.location_id !== locationId) errors.staff_id = [`staff_id ${body.staff_id} is not a team member of location ${locationId}`];
+  if (!member || member.location_id !== locationId)
+    errors.staff_id = [`staff_id ${body.staff_id} is not a team member of location ${locationId}`];
   if (body.services.length === 0) errors.services = ['services must name at least one service'];
   const services: AppointmentService[] = body.services.map((s, i) => {
     const service = s.id === undefined ? undefined : ctx.store.get('services', s.id);
-    if (!service || service.location_id !== locationId) errors[`services[${i}].id`] = [`services[${i}].id ${String(s.id)} is not a service of location ${locationId}`];
+    if (!service || service.location_id !== locationId)
+      errors[`services[${i}].id`] = [`services[${i}].id ${String(s.id)} is not a service of location ${locationId}`];
     const firstCost = s.first_cost ?? service?.price_min ?? 0;
     const discount = s.discount ?? 0;
-    return { id: s.id ?? 0, first_cost: firstCost, discount, cost: s.cost ?? Math.round(firstCost * (100 - discount)) / 100, amount: 1 };
+    return {
+      id: s.id ?? 0,
+      first_cost: firstCost,
+      discount,
+      cost: s.cost ?? Math.round(firstCost * (100 - discount)) / 100,
+      amount: 1,
+    };
   });
   if (!ISO_WITH_OFFSET.test(body.datetime) || Number.isNaN(Date.parse(body.datetime))) {
     errors.datetime = ['datetime must be a date and time with an offset, like 2026-03-05T10:00:00-05:00'];
   }
-  if (body.seance_length < 300 || body.seance_length > 86100) errors.seance_length = ['seance_length must be between 300 and 86100 seconds'];
+  if (body.seance_length < 300 || body.seance_length > 86100)
+    errors.seance_length = ['seance_length must be between 300 and 86100 seconds'];
   const labels = body.record_labels ?? [];
   const badLabels = labels.filter((id) => {
     const tag = ctx.store.get('tags', id);
     return !tag || tag.location_id !== locationId || (tag.entity !== 2 && tag.entity !== 0);
   });
-  if (badLabels.length) errors.record_labels = [`record_labels ${badLabels.join(', ')} are not appointment tags of location ${locationId}`];
+  if (badLabels.length)
+    errors.record_labels = [`record_labels ${badLabels.join(', ')} are not appointment tags of location ${locationId}`];
   if (Object.keys(errors).length) {
     throw new ApiError(422, Object.values(errors)[0][0], errors);
   }
   if (!body.save_if_busy) {
     const start = Date.parse(body.datetime);
     const end = start + body.seance_length * 1000;
-    const clash = ctx.store.find('appointments', (a) => a.staff_id === body.staff_id && !a.deleted && a.id !== selfId &&
-      Date.parse(a.datetime) < end && Date.parse(a.datetime) + a.seance_length * 1000 > start);
-    if (clash) throw fieldProblem('datetime', `${member!.name} is busy at that time (appointment ${clash.id}); choose another time or send save_if_busy: true`);
+    const clash = ctx.store.find(
+      'appointments',
+      (a) =>
+        a.staff_id === body.staff_id &&
+        !a.deleted &&
+        a.id !== selfId &&
+        Date.parse(a.datetime) < end &&
+        Date.parse(a.datetime) + a.seance_length * 1000 > start,
+    );
+    if (clash)
+      throw fieldProblem(
+        'datetime',
+        `${member!.name} is busy at that time (appointment ${clash.id}); choose another time or send save_if_busy: true`,
+      );
   }
   return {
-    location_id: locationId, staff_id: body.staff_id, client_id: bookClient(ctx, body.client).id, services,
-    datetime: body.datetime, seance_length: body.seance_length, last_change_date: compactOffset(nowEastern()),
-    comment: body.comment ?? '', online: false, attendance: body.attendance ?? 0, confirmed: 1, sms_before: 1, sms_now: 1,
-    email_now: 0, api_id: body.api_id ?? '', paid_full: 0, custom_color: body.custom_color ?? '', record_labels: labels,
-    activity_id: body.activity_id ?? 0, clients_count: body.clients_count ?? 1, custom_fields: body.custom_fields ?? {},
+    location_id: locationId,
+    staff_id: body.staff_id,
+    client_id: bookClient(ctx, body.client).id,
+    services,
+    datetime: body.datetime,
+    seance_length: body.seance_length,
+    last_change_date: compactOffset(nowEastern()),
+    comment: body.comment ?? '',
+    online: false,
+    attendance: body.attendance ?? 0,
+    confirmed: 1,
+    sms_before: 1,
+    sms_now: 1,
+    email_now: 0,
+    api_id: body.api_id ?? '',
+    paid_full: 0,
+    custom_color: body.custom_color ?? '',
+    record_labels: labels,
+    activity_id: body.activity_id ?? 0,
+    clients_count: body.clients_count ?? 1,
+    custom_fields: body.custom_fields ?? {},
   };
 }
 
@@ -148,9 +226,18 @@ function bookClient(ctx: HandlerContext, data: AppointmentBody['client']): Clien
   if (!has(data, 'phone') || !data.phone) throw fieldProblem('client.phone', 'client.phone is required');
   const existing = clientByPhone(ctx.store, idParam(ctx, 'location_id'), data.phone);
   if (existing) return existing;
-  if (!data.name?.trim()) throw fieldProblem('client.name', `client.name is required: no client with phone ${data.phone} exists yet`);
+  if (!data.name?.trim())
+    throw fieldProblem('client.name', `client.name is required: no client with phone ${data.phone} exists yet`);
   const [name, ...surname] = data.name.trim().split(/\s+/);
-  return ctx.store.insert('clients', newClient(ctx, { name, surname: surname.join(' '), phone: data.phone.replace(/[^0-9]/g, ''), email: data.email ?? '' }));
+  return ctx.store.insert(
+    'clients',
+    newClient(ctx, {
+      name,
+      surname: surname.join(' '),
+      phone: data.phone.replace(/[^0-9]/g, ''),
+      email: data.email ?? '',
+    }),
+  );
 }
 
 function inRange(value: string, from: unknown, to: unknown): boolean {
@@ -161,15 +248,21 @@ export const appointmentHandlers: Record<string, Handler> = {
   get_appointment_list(ctx) {
     const locationId = idParam(ctx, 'location_id');
     const q = ctx.query;
-    const list = ctx.store.filter('appointments', (a) =>
-      a.location_id === locationId && (!a.deleted || q.with_deleted === 1 || q.with_deleted === true) &&
-      (q.staff_id === undefined || a.staff_id === q.staff_id) &&
-      (q.client_id === undefined || a.client_id === q.client_id) &&
-      (q.created_user_id === undefined || a.created_user_id === q.created_user_id) &&
-      inRange(a.datetime.slice(0, 10), q.start_date, q.end_date) &&
-      inRange(a.create_date.slice(0, 10), q.c_start_date, q.c_end_date) &&
-      (q.changed_after === undefined || Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) >= Date.parse(String(q.changed_after))) &&
-      (q.changed_before === undefined || Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) <= Date.parse(String(q.changed_before))));
+    const list = ctx.store.filter(
+      'appointments',
+      (a) =>
+        a.location_id === locationId &&
+        (!a.deleted || q.with_deleted === 1 || q.with_deleted === true) &&
+        (q.staff_id === undefined || a.staff_id === q.staff_id) &&
+        (q.client_id === undefined || a.client_id === q.client_id) &&
+        (q.created_user_id === undefined || a.created_user_id === q.created_user_id) &&
+        inRange(a.datetime.slice(0, 10), q.start_date, q.end_date) &&
+        inRange(a.create_date.slice(0, 10), q.c_start_date, q.c_end_date) &&
+        (q.changed_after === undefined ||
+          Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) >= Date.parse(String(q.changed_after))) &&
+        (q.changed_before === undefined ||
+          Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) <= Date.parse(String(q.changed_before))),
+    );
     const at = new Map(list.map((a) => [a.id, Date.parse(a.datetime)]));
     list.sort((a, b) => at.get(a.id)! - at.get(b.id)! || a.id - b.id);
     return respondPage(ctx, list, appointmentViewer(ctx.store));
@@ -178,8 +271,12 @@ export const appointmentHandlers: Record<string, Handler> = {
   create_appointment(ctx) {
     const fields = appointmentFields(ctx, bodyOf(ctx) as unknown as AppointmentBody);
     const appointment = ctx.store.insert('appointments', {
-      ...fields, id: ctx.store.nextId('appointments'), visit_id: nextVisitId(ctx.store),
-      create_date: fields.last_change_date, created_user_id: ctx.user?.id ?? 0, deleted: false,
+      ...fields,
+      id: ctx.store.nextId('appointments'),
+      visit_id: nextVisitId(ctx.store),
+      create_date: fields.last_change_date,
+      created_user_id: ctx.user?.id ?? 0,
+      deleted: false,
     });
     return respond(ctx, appointmentViewer(ctx.store)(appointment));
   },
@@ -196,7 +293,10 @@ export const appointmentHandlers: Record<string, Handler> = {
 
   delete_appointment(ctx) {
     // Kept as deleted, so that `with_deleted=1` still lists it, as in Altegio.
-    ctx.store.update('appointments', appointmentOf(ctx).id, { deleted: true, last_change_date: compactOffset(nowEastern()) });
+    ctx.store.update('appointments', appointmentOf(ctx).id, {
+      deleted: true,
+      last_change_date: compactOffset(nowEastern()),
+    });
     return respond(ctx, null);
   },
 };

@@ -5,7 +5,11 @@ import { ApiError, bodyOf, phoneDigits, respond, type Handler } from './context'
 function userByLogin(users: User[], login: string): User | undefined {
   const text = login.trim().toLowerCase();
   const digits = phoneDigits(text);
-  return users.find((u) => u.email.toLowerCase() === text || (digits.length >= 9 && /^\+?[0-9 ()-]+$/.test(text) && phoneDigits(u.phone) === digits));
+  return users.find(
+    (u) =>
+      u.email.toLowerCase() === text ||
+      (digits.length >= 9 && /^\+?[0-9 ()-]+$/.test(text) && phoneDigits(u.phone) === digits),
+  );
 }
 
 export const authHandlers: Record<string, Handler> = {

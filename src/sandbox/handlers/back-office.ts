@@ -8,8 +8,13 @@ function customFieldView(field: CustomField) {
     id: field.id,
     salon_id: field.location_id,
     custom_field: {
-      id: field.id, code: field.code, entity_type: null, show_in_ui: field.show_in_ui, title: field.title,
-      user_can_edit: field.user_can_edit, type: { code: field.type_code, title: field.type_code[0].toUpperCase() + field.type_code.slice(1) },
+      id: field.id,
+      code: field.code,
+      entity_type: null,
+      show_in_ui: field.show_in_ui,
+      title: field.title,
+      user_can_edit: field.user_can_edit,
+      type: { code: field.type_code, title: field.type_code[0].toUpperCase() + field.type_code.slice(1) },
       values: field.values,
     },
   };
@@ -19,13 +24,19 @@ export const backOfficeHandlers: Record<string, Handler> = {
   get_account_list(ctx) {
     const locationId = idParam(ctx, 'location_id');
     const accounts = ctx.store.filter('accounts', (a) => a.location_id === locationId);
-    return respondList(ctx, accounts.map(({ id, title, type, comment }) => ({ id, title, type, comment })));
+    return respondList(
+      ctx,
+      accounts.map(({ id, title, type, comment }) => ({ id, title, type, comment })),
+    );
   },
 
   get_location_inventories(ctx) {
     const locationId = idParam(ctx, 'location_id');
     const storages = ctx.store.filter('storages', (s) => s.location_id === locationId);
-    return respondList(ctx, storages.map(({ location_id: _l, ...s }) => s));
+    return respondList(
+      ctx,
+      storages.map(({ location_id: _l, ...s }) => s),
+    );
   },
 
   get_custom_field_list(ctx) {
@@ -38,9 +49,17 @@ export const backOfficeHandlers: Record<string, Handler> = {
   get_location_users(ctx) {
     const locationId = idParam(ctx, 'location_id');
     const users = ctx.store.filter('users', (u) => u.location_ids.includes(locationId));
-    return respondList(ctx, users.map((u) => ({
-      id: u.id, name: u.name, phone: u.phone, email: u.email, information: u.information, is_approved: u.is_approved,
-      is_non_deletable: u.is_non_deletable,
-    })));
+    return respondList(
+      ctx,
+      users.map((u) => ({
+        id: u.id,
+        name: u.name,
+        phone: u.phone,
+        email: u.email,
+        information: u.information,
+        is_approved: u.is_approved,
+        is_non_deletable: u.is_non_deletable,
+      })),
+    );
   },
 };

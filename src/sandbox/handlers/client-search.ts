@@ -8,7 +8,17 @@ import { paginate } from './paging';
 type Filter = { type?: string; state?: Record<string, unknown> };
 type Predicate = (c: Client) => boolean;
 
-const DEFAULT_FIELDS = ['id', 'name', 'phone', 'email', 'discount', 'first_visit_date', 'last_visit_date', 'sold_amount', 'visits_count'];
+const DEFAULT_FIELDS = [
+  'id',
+  'name',
+  'phone',
+  'email',
+  'discount',
+  'first_visit_date',
+  'last_visit_date',
+  'sold_amount',
+  'visits_count',
+];
 
 const SORT_KEYS: Record<string, (c: Client) => string | number> = {
   id: (c) => c.id,
@@ -29,26 +39,40 @@ const UNMODELLED = new Set(['has_mobile_app', 'record', 'client', 'sale', 'passt
 function values(state: Record<string, unknown> | undefined): unknown[] {
   const value = state?.value;
   if (value === undefined || value === null || value === '') return [];
-  return Array.isArray(value) ? value : String(value).split(',').map((v) => v.trim());
+  return Array.isArray(value)
+    ? value
+    : String(value)
+        .split(',')
+        .map((v) => v.trim());
 }
 
 function numbersOf(state: Record<string, unknown> | undefined): number[] {
-  return values(state).map(Number).filter((n) => Number.isFinite(n));
+  return values(state)
+    .map(Number)
+    .filter((n) => Number.isFinite(n));
 }
 
 function range(state: Record<string, unknown> | undefined): { from?: number; to?: number } {
   const from = state?.from ?? (state?.value as { from?: unknown } | undefined)?.from;
   const to = state?.to ?? (state?.value as { to?: unknown } | undefined)?.to;
-  return { from: from === undefined || from === '' ? undefined : Number(from), to: to === undefined || to === '' ? undefined : Number(to) };
+  return {
+    from: from === undefined || from === '' ? undefined : Number(from),
+    to: to === undefined || to === '' ? undefined : Number(to),
+  };
 }
 
 function predicateFor(filter: Filter, index: number): Predicate {
   const field = `filters[${index}].type`;
   switch (filter.type) {
     case 'quick_search': {
-      const text = String(filter.state?.value ?? '').trim().toLowerCase();
+      const text = String(filter.state?.value ?? '')
+        .trim()
+        .toLowerCase();
       const digits = phoneDigits(text);
-      return (c) => !text || fullName(c).toLowerCase().includes(text) || c.email.toLowerCase().includes(text) ||
+      return (c) =>
+        !text ||
+        fullName(c).toLowerCase().includes(text) ||
+        c.email.toLowerCase().includes(text) ||
         (digits.length >= 3 && c.phone.includes(digits));
     }
     case 'id': {
@@ -80,18 +104,32 @@ function predicateFor(filter: Filter, index: number): Predicate {
     }
     default:
       if (filter.type && UNMODELLED.has(filter.type)) {
-        throw new ApiError(422, `The local sandbox does not model "${filter.type}" filters.`, { [field]: [`"${filter.type}" filters are not available in the local sandbox`] });
+        throw new ApiError(422, `The local sandbox does not model "${filter.type}" filters.`, {
+          [field]: [`"${filter.type}" filters are not available in the local sandbox`],
+        });
       }
-      throw new ApiError(400, `Unknown filter type "${String(filter.type)}".`, { [field]: [`${field} "${String(filter.type)}" is not a known filter type`] });
+      throw new ApiError(400, `Unknown filter type "${String(filter.type)}".`, {
+        [field]: [`${field} "${String(filter.type)}" is not a known filter type`],
+      });
   }
 }
 
 function project(client: Client, fields: string[]): Record<string, unknown> {
   const all: Record<string, unknown> = {
-    id: client.id, name: fullName(client), phone: `+${client.phone}`, email: client.email, discount: client.discount,
-    first_visit_date: client.first_visit_date, last_visit_date: client.last_visit_date, sold_amount: client.spent,
-    visits_count: client.visits, birth_date: client.birth_date, card: client.card, gender_id: client.gender_id,
-    importance_id: client.importance_id, categories: client.category_ids,
+    id: client.id,
+    name: fullName(client),
+    phone: `+${client.phone}`,
+    email: client.email,
+    discount: client.discount,
+    first_visit_date: client.first_visit_date,
+    last_visit_date: client.last_visit_date,
+    sold_amount: client.spent,
+    visits_count: client.visits,
+    birth_date: client.birth_date,
+    card: client.card,
+    gender_id: client.gender_id,
+    importance_id: client.importance_id,
+    categories: client.category_ids,
   };
   const out: Record<string, unknown> = { id: client.id };
   for (const f of fields) if (f in all) out[f] = all[f];
@@ -99,26 +137,45 @@ function project(client: Client, fields: string[]): Record<string, unknown> {
 }
 
 export function searchClients(ctx: HandlerContext): HandlerResult {
-  const body = bodyOf(ctx) as { fields?: string[]; order_by?: string; order_by_direction?: string; operation?: string; filters?: Filter[] };
+  const body = bodyOf(ctx) as {
+    fields?: string[];
+    order_by?: string;
+    order_by_direction?: string;
+    operation?: string;
+    filters?: Filter[];
+  };
   const locationId = idParam(ctx, 'location_id');
   const operation = String(body.operation ?? 'AND').toUpperCase();
-  if (operation !== 'AND' && operation !== 'OR') throw new ApiError(400, 'operation must be AND or OR', { operation: ['operation must be AND or OR'] });
+  if (operation !== 'AND' && operation !== 'OR')
+    throw new ApiError(400, 'operation must be AND or OR', { operation: ['operation must be AND or OR'] });
   const direction = String(body.order_by_direction ?? 'ASC').toUpperCase();
-  if (direction !== 'ASC' && direction !== 'DESC') throw new ApiError(400, 'order_by_direction must be ASC or DESC', { order_by_direction: ['order_by_direction must be ASC or DESC'] });
+  if (direction !== 'ASC' && direction !== 'DESC')
+    throw new ApiError(400, 'order_by_direction must be ASC or DESC', {
+      order_by_direction: ['order_by_direction must be ASC or DESC'],
+    });
   const orderBy = body.order_by ?? 'id';
   const key = SORT_KEYS[orderBy];
-  if (!key) throw new ApiError(400, `order_by "${orderBy}" is not a sort field`, { order_by: [`order_by must be one of: ${Object.keys(SORT_KEYS).join(', ')}`] });
+  if (!key)
+    throw new ApiError(400, `order_by "${orderBy}" is not a sort field`, {
+      order_by: [`order_by must be one of: ${Object.keys(SORT_KEYS).join(', ')}`],
+    });
   const predicates = (body.filters ?? []).map(predicateFor);
-  const matches: Predicate = (c) => predicates.length === 0 ||
-    (operation === 'AND' ? predicates.every((p) => p(c)) : predicates.some((p) => p(c)));
+  const matches: Predicate = (c) =>
+    predicates.length === 0 || (operation === 'AND' ? predicates.every((p) => p(c)) : predicates.some((p) => p(c)));
   const sign = direction === 'DESC' ? -1 : 1;
-  const found = ctx.store.filter('clients', (c) => c.location_id === locationId && matches(c)).sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    // The id breaks ties so that pages never overlap or skip a client.
-    return ka < kb ? -sign : ka > kb ? sign : a.id - b.id;
-  });
+  const found = ctx.store
+    .filter('clients', (c) => c.location_id === locationId && matches(c))
+    .sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      // The id breaks ties so that pages never overlap or skip a client.
+      return ka < kb ? -sign : ka > kb ? sign : a.id - b.id;
+    });
   const fields = body.fields?.length ? body.fields : DEFAULT_FIELDS;
   const { items, meta } = paginate(ctx, found);
-  return respond(ctx, items.map((c) => project(c, fields)), meta);
+  return respond(
+    ctx,
+    items.map((c) => project(c, fields)),
+    meta,
+  );
 }

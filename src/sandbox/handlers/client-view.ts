@@ -32,9 +32,18 @@ export function clientView(store: Store, client: Client) {
 /** The row shape of the deprecated GET /clients/{location_id}. */
 export function legacyListView(store: Store, client: Client) {
   return {
-    id: client.id, name: fullName(client), phone: `+${client.phone}`, email: client.email,
-    categories: categoriesOf(store, client), sex: GENDERS[client.gender_id] ?? 'Unknown', discount: client.discount,
-    card: client.card, birth_date: client.birth_date, spent: client.spent, balance: client.balance, visits: client.visits,
+    id: client.id,
+    name: fullName(client),
+    phone: `+${client.phone}`,
+    email: client.email,
+    categories: categoriesOf(store, client),
+    sex: GENDERS[client.gender_id] ?? 'Unknown',
+    discount: client.discount,
+    card: client.card,
+    birth_date: client.birth_date,
+    spent: client.spent,
+    balance: client.balance,
+    visits: client.visits,
   };
 }
 

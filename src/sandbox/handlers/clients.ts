@@ -5,7 +5,16 @@ import { compactOffset, nowEastern } from '../time';
 import { searchClients } from './client-search';
 import { clientView, fullName, legacyListView } from './client-view';
 import {
-  ApiError, bodyOf, fieldProblem, has, idParam, notFound, phoneDigits, respond, type Handler, type HandlerContext,
+  ApiError,
+  bodyOf,
+  fieldProblem,
+  has,
+  idParam,
+  notFound,
+  phoneDigits,
+  respond,
+  type Handler,
+  type HandlerContext,
 } from './context';
 import { respondPage } from './paging';
 
@@ -16,37 +25,80 @@ export function clientOf(ctx: HandlerContext): Client {
   return client;
 }
 
-const SCALAR_FIELDS = ['name', 'surname', 'middle_name', 'email', 'gender_id', 'importance_id', 'discount', 'card',
-  'birth_date', 'comment', 'spent', 'balance', 'sms_check', 'sms_not'] as const;
+const SCALAR_FIELDS = [
+  'name',
+  'surname',
+  'middle_name',
+  'email',
+  'gender_id',
+  'importance_id',
+  'discount',
+  'card',
+  'birth_date',
+  'comment',
+  'spent',
+  'balance',
+  'sms_check',
+  'sms_not',
+] as const;
 
 /** Validates what schemas cannot (phone digits, tag ids, birth date) and returns the fields to store. */
 function clientFields(ctx: HandlerContext, body: Record<string, unknown>): Partial<Client> {
   const locationId = idParam(ctx, 'location_id');
   const fields: Partial<Client> = {};
-  for (const key of SCALAR_FIELDS) if (has(body, key) && body[key] !== null) (fields as Record<string, unknown>)[key] = body[key];
+  for (const key of SCALAR_FIELDS)
+    if (has(body, key) && body[key] !== null) (fields as Record<string, unknown>)[key] = body[key];
   if (has(body, 'phone')) fields.phone = phoneDigits(body.phone);
-  if (typeof fields.name === 'string' && fields.name.trim() === '') throw fieldProblem('name', 'name must not be empty');
-  if (fields.birth_date && !/^\d{4}-\d{2}-\d{2}$/.test(fields.birth_date)) throw fieldProblem('birth_date', 'birth_date must be a date like 1990-03-03');
-  if (fields.discount !== undefined && (fields.discount < 0 || fields.discount > 100)) throw fieldProblem('discount', 'discount must be between 0 and 100');
+  if (typeof fields.name === 'string' && fields.name.trim() === '')
+    throw fieldProblem('name', 'name must not be empty');
+  if (fields.birth_date && !/^\d{4}-\d{2}-\d{2}$/.test(fields.birth_date))
+    throw fieldProblem('birth_date', 'birth_date must be a date like 1990-03-03');
+  if (fields.discount !== undefined && (fields.discount < 0 || fields.discount > 100))
+    throw fieldProblem('discount', 'discount must be between 0 and 100');
   if (has(body, 'categories') && body.categories !== null) {
     const ids = body.categories as number[];
     const unknown = ids.filter((id) => {
       const tag = ctx.store.get('tags', id);
       return !tag || tag.location_id !== locationId || tag.entity !== 1;
     });
-    if (unknown.length) throw fieldProblem('categories', `categories ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a client tag' : 'are not client tags'} of location ${locationId}`);
+    if (unknown.length)
+      throw fieldProblem(
+        'categories',
+        `categories ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a client tag' : 'are not client tags'} of location ${locationId}`,
+      );
     fields.category_ids = ids;
   }
-  if (has(body, 'custom_fields') && body.custom_fields !== null) fields.custom_fields = body.custom_fields as Record<string, unknown>;
+  if (has(body, 'custom_fields') && body.custom_fields !== null)
+    fields.custom_fields = body.custom_fields as Record<string, unknown>;
   return fields;
 }
 
 export function newClient(ctx: HandlerContext, fields: Partial<Client>): Client {
   return {
-    id: ctx.store.nextId('clients'), location_id: idParam(ctx, 'location_id'), name: '', surname: '', middle_name: '',
-    phone: '', email: '', category_ids: [], gender_id: 0, discount: 0, importance_id: 0, card: '', birth_date: '',
-    comment: '', sms_check: 0, sms_not: 0, spent: 0, balance: 0, visits: 0, first_visit_date: '', last_visit_date: '',
-    last_change_date: compactOffset(nowEastern()), custom_fields: {}, ...fields,
+    id: ctx.store.nextId('clients'),
+    location_id: idParam(ctx, 'location_id'),
+    name: '',
+    surname: '',
+    middle_name: '',
+    phone: '',
+    email: '',
+    category_ids: [],
+    gender_id: 0,
+    discount: 0,
+    importance_id: 0,
+    card: '',
+    birth_date: '',
+    comment: '',
+    sms_check: 0,
+    sms_not: 0,
+    spent: 0,
+    balance: 0,
+    visits: 0,
+    first_visit_date: '',
+    last_visit_date: '',
+    last_change_date: compactOffset(nowEastern()),
+    custom_fields: {},
+    ...fields,
   };
 }
 
@@ -88,16 +140,28 @@ export const clientHandlers: Record<string, Handler> = {
     const phone = q.phone === undefined ? undefined : phoneDigits(q.phone);
     const after = q.changed_after === undefined ? undefined : Date.parse(String(q.changed_after));
     const before = q.changed_before === undefined ? undefined : Date.parse(String(q.changed_before));
-    if (Number.isNaN(after)) throw new ApiError(400, 'changed_after must be a date and time', { changed_after: ['changed_after must be a date and time like 2026-03-01T00:00:00-05:00'] });
-    if (Number.isNaN(before)) throw new ApiError(400, 'changed_before must be a date and time', { changed_before: ['changed_before must be a date and time like 2026-03-31T23:59:59-04:00'] });
+    if (Number.isNaN(after))
+      throw new ApiError(400, 'changed_after must be a date and time', {
+        changed_after: ['changed_after must be a date and time like 2026-03-01T00:00:00-05:00'],
+      });
+    if (Number.isNaN(before))
+      throw new ApiError(400, 'changed_before must be a date and time', {
+        changed_before: ['changed_before must be a date and time like 2026-03-31T23:59:59-04:00'],
+      });
     const list = ctx.store.filter('clients', (c) => {
       const changed = Date.parse(c.last_change_date.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-      return c.location_id === locationId &&
-        contains(fullName(c), q.fullname) && (phone === undefined || c.phone.includes(phone)) &&
-        contains(c.email, q.email) && contains(c.card, q.card) &&
-        (q.paid_min === undefined || c.spent >= Number(q.paid_min)) && (q.paid_max === undefined || c.spent <= Number(q.paid_max)) &&
+      return (
+        c.location_id === locationId &&
+        contains(fullName(c), q.fullname) &&
+        (phone === undefined || c.phone.includes(phone)) &&
+        contains(c.email, q.email) &&
+        contains(c.card, q.card) &&
+        (q.paid_min === undefined || c.spent >= Number(q.paid_min)) &&
+        (q.paid_max === undefined || c.spent <= Number(q.paid_max)) &&
         (q.id === undefined || c.id === q.id) &&
-        (after === undefined || changed >= after) && (before === undefined || changed <= before);
+        (after === undefined || changed >= after) &&
+        (before === undefined || changed <= before)
+      );
     });
     return respondPage(ctx, list, (c) => legacyListView(ctx.store, c));
   },
@@ -112,12 +176,19 @@ export const clientHandlers: Record<string, Handler> = {
       const phone = typeof row.phone === 'string' ? row.phone : String(row.phone ?? '');
       const digits = phoneDigits(phone);
       if (!name.trim()) errors.push({ phone, name, error: 'Name is required' });
-      else if (!/^\+?[0-9]{9,15}$/.test(phone.replace(/[\s()-]/g, ''))) errors.push({ phone, name, error: 'Phone must contain 9 to 15 digits' });
+      else if (!/^\+?[0-9]{9,15}$/.test(phone.replace(/[\s()-]/g, '')))
+        errors.push({ phone, name, error: 'Phone must contain 9 to 15 digits' });
       else {
         const [first, ...rest] = name.trim().split(/\s+/);
-        const client = ctx.store.insert('clients', newClient(ctx, {
-          name: first, surname: rest.join(' '), phone: digits, email: typeof row.email === 'string' ? row.email : '',
-        }));
+        const client = ctx.store.insert(
+          'clients',
+          newClient(ctx, {
+            name: first,
+            surname: rest.join(' '),
+            phone: digits,
+            email: typeof row.email === 'string' ? row.email : '',
+          }),
+        );
         created.push({ id: client.id, name: fullName(client), phone: `+${client.phone}` });
       }
     }

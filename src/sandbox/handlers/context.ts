@@ -26,7 +26,11 @@ export type Handler = (ctx: HandlerContext) => HandlerResult;
 
 /** An error answer with Altegio's envelope: `meta.message` and, for field problems, `meta.errors`. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly errors?: Record<string, string[]>) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: Record<string, string[]>,
+  ) {
     super(message);
     this.name = 'ApiError';
   }

@@ -11,22 +11,40 @@ function clientIdsByPhone(ctx: HandlerContext): { chainId: number; clientIds: Se
   const locationId = ctx.query.company_id as number;
   const location = ctx.store.get('locations', locationId);
   if (!location) throw notFound('Location', locationId);
-  const chainLocations = new Set(ctx.store.filter('locations', (l) => l.chain_id === location.chain_id).map((l) => l.id));
+  const chainLocations = new Set(
+    ctx.store.filter('locations', (l) => l.chain_id === location.chain_id).map((l) => l.id),
+  );
   const digits = phoneDigits(ctx.query.phone);
-  const clientIds = new Set(ctx.store.filter('clients', (c) => chainLocations.has(c.location_id) && c.phone === digits).map((c) => c.id));
+  const clientIds = new Set(
+    ctx.store.filter('clients', (c) => chainLocations.has(c.location_id) && c.phone === digits).map((c) => c.id),
+  );
   return { chainId: location.chain_id, clientIds };
 }
 
 function giftCardView(store: Store, card: GiftCard) {
   const type = store.get('giftCardTypes', card.type_id);
   return {
-    id: card.id, number: card.number, balance: card.balance, default_balance: type?.balance ?? card.balance,
-    type_id: card.type_id, status_id: card.status_id, created_date: card.created_date, expiration_date: card.expiration_date,
+    id: card.id,
+    number: card.number,
+    balance: card.balance,
+    default_balance: type?.balance ?? card.balance,
+    type_id: card.type_id,
+    status_id: card.status_id,
+    created_date: card.created_date,
+    expiration_date: card.expiration_date,
     type: {
-      id: card.type_id, title: type?.title ?? '', balance: type?.balance ?? 0, is_multi: type?.is_multi ?? false,
-      company_group_id: card.chain_id, item_type_id: 0, expiration_type_id: 2, expiration_date: null,
-      expiration_timeout: type?.expiration_timeout ?? 0, expiration_timeout_unit_id: type?.expiration_timeout_unit_id ?? 3,
-      is_allow_empty_code: false, item_type: { id: 0, title: 'No restrictions' },
+      id: card.type_id,
+      title: type?.title ?? '',
+      balance: type?.balance ?? 0,
+      is_multi: type?.is_multi ?? false,
+      company_group_id: card.chain_id,
+      item_type_id: 0,
+      expiration_type_id: 2,
+      expiration_date: null,
+      expiration_timeout: type?.expiration_timeout ?? 0,
+      expiration_timeout_unit_id: type?.expiration_timeout_unit_id ?? 3,
+      is_allow_empty_code: false,
+      item_type: { id: 0, title: 'No restrictions' },
     },
     status: { id: card.status_id, title: GIFT_CARD_STATUS[card.status_id] ?? 'Issued' },
   };
@@ -37,16 +55,31 @@ function membershipView(store: Store, membership: Membership) {
   const category = type ? store.get('serviceCategories', type.service_category_id) : undefined;
   const status = MEMBERSHIP_STATUS[membership.status_id] ?? 'Issued';
   return {
-    id: membership.id, number: membership.number,
+    id: membership.id,
+    number: membership.number,
     balance_string: `${category?.title ?? 'Visits'} (x${membership.remaining_visits})`,
-    is_frozen: membership.is_frozen, freeze_period: membership.freeze_period, period: type?.period ?? 0,
-    period_unit_id: type?.period_unit_id ?? 3, expiration_date: membership.expiration_date,
+    is_frozen: membership.is_frozen,
+    freeze_period: membership.freeze_period,
+    period: type?.period ?? 0,
+    period_unit_id: type?.period_unit_id ?? 3,
+    expiration_date: membership.expiration_date,
     status: { id: membership.status_id, title: status, extended_title: status },
-    balance_container: { links: category ? [{ count: membership.remaining_visits, category: { id: category.id, category_id: 1, title: category.title } }] : [] },
+    balance_container: {
+      links: category
+        ? [{ count: membership.remaining_visits, category: { id: category.id, category_id: 1, title: category.title } }]
+        : [],
+    },
     type: {
-      id: membership.type_id, salon_group_id: membership.chain_id, title: type?.title ?? '', period: type?.period ?? 0,
-      period_unit_id: type?.period_unit_id ?? 3, allow_freeze: type?.allow_freeze ?? false, freeze_limit: type?.freeze_limit ?? 0,
-      is_allow_empty_code: false, is_united_balance: false, united_balance_services_count: 0,
+      id: membership.type_id,
+      salon_group_id: membership.chain_id,
+      title: type?.title ?? '',
+      period: type?.period ?? 0,
+      period_unit_id: type?.period_unit_id ?? 3,
+      allow_freeze: type?.allow_freeze ?? false,
+      freeze_limit: type?.freeze_limit ?? 0,
+      is_allow_empty_code: false,
+      is_united_balance: false,
+      united_balance_services_count: 0,
     },
   };
 }
@@ -55,12 +88,18 @@ export const holdingHandlers: Record<string, Handler> = {
   get_client_gift_cards(ctx) {
     const { chainId, clientIds } = clientIdsByPhone(ctx);
     const cards = ctx.store.filter('giftCards', (g) => g.chain_id === chainId && clientIds.has(g.client_id));
-    return respondList(ctx, cards.map((g) => giftCardView(ctx.store, g)));
+    return respondList(
+      ctx,
+      cards.map((g) => giftCardView(ctx.store, g)),
+    );
   },
 
   get_client_memberships(ctx) {
     const { chainId, clientIds } = clientIdsByPhone(ctx);
     const memberships = ctx.store.filter('memberships', (m) => m.chain_id === chainId && clientIds.has(m.client_id));
-    return respondList(ctx, memberships.map((m) => membershipView(ctx.store, m)));
+    return respondList(
+      ctx,
+      memberships.map((m) => membershipView(ctx.store, m)),
+    );
   },
 };

@@ -14,7 +14,9 @@ const FULL_ACCESS = {
 };
 
 function chainView(store: Store, chain: Chain) {
-  const companies = store.filter('locations', (l) => l.chain_id === chain.id).map((l) => ({ id: l.id, title: l.title }));
+  const companies = store
+    .filter('locations', (l) => l.chain_id === chain.id)
+    .map((l) => ({ id: l.id, title: l.title }));
   return { id: chain.id, title: chain.title, companies, access: FULL_ACCESS };
 }
 
@@ -34,12 +36,15 @@ export const locationHandlers: Record<string, Handler> = {
     const q = ctx.query;
     const title = typeof q.title === 'string' ? q.title.toLowerCase() : undefined;
     const mine = q.my === 1 && ctx.user ? new Set(ctx.user.location_ids) : undefined;
-    const list = ctx.store.filter('locations', (l) =>
-      (q.group_id === undefined || l.chain_id === q.group_id) &&
-      (q.city_id === undefined || l.city_id === q.city_id) &&
-      (q.active === undefined || l.active === Number(q.active)) &&
-      (title === undefined || l.title.toLowerCase().includes(title)) &&
-      (mine === undefined || mine.has(l.id)));
+    const list = ctx.store.filter(
+      'locations',
+      (l) =>
+        (q.group_id === undefined || l.chain_id === q.group_id) &&
+        (q.city_id === undefined || l.city_id === q.city_id) &&
+        (q.active === undefined || l.active === Number(q.active)) &&
+        (title === undefined || l.title.toLowerCase().includes(title)) &&
+        (mine === undefined || mine.has(l.id)),
+    );
     return respondPage(ctx, list, (l) => locationView(ctx.store, l));
   },
 

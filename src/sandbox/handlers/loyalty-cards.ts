@@ -4,22 +4,53 @@ import type { Location, LoyaltyCard, LoyaltyCardType } from '../model';
 import type { Store } from '../store';
 import { nowEastern } from '../time';
 import { clientByPhone } from './client-view';
-import { bodyOf, fieldProblem, idParam, notFound, phoneDigits, respond, respondList, type Handler, type HandlerContext } from './context';
+import {
+  bodyOf,
+  fieldProblem,
+  idParam,
+  notFound,
+  phoneDigits,
+  respond,
+  respondList,
+  type Handler,
+  type HandlerContext,
+} from './context';
 
 export function programViews(store: Store, typeId: number) {
-  return store.filter('loyaltyPrograms', (p) => p.card_type_ids.includes(typeId)).map((p) => ({
-    id: p.id, title: p.title, value: p.value, loyalty_type_id: p.loyalty_type.id, item_type_id: p.item_type_id,
-    value_unit_id: p.value_unit_id, group_id: p.chain_id, loyalty_type: p.loyalty_type,
-    rules: p.rules.map((r) => ({ id: r.id, loyalty_program_id: p.id, loyalty_type_id: p.loyalty_type.id, value: r.value, parameter: r.parameter })),
-  }));
+  return store
+    .filter('loyaltyPrograms', (p) => p.card_type_ids.includes(typeId))
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      value: p.value,
+      loyalty_type_id: p.loyalty_type.id,
+      item_type_id: p.item_type_id,
+      value_unit_id: p.value_unit_id,
+      group_id: p.chain_id,
+      loyalty_type: p.loyalty_type,
+      rules: p.rules.map((r) => ({
+        id: r.id,
+        loyalty_program_id: p.id,
+        loyalty_type_id: p.loyalty_type.id,
+        value: r.value,
+        parameter: r.parameter,
+      })),
+    }));
 }
 
 export function cardView(store: Store, card: LoyaltyCard) {
   const type = store.get('loyaltyCardTypes', card.type_id);
   const chain = store.get('chains', card.chain_id);
   return {
-    id: card.id, balance: card.balance, points: card.points, paid_amount: card.paid_amount, sold_amount: card.sold_amount,
-    visits_count: card.visits_count, number: card.number, type_id: card.type_id, salon_group_id: card.chain_id,
+    id: card.id,
+    balance: card.balance,
+    points: card.points,
+    paid_amount: card.paid_amount,
+    sold_amount: card.sold_amount,
+    visits_count: card.visits_count,
+    number: card.number,
+    type_id: card.type_id,
+    salon_group_id: card.chain_id,
     type: { id: card.type_id, title: type?.title ?? 'Deleted card type', salon_group_id: card.chain_id },
     salon_group: { id: card.chain_id, title: chain?.title ?? '' },
     programs: programViews(store, card.type_id),
@@ -51,10 +82,20 @@ function manualTransaction(ctx: HandlerContext, card: LoyaltyCard, locationId: n
   const { amount, title } = bodyOf(ctx) as { amount: number; title?: string | null };
   if (amount === 0) throw fieldProblem('amount', 'amount must not be zero');
   const balance = Math.round((card.balance + amount) * 100) / 100;
-  if (balance < 0) throw fieldProblem('amount', `amount ${amount} would take the balance of card ${card.number} below zero (balance ${card.balance})`);
+  if (balance < 0)
+    throw fieldProblem(
+      'amount',
+      `amount ${amount} would take the balance of card ${card.number} below zero (balance ${card.balance})`,
+    );
   ctx.store.insert('loyaltyTransactions', {
-    id: ctx.store.nextId('loyaltyTransactions'), card_id: card.id, chain_id: card.chain_id, location_id: locationId,
-    amount, title: title ?? (amount > 0 ? 'Manual deposit' : 'Manual withdrawal'), type_id: 10, program_id: null,
+    id: ctx.store.nextId('loyaltyTransactions'),
+    card_id: card.id,
+    chain_id: card.chain_id,
+    location_id: locationId,
+    amount,
+    title: title ?? (amount > 0 ? 'Manual deposit' : 'Manual withdrawal'),
+    type_id: 10,
+    program_id: null,
     created_date: nowEastern(),
   });
   return respond(ctx, cardView(ctx.store, ctx.store.update('loyaltyCards', card.id, { balance })!));
@@ -63,7 +104,10 @@ function manualTransaction(ctx: HandlerContext, card: LoyaltyCard, locationId: n
 function cardTypeOf(ctx: HandlerContext, location: Location, raw: string): LoyaltyCardType {
   const type = ctx.store.get('loyaltyCardTypes', Number(raw));
   if (!type || type.chain_id !== location.chain_id) {
-    throw fieldProblem('loyalty_card_type_id', `loyalty_card_type_id ${raw} is not a card type of chain ${location.chain_id}`);
+    throw fieldProblem(
+      'loyalty_card_type_id',
+      `loyalty_card_type_id ${raw} is not a card type of chain ${location.chain_id}`,
+    );
   }
   return type;
 }
@@ -81,15 +125,31 @@ export const loyaltyCardHandlers: Record<string, Handler> = {
     if (!number) throw fieldProblem('loyalty_card_number', 'loyalty_card_number must not be empty');
     const client = clientByPhone(ctx.store, location.id, body.phone);
     if (!client) {
-      throw fieldProblem('phone', `phone ${body.phone} is not the phone of a client of location ${location.id}; create the client first`);
+      throw fieldProblem(
+        'phone',
+        `phone ${body.phone} is not the phone of a client of location ${location.id}; create the client first`,
+      );
     }
     if (ctx.store.find('loyaltyCards', (c) => c.chain_id === location.chain_id && c.number === number)) {
-      throw fieldProblem('loyalty_card_number', `loyalty_card_number ${number} is already used by another card in this chain`);
+      throw fieldProblem(
+        'loyalty_card_number',
+        `loyalty_card_number ${number} is already used by another card in this chain`,
+      );
     }
     const card = ctx.store.insert('loyaltyCards', {
-      id: ctx.store.nextId('loyaltyCards'), chain_id: location.chain_id, location_id: location.id, client_id: client.id,
-      phone: client.phone, number, type_id: type.id, balance: 0, points: 0, paid_amount: 0, sold_amount: 0,
-      visits_count: 0, created_date: nowEastern(),
+      id: ctx.store.nextId('loyaltyCards'),
+      chain_id: location.chain_id,
+      location_id: location.id,
+      client_id: client.id,
+      phone: client.phone,
+      number,
+      type_id: type.id,
+      balance: 0,
+      points: 0,
+      paid_amount: 0,
+      sold_amount: 0,
+      visits_count: 0,
+      created_date: nowEastern(),
     });
     return respond(ctx, cardView(ctx.store, card));
   },
@@ -99,7 +159,10 @@ export const loyaltyCardHandlers: Record<string, Handler> = {
     const chainId = idParam(ctx, 'chain_id');
     if (location.chain_id !== chainId) throw notFound(`Location ${location.id} in chain`, chainId);
     const cards = cardsOfPhone(ctx.store, chainId, String(ctx.pathParams.phone));
-    return respondList(ctx, cards.map((c) => cardView(ctx.store, c)));
+    return respondList(
+      ctx,
+      cards.map((c) => cardView(ctx.store, c)),
+    );
   },
 
   get_loyalty_card_list_by_client_id(ctx) {
@@ -107,7 +170,10 @@ export const loyaltyCardHandlers: Record<string, Handler> = {
     const client = ctx.store.get('clients', id);
     if (!client) throw notFound('Client', id);
     const chainId = ctx.store.get('locations', client.location_id)!.chain_id;
-    return respondList(ctx, cardsOfPhone(ctx.store, chainId, client.phone).map((c) => cardView(ctx.store, c)));
+    return respondList(
+      ctx,
+      cardsOfPhone(ctx.store, chainId, client.phone).map((c) => cardView(ctx.store, c)),
+    );
   },
 
   remove_loyalty_card(ctx) {
@@ -129,21 +195,32 @@ export const loyaltyCardHandlers: Record<string, Handler> = {
 
   get_loyalty_card_type_list(ctx) {
     const location = locationOf(ctx);
-    return respondList(ctx, cardTypesOf(ctx.store, location.chain_id).map((t) => cardTypeView(ctx.store, t)));
+    return respondList(
+      ctx,
+      cardTypesOf(ctx.store, location.chain_id).map((t) => cardTypeView(ctx.store, t)),
+    );
   },
 
   /** The card types the client can still be given: those of the chain they hold no card of. */
   get_loyalty_card_type_list_for_client(ctx) {
     const location = locationOf(ctx);
-    const held = new Set(cardsOfPhone(ctx.store, location.chain_id, String(ctx.pathParams.phone)).map((c) => c.type_id));
+    const held = new Set(
+      cardsOfPhone(ctx.store, location.chain_id, String(ctx.pathParams.phone)).map((c) => c.type_id),
+    );
     const types = cardTypesOf(ctx.store, location.chain_id).filter((t) => !held.has(t.id));
-    return respondList(ctx, types.map((t) => cardTypeView(ctx.store, t)));
+    return respondList(
+      ctx,
+      types.map((t) => cardTypeView(ctx.store, t)),
+    );
   },
 
   get_chain_loyalty_card_type_list(ctx) {
     const chainId = idParam(ctx, 'chain_id');
     if (!ctx.store.get('chains', chainId)) throw notFound('Chain', chainId);
-    return respondList(ctx, cardTypesOf(ctx.store, chainId).map((t) => ({ id: t.id, title: t.title })));
+    return respondList(
+      ctx,
+      cardTypesOf(ctx.store, chainId).map((t) => ({ id: t.id, title: t.title })),
+    );
   },
 };
 
@@ -152,6 +229,10 @@ function cardTypesOf(store: Store, chainId: number): LoyaltyCardType[] {
 }
 
 function cardTypeView(store: Store, type: LoyaltyCardType) {
-  return { id: type.id, title: type.title, salon_group_id: type.chain_id, salon_group: { id: type.chain_id, title: store.get('chains', type.chain_id)?.title ?? '' } };
+  return {
+    id: type.id,
+    title: type.title,
+    salon_group_id: type.chain_id,
+    salon_group: { id: type.chain_id, title: store.get('chains', type.chain_id)?.title ?? '' },
+  };
 }
-

@@ -27,7 +27,11 @@ export function paginate<T>(ctx: HandlerContext, all: T[]): Page<T> {
  * Answers with one page of the list, or the whole list for operations that do not page. `view` turns a stored
  * entity into its answer shape; it only runs for the items on the page.
  */
-export function respondPage<T>(ctx: HandlerContext, all: T[], view: (item: T) => unknown = (item) => item): HandlerResult {
+export function respondPage<T>(
+  ctx: HandlerContext,
+  all: T[],
+  view: (item: T) => unknown = (item) => item,
+): HandlerResult {
   if (!ctx.op.paging) return respondList(ctx, all.map(view));
   const { items, meta } = paginate(ctx, all);
   return respond(ctx, items.map(view), meta);
@@ -36,6 +40,9 @@ export function respondPage<T>(ctx: HandlerContext, all: T[], view: (item: T) =>
 function positive(value: unknown, name: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ApiError(400, `${name} must be a whole number of at least 1`, { [name]: [`${name} must be a whole number of at least 1`] });
+  if (!Number.isInteger(n) || n < 1)
+    throw new ApiError(400, `${name} must be a whole number of at least 1`, {
+      [name]: [`${name} must be a whole number of at least 1`],
+    });
   return n;
 }

@@ -3,7 +3,17 @@
 import type { Product } from '../model';
 import type { Store } from '../store';
 import { compactOffset, nowEastern } from '../time';
-import { bodyOf, fieldProblem, has, idParam, notFound, respond, respondList, type Handler, type HandlerContext } from './context';
+import {
+  bodyOf,
+  fieldProblem,
+  has,
+  idParam,
+  notFound,
+  respond,
+  respondList,
+  type Handler,
+  type HandlerContext,
+} from './context';
 import { respondPage } from './paging';
 
 interface ProductBody {
@@ -26,12 +36,25 @@ export function productView(product: Product) {
   const stock = product.amounts.reduce((sum, a) => sum + a.amount, 0);
   const unitCost = product.unit_equals ? Math.round((product.actual_cost / product.unit_equals) * 1000) / 1000 : 0;
   return {
-    title: product.title, value: product.title, label: product.article ? `${product.title} (${product.article})` : product.title,
-    good_id: product.id, cost: product.cost, unit_id: product.unit_id, unit_short_title: product.unit_short_title,
-    service_unit_id: product.service_unit_id, service_unit_short_title: product.service_unit_short_title,
-    actual_cost: product.actual_cost, unit_actual_cost: unitCost, unit_actual_cost_format: `${unitCost.toFixed(2)} $`,
-    unit_equals: product.unit_equals, barcode: product.barcode, article: product.article, category_id: product.category_id,
-    actual_amounts: product.amounts, stock_amount: stock, last_change_date: product.last_change_date,
+    title: product.title,
+    value: product.title,
+    label: product.article ? `${product.title} (${product.article})` : product.title,
+    good_id: product.id,
+    cost: product.cost,
+    unit_id: product.unit_id,
+    unit_short_title: product.unit_short_title,
+    service_unit_id: product.service_unit_id,
+    service_unit_short_title: product.service_unit_short_title,
+    actual_cost: product.actual_cost,
+    unit_actual_cost: unitCost,
+    unit_actual_cost_format: `${unitCost.toFixed(2)} $`,
+    unit_equals: product.unit_equals,
+    barcode: product.barcode,
+    article: product.article,
+    category_id: product.category_id,
+    actual_amounts: product.amounts,
+    stock_amount: stock,
+    last_change_date: product.last_change_date,
   };
 }
 
@@ -46,32 +69,49 @@ function productFields(ctx: HandlerContext, body: ProductBody): Partial<Product>
   const locationId = idParam(ctx, 'location_id');
   const category = ctx.store.get('productCategories', body.category_id);
   if (!category || category.location_id !== locationId) {
-    throw fieldProblem('category_id', `category_id ${body.category_id} is not a product category of location ${locationId}`);
+    throw fieldProblem(
+      'category_id',
+      `category_id ${body.category_id} is not a product category of location ${locationId}`,
+    );
   }
   if (body.cost < 0) throw fieldProblem('cost', 'cost must not be negative');
   if (body.unit_equals <= 0) throw fieldProblem('unit_equals', 'unit_equals must be greater than zero');
   const fields: Partial<Product> = {
-    title: body.title, category_id: body.category_id, cost: body.cost, unit_id: body.sale_unit_id,
-    unit_short_title: UNIT_TITLES[body.sale_unit_id] ?? `unit ${body.sale_unit_id}`, service_unit_id: body.service_unit_id,
-    service_unit_short_title: UNIT_TITLES[body.service_unit_id] ?? `unit ${body.service_unit_id}`, unit_equals: body.unit_equals,
+    title: body.title,
+    category_id: body.category_id,
+    cost: body.cost,
+    unit_id: body.sale_unit_id,
+    unit_short_title: UNIT_TITLES[body.sale_unit_id] ?? `unit ${body.sale_unit_id}`,
+    service_unit_id: body.service_unit_id,
+    service_unit_short_title: UNIT_TITLES[body.service_unit_id] ?? `unit ${body.service_unit_id}`,
+    unit_equals: body.unit_equals,
     last_change_date: compactOffset(nowEastern()),
   };
   for (const key of ['print_title', 'article', 'barcode', 'actual_cost'] as const) {
-    if (has(body as unknown as Record<string, unknown>, key) && body[key] !== null) (fields as Record<string, unknown>)[key] = body[key];
+    if (has(body as unknown as Record<string, unknown>, key) && body[key] !== null)
+      (fields as Record<string, unknown>)[key] = body[key];
   }
   return fields;
 }
 
 function productsOf(store: Store, locationId: number, term: unknown, categoryId: unknown): Product[] {
   const text = typeof term === 'string' ? term.toLowerCase() : undefined;
-  return store.filter('products', (p) => p.location_id === locationId &&
-    (categoryId === undefined || p.category_id === categoryId) &&
-    (text === undefined || [p.title, p.article, p.barcode].some((v) => v.toLowerCase().includes(text))));
+  return store.filter(
+    'products',
+    (p) =>
+      p.location_id === locationId &&
+      (categoryId === undefined || p.category_id === categoryId) &&
+      (text === undefined || [p.title, p.article, p.barcode].some((v) => v.toLowerCase().includes(text))),
+  );
 }
 
 export const productHandlers: Record<string, Handler> = {
   get_products_list(ctx) {
-    return respondPage(ctx, productsOf(ctx.store, idParam(ctx, 'location_id'), ctx.query.term, ctx.query.category_id), productView);
+    return respondPage(
+      ctx,
+      productsOf(ctx.store, idParam(ctx, 'location_id'), ctx.query.term, ctx.query.category_id),
+      productView,
+    );
   },
 
   get_product(ctx) {
@@ -81,16 +121,34 @@ export const productHandlers: Record<string, Handler> = {
   create_product(ctx) {
     const fields = productFields(ctx, bodyOf(ctx) as unknown as ProductBody);
     const product = ctx.store.insert('products', {
-      id: ctx.store.nextId('products'), location_id: idParam(ctx, 'location_id'), title: '', print_title: fields.title ?? '',
-      article: '', barcode: '', category_id: 0, cost: 0, actual_cost: 0, unit_id: 0, unit_short_title: '', service_unit_id: 0,
-      service_unit_short_title: '', unit_equals: 1, amounts: [], last_change_date: '', ...fields,
+      id: ctx.store.nextId('products'),
+      location_id: idParam(ctx, 'location_id'),
+      title: '',
+      print_title: fields.title ?? '',
+      article: '',
+      barcode: '',
+      category_id: 0,
+      cost: 0,
+      actual_cost: 0,
+      unit_id: 0,
+      unit_short_title: '',
+      service_unit_id: 0,
+      service_unit_short_title: '',
+      unit_equals: 1,
+      amounts: [],
+      last_change_date: '',
+      ...fields,
     });
     return respond(ctx, productView(product));
   },
 
   update_product(ctx) {
     const product = productOf(ctx);
-    const updated = ctx.store.update('products', product.id, productFields(ctx, bodyOf(ctx) as unknown as ProductBody))!;
+    const updated = ctx.store.update(
+      'products',
+      product.id,
+      productFields(ctx, bodyOf(ctx) as unknown as ProductBody),
+    )!;
     return respond(ctx, productView(updated));
   },
 
@@ -104,11 +162,30 @@ export const productHandlers: Record<string, Handler> = {
     const locationId = idParam(ctx, 'location_id');
     const term = typeof ctx.query.term === 'string' ? ctx.query.term.toLowerCase() : '';
     const limit = typeof ctx.query.count === 'number' ? Math.min(ctx.query.count, 100) : 100;
-    const categories = ctx.store.filter('productCategories', (c) => c.location_id === locationId && c.title.toLowerCase().includes(term));
+    const categories = ctx.store.filter(
+      'productCategories',
+      (c) => c.location_id === locationId && c.title.toLowerCase().includes(term),
+    );
     const items = productsOf(ctx.store, locationId, term || undefined, undefined);
     const tree = [
-      ...categories.map((c) => ({ parent_id: c.parent_id, item_id: 0, category_id: c.id, title: c.title, is_chain: false, is_category: true, is_item: false })),
-      ...items.map((p) => ({ parent_id: p.category_id, item_id: p.id, category_id: p.category_id, title: p.title, is_chain: false, is_category: false, is_item: true })),
+      ...categories.map((c) => ({
+        parent_id: c.parent_id,
+        item_id: 0,
+        category_id: c.id,
+        title: c.title,
+        is_chain: false,
+        is_category: true,
+        is_item: false,
+      })),
+      ...items.map((p) => ({
+        parent_id: p.category_id,
+        item_id: p.id,
+        category_id: p.category_id,
+        title: p.title,
+        is_chain: false,
+        is_category: false,
+        is_item: true,
+      })),
     ].slice(0, limit);
     return respondList(ctx, tree);
   },
@@ -117,7 +194,10 @@ export const productHandlers: Record<string, Handler> = {
     const locationId = idParam(ctx, 'location_id');
     const parent = ctx.pathParams.parent_category_id as number;
     const list = ctx.store.filter('productCategories', (c) => c.location_id === locationId && c.parent_id === parent);
-    return respondList(ctx, list.map((c) => ({ id: c.id, title: c.title })));
+    return respondList(
+      ctx,
+      list.map((c) => ({ id: c.id, title: c.title })),
+    );
   },
 
   create_product_category(ctx) {
@@ -125,9 +205,17 @@ export const productHandlers: Record<string, Handler> = {
     const body = bodyOf(ctx) as { title: string; parent_category_id?: number | null };
     const parent = body.parent_category_id ?? 0;
     if (parent !== 0 && ctx.store.get('productCategories', parent)?.location_id !== locationId) {
-      throw fieldProblem('parent_category_id', `parent_category_id ${parent} is not a product category of location ${locationId}`);
+      throw fieldProblem(
+        'parent_category_id',
+        `parent_category_id ${parent} is not a product category of location ${locationId}`,
+      );
     }
-    const category = ctx.store.insert('productCategories', { id: ctx.store.nextId('productCategories'), location_id: locationId, parent_id: parent, title: body.title });
+    const category = ctx.store.insert('productCategories', {
+      id: ctx.store.nextId('productCategories'),
+      location_id: locationId,
+      parent_id: parent,
+      title: body.title,
+    });
     return respond(ctx, { id: category.id, title: category.title, parent_category_id: category.parent_id });
   },
 };

@@ -35,6 +35,7 @@ export const STATEFUL_HANDLERS: Readonly<Record<string, Handler>> = {
  */
 export function handlerTable(catalog: Catalog): Map<string, Handler> {
   const unknown = Object.keys(STATEFUL_HANDLERS).filter((id) => !catalog.operation(id));
-  if (unknown.length) throw new Error(`Sandbox handlers for operations missing from the OpenAPI document: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`Sandbox handlers for operations missing from the OpenAPI document: ${unknown.join(', ')}`);
   return new Map(catalog.operations.map((op) => [op.id, STATEFUL_HANDLERS[op.id] ?? exampleHandler]));
 }

@@ -2,7 +2,18 @@
 // and the client-tag list and create calls.
 import type { Tag } from '../model';
 import type { Store } from '../store';
-import { ApiError, accepted, bodyOf, fieldProblem, idParam, notFound, respond, respondList, type Handler, type HandlerContext } from './context';
+import {
+  ApiError,
+  accepted,
+  bodyOf,
+  fieldProblem,
+  idParam,
+  notFound,
+  respond,
+  respondList,
+  type Handler,
+  type HandlerContext,
+} from './context';
 import { paginate } from './paging';
 
 /** Entity codes and the names Altegio accepts for them. */
@@ -12,7 +23,10 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 function entityCode(raw: unknown, field: string): number {
   const text = String(raw).toLowerCase();
   const code = /^[0-3]$/.test(text) ? Number(text) : ENTITY_CODES[text];
-  if (code === undefined) throw new ApiError(400, `${field} must be common, client, record or activity (or 0 to 3)`, { [field]: [`${field} must be common, client, record or activity (or 0 to 3)`] });
+  if (code === undefined)
+    throw new ApiError(400, `${field} must be common, client, record or activity (or 0 to 3)`, {
+      [field]: [`${field} must be common, client, record or activity (or 0 to 3)`],
+    });
   return code;
 }
 
@@ -41,8 +55,15 @@ function tagFields(body: Record<string, unknown>): Pick<Tag, 'title' | 'color'> 
 
 function createTag(ctx: HandlerContext, fields: Partial<Tag>): Tag {
   return ctx.store.insert('tags', {
-    id: ctx.store.nextId('tags'), location_id: idParam(ctx, 'location_id'), title: '', color: '#009800', icon: '',
-    entity: 0, deleted: 0, not_editable: 0, ...fields,
+    id: ctx.store.nextId('tags'),
+    location_id: idParam(ctx, 'location_id'),
+    title: '',
+    color: '#009800',
+    icon: '',
+    entity: 0,
+    deleted: 0,
+    not_editable: 0,
+    ...fields,
   });
 }
 
@@ -83,7 +104,9 @@ export const tagHandlers: Record<string, Handler> = {
 
   get_labels_clients(ctx) {
     const term = typeof ctx.query.term === 'string' ? ctx.query.term.toLowerCase() : '';
-    const tags = liveTags(ctx.store, idParam(ctx, 'location_id'), 1).filter((t) => t.title.toLowerCase().includes(term));
+    const tags = liveTags(ctx.store, idParam(ctx, 'location_id'), 1).filter((t) =>
+      t.title.toLowerCase().includes(term),
+    );
     // The client-tag list has no icons.
     const rows = tags.map((t) => {
       const { icon: _icon, ...view } = tagView(t);

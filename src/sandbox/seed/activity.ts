@@ -1,8 +1,19 @@
 // The seed business's activity: a month of appointments (March 2026) with payments and stock movements, plus
 // the loyalty cards, gift cards, memberships and deposits its regular clients hold. Deterministic, like the rest.
 import type {
-  Appointment, Client, Deposit, DepositTransaction, FinanceTransaction, GiftCard, GoodsTransaction, LoyaltyCard,
-  LoyaltyTransaction, Membership, Service, StockDocument, TeamMember,
+  Appointment,
+  Client,
+  Deposit,
+  DepositTransaction,
+  FinanceTransaction,
+  GiftCard,
+  GoodsTransaction,
+  LoyaltyCard,
+  LoyaltyTransaction,
+  Membership,
+  Service,
+  StockDocument,
+  TeamMember,
 } from '../model';
 import { compactOffset, easternIso } from '../time';
 import { CHAIN_ID, MANHATTAN } from './business';
@@ -28,14 +39,21 @@ export interface Activity {
   depositTransactions: DepositTransaction[];
 }
 
-export function generateActivity(random: SeededRandom, team: TeamMember[], services: Service[], clients: Client[]): Activity {
+export function generateActivity(
+  random: SeededRandom,
+  team: TeamMember[],
+  services: Service[],
+  clients: Client[],
+): Activity {
   const appointments = [fixedAppointment()];
   let recordId = 140968000;
   let visitId = 118390000;
   for (let day = 1; day <= 31; day++) {
     const date = `2026-03-${pad(day)}`;
     for (const member of team) {
-      const offered = services.filter((s) => s.location_id === member.location_id && s.staff.some((l) => l.id === member.id));
+      const offered = services.filter(
+        (s) => s.location_id === member.location_id && s.staff.some((l) => l.id === member.id),
+      );
       const regulars = clients.filter((c) => c.location_id === member.location_id);
       if (!offered.length || !regulars.length) continue;
       // Emma's morning of 5 March belongs to the reference appointment (10:00–11:00).
@@ -52,13 +70,32 @@ export function generateActivity(random: SeededRandom, team: TeamMember[], servi
         const created = easternIso(`2026-0${day > 10 ? 3 : 2}-${pad(day > 10 ? day - 10 : day + 17)}`, '16:08:08');
         const attendance = day < 16 ? (random.chance(0.05) ? -1 : 1) : random.chance(0.5) ? 2 : 0;
         appointments.push({
-          id: recordId++, location_id: member.location_id, staff_id: member.id, client_id: client.id,
+          id: recordId++,
+          location_id: member.location_id,
+          staff_id: member.id,
+          client_id: client.id,
           services: [{ id: service.id, first_cost: firstCost, discount: client.discount, cost, amount: 1 }],
-          datetime, seance_length: service.duration, create_date: compactOffset(created), last_change_date: compactOffset(created),
-          comment: '', online: random.chance(0.4), attendance, confirmed: attendance === 0 ? 0 : 1, sms_before: 1, sms_now: 1,
-          email_now: 0, api_id: '', visit_id: visitId++, created_user_id: OWNER, paid_full: attendance === 1 ? 1 : 0,
-          custom_color: '', record_labels: client.visits > 25 ? [67345] : [], activity_id: 0, clients_count: 1,
-          custom_fields: {}, deleted: false,
+          datetime,
+          seance_length: service.duration,
+          create_date: compactOffset(created),
+          last_change_date: compactOffset(created),
+          comment: '',
+          online: random.chance(0.4),
+          attendance,
+          confirmed: attendance === 0 ? 0 : 1,
+          sms_before: 1,
+          sms_now: 1,
+          email_now: 0,
+          api_id: '',
+          visit_id: visitId++,
+          created_user_id: OWNER,
+          paid_full: attendance === 1 ? 1 : 0,
+          custom_color: '',
+          record_labels: client.visits > 25 ? [67345] : [],
+          activity_id: 0,
+          clients_count: 1,
+          custom_fields: {},
+          deleted: false,
         });
         minute += service.duration / 60;
       }
@@ -72,57 +109,121 @@ export function generateActivity(random: SeededRandom, team: TeamMember[], servi
 
 function fixedAppointment(): Appointment {
   return {
-    id: FIXED_RECORD_ID, location_id: MANHATTAN, staff_id: 5905, client_id: OLIVIA,
+    id: FIXED_RECORD_ID,
+    location_id: MANHATTAN,
+    staff_id: 5905,
+    client_id: OLIVIA,
     services: [{ id: 2001, first_cost: 90, discount: 10, cost: 81, amount: 1 }],
-    datetime: '2026-03-05T10:00:00-05:00', seance_length: 3600, create_date: '2026-02-20T16:08:08-0500',
-    last_change_date: '2026-02-20T16:08:08-0500', comment: '', online: false, attendance: 1, confirmed: 1, sms_before: 1,
-    sms_now: 1, email_now: 0, api_id: '', visit_id: FIXED_VISIT_ID, created_user_id: OWNER, paid_full: 1,
-    custom_color: 'f44336', record_labels: [67345], activity_id: 0, clients_count: 1,
-    custom_fields: { patch_test_done: 'Yes' }, deleted: false,
+    datetime: '2026-03-05T10:00:00-05:00',
+    seance_length: 3600,
+    create_date: '2026-02-20T16:08:08-0500',
+    last_change_date: '2026-02-20T16:08:08-0500',
+    comment: '',
+    online: false,
+    attendance: 1,
+    confirmed: 1,
+    sms_before: 1,
+    sms_now: 1,
+    email_now: 0,
+    api_id: '',
+    visit_id: FIXED_VISIT_ID,
+    created_user_id: OWNER,
+    paid_full: 1,
+    custom_color: 'f44336',
+    record_labels: [67345],
+    activity_id: 0,
+    clients_count: 1,
+    custom_fields: { patch_test_done: 'Yes' },
+    deleted: false,
   };
 }
 
 /** A payment for every appointment the client arrived at; the reference one keeps its reference id. */
 function payments(appointments: Appointment[]): FinanceTransaction[] {
   let id = 9053800;
-  return appointments.filter((a) => a.attendance === 1).map((a) => {
-    const reference = a.id === FIXED_RECORD_ID;
-    const card = reference || a.id % 3 !== 0;
-    return {
-      id: reference ? 9053737 : id++,
-      location_id: a.location_id,
-      date: `${a.datetime.slice(0, 10)} ${a.datetime.slice(11, 16)}:00`,
-      expense_id: 5,
-      expense_title: 'Provision of services',
-      account_id: a.location_id === MANHATTAN ? (card ? 23182 : 90218) : card ? 23183 : 90219,
-      amount: a.services.reduce((sum, s) => sum + s.cost, 0),
-      client_id: a.client_id,
-      master_id: a.staff_id,
-      record_id: a.id,
-      document_id: reference ? 22254961 : null,
-      comment: '',
-    };
-  });
+  return appointments
+    .filter((a) => a.attendance === 1)
+    .map((a) => {
+      const reference = a.id === FIXED_RECORD_ID;
+      const card = reference || a.id % 3 !== 0;
+      return {
+        id: reference ? 9053737 : id++,
+        location_id: a.location_id,
+        date: `${a.datetime.slice(0, 10)} ${a.datetime.slice(11, 16)}:00`,
+        expense_id: 5,
+        expense_title: 'Provision of services',
+        account_id: a.location_id === MANHATTAN ? (card ? 23182 : 90218) : card ? 23183 : 90219,
+        amount: a.services.reduce((sum, s) => sum + s.cost, 0),
+        client_id: a.client_id,
+        master_id: a.staff_id,
+        record_id: a.id,
+        document_id: reference ? 22254961 : null,
+        comment: '',
+      };
+    });
 }
 
 function stockMovements(): Pick<Activity, 'stockDocuments' | 'goodsTransactions'> {
-  const doc = (id: number, type_id: number, storage_id: number, number: number, comment: string, create_date: string,
-    extra: Partial<StockDocument> = {}): StockDocument => ({
-    id, location_id: MANHATTAN, type_id, storage_id, user_id: OWNER, number, comment, create_date,
-    client_id: null, record_id: null, visit_id: null, ...extra,
+  const doc = (
+    id: number,
+    type_id: number,
+    storage_id: number,
+    number: number,
+    comment: string,
+    create_date: string,
+    extra: Partial<StockDocument> = {},
+  ): StockDocument => ({
+    id,
+    location_id: MANHATTAN,
+    type_id,
+    storage_id,
+    user_id: OWNER,
+    number,
+    comment,
+    create_date,
+    client_id: null,
+    record_id: null,
+    visit_id: null,
+    ...extra,
   });
   const stockDocuments = [
     doc(22254950, 3, 36539, 1240, 'Delivery from supplier', '2026-03-01 09:00:00'),
     doc(22254951, 3, 36540, 1241, 'Consumables restock', '2026-03-01 09:20:00'),
     doc(22254960, 1, 36539, 1251, 'Walk-in sale', '2026-03-05 11:05:00', { client_id: OLIVIA }),
-    doc(22254961, 7, 0, 4163, '', '2026-03-05 10:00:00', { client_id: OLIVIA, record_id: FIXED_RECORD_ID, visit_id: FIXED_VISIT_ID }),
+    doc(22254961, 7, 0, 4163, '', '2026-03-05 10:00:00', {
+      client_id: OLIVIA,
+      record_id: FIXED_RECORD_ID,
+      visit_id: FIXED_VISIT_ID,
+    }),
     doc(22254962, 1, 36539, 1252, 'Walk-in sale', '2026-03-12 17:40:00'),
     doc(22254963, 4, 36540, 1253, 'Damaged bottle', '2026-03-18 12:00:00'),
   ];
-  const move = (id: number, document_id: number, type_id: number, good_id: number, amount: number, cost_per_unit: number,
-    discount: number, storage_id: number, create_date: string, client_id: number | null = null, master_id: number | null = null): GoodsTransaction => ({
-    id, location_id: MANHATTAN, document_id, type_id, good_id, amount, cost_per_unit, discount,
-    cost: Math.round(Math.abs(amount) * cost_per_unit * (100 - discount)) / 100, storage_id, client_id, master_id, create_date,
+  const move = (
+    id: number,
+    document_id: number,
+    type_id: number,
+    good_id: number,
+    amount: number,
+    cost_per_unit: number,
+    discount: number,
+    storage_id: number,
+    create_date: string,
+    client_id: number | null = null,
+    master_id: number | null = null,
+  ): GoodsTransaction => ({
+    id,
+    location_id: MANHATTAN,
+    document_id,
+    type_id,
+    good_id,
+    amount,
+    cost_per_unit,
+    discount,
+    cost: Math.round(Math.abs(amount) * cost_per_unit * (100 - discount)) / 100,
+    storage_id,
+    client_id,
+    master_id,
+    create_date,
   });
   const goodsTransactions = [
     move(3428001, 22254950, 3, 232674, 24, 11, 0, 36539, '2026-03-01 09:00:00'),
@@ -136,40 +237,109 @@ function stockMovements(): Pick<Activity, 'stockDocuments' | 'goodsTransactions'
 }
 
 /** Cards, gift cards, memberships and deposits for the most regular clients, Olivia Brown's as in the reference. */
-function loyaltyHoldings(random: SeededRandom, clients: Client[]): Omit<Activity, 'appointments' | 'stockDocuments' | 'goodsTransactions' | 'financeTransactions'> {
+function loyaltyHoldings(
+  random: SeededRandom,
+  clients: Client[],
+): Omit<Activity, 'appointments' | 'stockDocuments' | 'goodsTransactions' | 'financeTransactions'> {
   const regulars = clients.filter((c) => c.visits >= 20 && c.id !== OLIVIA).slice(0, 12);
   const olivia = clients.find((c) => c.id === OLIVIA)!;
   const loyaltyCards: LoyaltyCard[] = regulars.map((c, i) => {
     const id = 9250486 + i;
     const sold = c.spent;
     return {
-      id, chain_id: CHAIN_ID, location_id: c.location_id, client_id: c.id, phone: c.phone, number: cardNumber(id),
-      type_id: random.pick([8230, 8230, 8231, 8232]), balance: Math.round(sold * 0.05 * 25) / 100, points: 0,
-      paid_amount: Math.round(sold * 0.9), sold_amount: sold, visits_count: c.visits, created_date: '2025-06-01T12:00:00-04:00',
+      id,
+      chain_id: CHAIN_ID,
+      location_id: c.location_id,
+      client_id: c.id,
+      phone: c.phone,
+      number: cardNumber(id),
+      type_id: random.pick([8230, 8230, 8231, 8232]),
+      balance: Math.round(sold * 0.05 * 25) / 100,
+      points: 0,
+      paid_amount: Math.round(sold * 0.9),
+      sold_amount: sold,
+      visits_count: c.visits,
+      created_date: '2025-06-01T12:00:00-04:00',
     };
   });
   loyaltyCards.push({
-    id: 9250498, chain_id: CHAIN_ID, location_id: MANHATTAN, client_id: OLIVIA, phone: olivia.phone, number: cardNumber(9250498),
-    type_id: 8230, balance: 12.5, points: 0, paid_amount: 1130, sold_amount: 1250, visits_count: 14, created_date: '2024-09-14T11:00:00-04:00',
+    id: 9250498,
+    chain_id: CHAIN_ID,
+    location_id: MANHATTAN,
+    client_id: OLIVIA,
+    phone: olivia.phone,
+    number: cardNumber(9250498),
+    type_id: 8230,
+    balance: 12.5,
+    points: 0,
+    paid_amount: 1130,
+    sold_amount: 1250,
+    visits_count: 14,
+    created_date: '2024-09-14T11:00:00-04:00',
   });
   const loyaltyTransactions: LoyaltyTransaction[] = [
-    { id: 22985555, card_id: 9250498, chain_id: CHAIN_ID, location_id: MANHATTAN, amount: 8.45, title: 'Cashback', type_id: 2, program_id: 12720, created_date: '2026-02-10T15:00:00-05:00' },
-    { id: 22985556, card_id: 9250498, chain_id: CHAIN_ID, location_id: MANHATTAN, amount: 4.05, title: 'Cashback', type_id: 2, program_id: 12720, created_date: '2026-03-05T11:02:00-05:00' },
+    {
+      id: 22985555,
+      card_id: 9250498,
+      chain_id: CHAIN_ID,
+      location_id: MANHATTAN,
+      amount: 8.45,
+      title: 'Cashback',
+      type_id: 2,
+      program_id: 12720,
+      created_date: '2026-02-10T15:00:00-05:00',
+    },
+    {
+      id: 22985556,
+      card_id: 9250498,
+      chain_id: CHAIN_ID,
+      location_id: MANHATTAN,
+      amount: 4.05,
+      title: 'Cashback',
+      type_id: 2,
+      program_id: 12720,
+      created_date: '2026-03-05T11:02:00-05:00',
+    },
   ];
   const holders = [olivia, ...regulars.slice(0, 4)];
   const giftCards: GiftCard[] = holders.slice(0, 3).map((c, i) => ({
-    id: 409726 + i, chain_id: CHAIN_ID, client_id: c.id, number: i === 0 ? 'GC-888' : `GC-${889 + i}`, type_id: i === 2 ? 27842 : 27841,
-    balance: i === 0 ? 100 : i === 2 ? 50 : 150, status_id: 2, created_date: '2026-01-07T16:20:05-05:00', expiration_date: '2027-01-06T23:59:59-05:00',
+    id: 409726 + i,
+    chain_id: CHAIN_ID,
+    client_id: c.id,
+    number: i === 0 ? 'GC-888' : `GC-${889 + i}`,
+    type_id: i === 2 ? 27842 : 27841,
+    balance: i === 0 ? 100 : i === 2 ? 50 : 150,
+    status_id: 2,
+    created_date: '2026-01-07T16:20:05-05:00',
+    expiration_date: '2027-01-06T23:59:59-05:00',
   }));
   const memberships: Membership[] = holders.slice(0, 3).map((c, i) => ({
-    id: 659878 + i, chain_id: CHAIN_ID, client_id: c.id, number: String(788376 + i), type_id: i === 1 ? 97805 : 97804,
-    remaining_visits: i === 0 ? 10 : 6 - i, is_frozen: false, freeze_period: 0, expiration_date: '2026-06-01T23:59:59-04:00', status_id: 1,
+    id: 659878 + i,
+    chain_id: CHAIN_ID,
+    client_id: c.id,
+    number: String(788376 + i),
+    type_id: i === 1 ? 97805 : 97804,
+    remaining_visits: i === 0 ? 10 : 6 - i,
+    is_frozen: false,
+    freeze_period: 0,
+    expiration_date: '2026-06-01T23:59:59-04:00',
+    status_id: 1,
   }));
   const deposits: Deposit[] = holders.slice(0, 3).map((c, i) => ({
-    id: 220 + i, chain_id: CHAIN_ID, client_id: c.id, balance: i === 0 ? 150 : 40 * (i + 1), type_id: 5, type_title: 'Prepaid balance',
+    id: 220 + i,
+    chain_id: CHAIN_ID,
+    client_id: c.id,
+    balance: i === 0 ? 150 : 40 * (i + 1),
+    type_id: 5,
+    type_title: 'Prepaid balance',
   }));
   const depositTransactions: DepositTransaction[] = deposits.map((d, i) => ({
-    id: 1 + i, deposit_id: d.id, location_id: MANHATTAN, user_id: OWNER, amount: d.balance, comment: 'Top-up payment',
+    id: 1 + i,
+    deposit_id: d.id,
+    location_id: MANHATTAN,
+    user_id: OWNER,
+    amount: d.balance,
+    comment: 'Top-up payment',
     date_create: `2026-01-${pad(15 + i)}T14:30:00.000000Z`,
   }));
   return { loyaltyCards, loyaltyTransactions, giftCards, memberships, deposits, depositTransactions };

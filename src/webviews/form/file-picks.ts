@@ -6,7 +6,15 @@ import type { FileUpload } from '../../api/multipart';
 
 const TOKEN_PREFIX = 'altegio-file:';
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-const CONTENT_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml', '.pdf': 'application/pdf' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
+};
 
 export class FilePicks {
   private readonly picked = new Map<string, vscode.Uri>();
@@ -17,7 +25,8 @@ export class FilePicks {
     const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: title, title })) ?? [];
     if (!uri) return undefined;
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_UPLOAD_BYTES) throw new Error(vscode.l10n.t('{0} is larger than 50 MB.', path.basename(uri.fsPath)));
+    if (stat.size > MAX_UPLOAD_BYTES)
+      throw new Error(vscode.l10n.t('{0} is larger than 50 MB.', path.basename(uri.fsPath)));
     const token = `${TOKEN_PREFIX}${++this.counter}`;
     this.picked.set(token, uri);
     return { token, label: `${path.basename(uri.fsPath)} (${Math.ceil(stat.size / 1024)} KB)` };

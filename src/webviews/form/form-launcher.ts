@@ -23,11 +23,19 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
     if (open) {
       open.reveal();
       if (prefill.pathParams || prefill.query || prefill.body || prefill.context) {
-        open.applyPrefill({ path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body }, prefill.context ?? {});
+        open.applyPrefill(
+          { path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body },
+          prefill.context ?? {},
+        );
       }
       return;
     }
-    const panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, formTitle(op), vscode.ViewColumn.Active, webviewOptions(this.s.context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      FORM_VIEW_TYPE,
+      formTitle(op),
+      vscode.ViewColumn.Active,
+      webviewOptions(this.s.context.extensionUri),
+    );
     this.track(new FormPanel(panel, op, this.s, this.files, this.startFor(op, prefill)));
   }
 
@@ -35,7 +43,10 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
    * What a new form of `op` starts with: its model, the selected location and chain, the caller's prefill, and
    * the issues of those values. (Tests build every operation's form through here.)
    */
-  describe(op: OperationSpec, prefill: Prefill = {}): { model: FormModel; start: FormPanelStart; issues: FieldIssue[] } {
+  describe(
+    op: OperationSpec,
+    prefill: Prefill = {},
+  ): { model: FormModel; start: FormPanelStart; issues: FieldIssue[] } {
     const model = buildFormModel(op);
     const start = this.startFor(op, prefill, model);
     return { model, start, issues: formIssues(op, model, start.values, issueTexts()) };
@@ -94,7 +105,12 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
     const viewColumn = old.panel.viewColumn ?? vscode.ViewColumn.Active;
     const start = { ...old.snapshot(), replacements };
     old.panel.dispose();
-    const panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, formTitle(old.operation), { viewColumn, preserveFocus: true }, webviewOptions(this.s.context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      FORM_VIEW_TYPE,
+      formTitle(old.operation),
+      { viewColumn, preserveFocus: true },
+      webviewOptions(this.s.context.extensionUri),
+    );
     this.track(new FormPanel(panel, old.operation, this.s, this.files, start));
   }
 }

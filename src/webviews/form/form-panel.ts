@@ -4,11 +4,26 @@
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
 import { isAltegioError } from '../../api/errors';
-import { allFields, buildFormModel, exampleValues, initialValues, requestValues, type FormModel, type FormValues } from '../../api/form-model';
+import {
+  allFields,
+  buildFormModel,
+  exampleValues,
+  initialValues,
+  requestValues,
+  type FormModel,
+  type FormValues,
+} from '../../api/form-model';
 import type { RequestInput } from '../../api/http-types';
 import type { LookupContext } from '../../api/lookups';
 import type { Services } from '../../commands/services';
-import { parseFormMessage, type AuthView, type FieldIssue, type FormHostMessage, type FormWebviewMessage, type UiState } from '../../protocol/form-protocol';
+import {
+  parseFormMessage,
+  type AuthView,
+  type FieldIssue,
+  type FormHostMessage,
+  type FormWebviewMessage,
+  type UiState,
+} from '../../protocol/form-protocol';
 import { Disposable } from '../../services/disposable';
 import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
 import { PanelChannel } from '../panel-channel';
@@ -66,23 +81,37 @@ export class FormPanel extends Disposable {
     this.ui = start.ui;
     this.context = start.context;
     this.lookups = new LookupLoader(s.session);
-    this.channel = this.register(new PanelChannel(panel, 'request form', parseFormMessage, s.log, {
-      onReady: () => this.init(),
-      onMessage: (m) => this.onMessage(m),
-    }));
+    this.channel = this.register(
+      new PanelChannel(panel, 'request form', parseFormMessage, s.log, {
+        onReady: () => this.init(),
+        onMessage: (m) => this.onMessage(m),
+      }),
+    );
     panel.title = formTitle(operation);
     panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
     panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'form', panel.title);
-    this.register(watchFirstLoad(panel, () => this.channel.ready, (attempt) => this.stalled.fire(attempt), (m) => s.log.info(m), start.replacements));
-    this.register(s.session.onDidChange(() => {
-      this.channel.post({ type: 'auth', auth: this.auth() });
-      this.refreshLookups();
-    }));
-    this.register(panel.onDidDispose(() => {
-      this.sending?.abort();
-      this.closed.fire();
-      this.dispose();
-    }));
+    this.register(
+      watchFirstLoad(
+        panel,
+        () => this.channel.ready,
+        (attempt) => this.stalled.fire(attempt),
+        (m) => s.log.info(m),
+        start.replacements,
+      ),
+    );
+    this.register(
+      s.session.onDidChange(() => {
+        this.channel.post({ type: 'auth', auth: this.auth() });
+        this.refreshLookups();
+      }),
+    );
+    this.register(
+      panel.onDidDispose(() => {
+        this.sending?.abort();
+        this.closed.fire();
+        this.dispose();
+      }),
+    );
   }
 
   /** How many malformed messages the host refused (for tests). */
@@ -110,10 +139,15 @@ export class FormPanel extends Disposable {
 
   /** Puts a launcher's prefill over what the form holds (reopening an open form with new values). */
   applyPrefill(prefill: Partial<FormValues>, context: LookupContext): void {
-    const body = this.model.body?.shape === 'object' && isRecord(prefill.body)
-      ? { ...(isRecord(this.values.body) ? this.values.body : {}), ...prefill.body }
-      : prefill.body ?? this.values.body;
-    this.values = { path: { ...this.values.path, ...prefill.path }, query: { ...this.values.query, ...prefill.query }, ...(this.model.body ? { body } : {}) };
+    const body =
+      this.model.body?.shape === 'object' && isRecord(prefill.body)
+        ? { ...(isRecord(this.values.body) ? this.values.body : {}), ...prefill.body }
+        : (prefill.body ?? this.values.body);
+    this.values = {
+      path: { ...this.values.path, ...prefill.path },
+      query: { ...this.values.query, ...prefill.query },
+      ...(this.model.body ? { body } : {}),
+    };
     this.context = { ...this.context, ...definedOnly(context) };
     this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
     this.refreshLookups();
@@ -121,7 +155,15 @@ export class FormPanel extends Disposable {
 
   private init(): void {
     this.lookupContexts.clear();
-    this.channel.post({ type: 'init', model: this.model, values: this.values, strings: formStrings(), auth: this.auth(), ui: this.ui, issues: this.validate(this.values) });
+    this.channel.post({
+      type: 'init',
+      model: this.model,
+      values: this.values,
+      strings: formStrings(),
+      auth: this.auth(),
+      ui: this.ui,
+      issues: this.validate(this.values),
+    });
     if (this.sending) this.channel.post({ type: 'sending', sending: true });
     this.refreshLookups();
   }
@@ -129,7 +171,12 @@ export class FormPanel extends Disposable {
   private auth(): AuthView {
     const session = this.s.session;
     const env = session.environment;
-    return { environment: env.label, signedIn: session.signedIn, hasUserToken: session.hasUserToken, readOnlyBlocked: env.readOnly && !this.operation.readOnly };
+    return {
+      environment: env.label,
+      signedIn: session.signedIn,
+      hasUserToken: session.hasUserToken,
+      readOnlyBlocked: env.readOnly && !this.operation.readOnly,
+    };
   }
 
   private validate(values: FormValues): FieldIssue[] {
@@ -177,7 +224,8 @@ export class FormPanel extends Disposable {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'altegio.productionReadOnly');
         return;
       case 'openDocs':
-        if (this.operation.docsUrl?.startsWith('https://')) await vscode.env.openExternal(vscode.Uri.parse(this.operation.docsUrl));
+        if (this.operation.docsUrl?.startsWith('https://'))
+          await vscode.env.openExternal(vscode.Uri.parse(this.operation.docsUrl));
         return;
       case 'rendered':
         this.lastRendered = { fields: m.fields, issues: m.issues };
@@ -191,15 +239,28 @@ export class FormPanel extends Disposable {
   /** Where lookups read from: the form's own location_id / chain_id, else the launcher's context, else the selected location. */
   private lookupContext(): LookupContext {
     const selected = this.s.session.location;
-    const locationId = positiveInt(this.values.path.location_id) ?? positiveInt(this.values.query.location_id) ?? this.context.locationId ?? selected?.locationId;
+    const locationId =
+      positiveInt(this.values.path.location_id) ??
+      positiveInt(this.values.query.location_id) ??
+      this.context.locationId ??
+      selected?.locationId;
     const sameLocation = locationId !== undefined && locationId === selected?.locationId;
-    const chainId = positiveInt(this.values.path.chain_id) ?? this.context.chainId ?? (sameLocation || locationId === undefined ? selected?.chainId : undefined);
+    const chainId =
+      positiveInt(this.values.path.chain_id) ??
+      this.context.chainId ??
+      (sameLocation || locationId === undefined ? selected?.chainId : undefined);
     return { ...(locationId ? { locationId } : {}), ...(chainId ? { chainId } : {}) };
   }
 
   /** The fields whose options are loaded whole (searched ones load as the user types). */
   private lookupFields(): string[] {
-    return [...new Set(allFields(this.model).filter(({ field }) => field.lookup && !field.lookup.searchable).map(({ field }) => field.name))];
+    return [
+      ...new Set(
+        allFields(this.model)
+          .filter(({ field }) => field.lookup && !field.lookup.searchable)
+          .map(({ field }) => field.name),
+      ),
+    ];
   }
 
   /** Reads the options of every loaded (not searched) lookup whose context changed. */
@@ -239,12 +300,16 @@ export class FormPanel extends Disposable {
     if (issues.length > 0) return;
     const values = requestValues(this.model, this.values);
     const input: RequestInput = { operation: this.operation, pathParams: values.pathParams, query: values.query };
-    if (values.body !== undefined) input.body = this.model.body?.contentType === 'multipart/form-data' ? await this.files.resolve(values.body) : values.body;
+    if (values.body !== undefined)
+      input.body =
+        this.model.body?.contentType === 'multipart/form-data' ? await this.files.resolve(values.body) : values.body;
     const controller = new AbortController();
     input.signal = controller.signal;
     this.sending = controller;
     let exchange: Exchange | undefined;
-    const watch = this.s.session.onDidExchange((e) => { if (e.input === input) exchange = e; });
+    const watch = this.s.session.onDidExchange((e) => {
+      if (e.input === input) exchange = e;
+    });
     this.channel.post({ type: 'sending', sending: true });
     try {
       await this.s.session.execute(input, { source: 'form', signal: controller.signal });
@@ -259,7 +324,8 @@ export class FormPanel extends Disposable {
     this.channel.post(this.lastResult);
     if (exchange) {
       this.lastExchange = exchange;
-      if (exchange.response || (exchange.error && exchange.error.kind !== 'cancelled')) await this.s.responses.show(exchange);
+      if (exchange.response || (exchange.error && exchange.error.kind !== 'cancelled'))
+        await this.s.responses.show(exchange);
     }
   }
 
@@ -268,8 +334,12 @@ export class FormPanel extends Disposable {
     return {
       type: 'result',
       outcome: 'success',
-      title: r ? vscode.l10n.t('{0} {1} in {2} ms', r.status, r.statusText, Math.round(r.durationMs)) : vscode.l10n.t('Sent'),
-      summary: r ? summarizeResult(this.operation, r.data, { items: vscode.l10n.t('{0} items'), none: vscode.l10n.t('none') }) : [],
+      title: r
+        ? vscode.l10n.t('{0} {1} in {2} ms', r.status, r.statusText, Math.round(r.durationMs))
+        : vscode.l10n.t('Sent'),
+      summary: r
+        ? summarizeResult(this.operation, r.data, { items: vscode.l10n.t('{0} items'), none: vscode.l10n.t('none') })
+        : [],
       issues: [],
       canOpenResponse: !!r,
     };
@@ -277,10 +347,13 @@ export class FormPanel extends Disposable {
 
   private failureResult(e: unknown, exchange: Exchange | undefined): ResultMessage {
     const base = { type: 'result' as const, summary: [], issues: [], canOpenResponse: false };
-    if (e instanceof UserCancelledError) return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Not sent'), message: e.message };
-    if (e instanceof ReadOnlyError) return { ...base, outcome: 'blocked', title: vscode.l10n.t('Not sent'), message: e.message };
+    if (e instanceof UserCancelledError)
+      return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Not sent'), message: e.message };
+    if (e instanceof ReadOnlyError)
+      return { ...base, outcome: 'blocked', title: vscode.l10n.t('Not sent'), message: e.message };
     if (isAltegioError(e)) {
-      if (e.kind === 'cancelled') return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Cancelled'), message: e.hint };
+      if (e.kind === 'cancelled')
+        return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Cancelled'), message: e.hint };
       const status = e.status ?? e.response?.status;
       return {
         ...base,
@@ -292,7 +365,12 @@ export class FormPanel extends Disposable {
         canOpenResponse: !!exchange,
       };
     }
-    return { ...base, outcome: 'failure', title: vscode.l10n.t('Not sent'), message: e instanceof Error ? e.message : String(e) };
+    return {
+      ...base,
+      outcome: 'failure',
+      title: vscode.l10n.t('Not sent'),
+      message: e instanceof Error ? e.message : String(e),
+    };
   }
 }
 

@@ -32,8 +32,12 @@ export function formStrings(): FormStrings {
     jsonOnlyCombinator: vscode.l10n.t('This body has alternative forms, so it is written as JSON.'),
     noParameters: vscode.l10n.t('This operation takes no parameters.'),
     lookupLoading: vscode.l10n.t('Loading options…'),
-    lookupUnavailableLocation: vscode.l10n.t('Choose a location (location_id) to list the options; an ID can be typed meanwhile.'),
-    lookupUnavailableChain: vscode.l10n.t('Select a location that belongs to a chain to list the options; an ID can be typed meanwhile.'),
+    lookupUnavailableLocation: vscode.l10n.t(
+      'Choose a location (location_id) to list the options; an ID can be typed meanwhile.',
+    ),
+    lookupUnavailableChain: vscode.l10n.t(
+      'Select a location that belongs to a chain to list the options; an ID can be typed meanwhile.',
+    ),
     lookupError: vscode.l10n.t('Could not load the options: {0}'),
     lookupReload: vscode.l10n.t('Reload Options'),
     lookupSearchPlaceholder: vscode.l10n.t('Search by name or phone…'),
@@ -42,11 +46,15 @@ export function formStrings(): FormStrings {
     securityPartner: vscode.l10n.t('Needs the partner token'),
     securityPartnerUser: vscode.l10n.t('Needs the partner token and a user token'),
     notSignedIn: vscode.l10n.t('You are not signed in to {0}: nothing can be sent.'),
-    missingUserToken: vscode.l10n.t('This operation acts as a user, but {0} has no user token: sign in with a user token or with login and password.'),
+    missingUserToken: vscode.l10n.t(
+      'This operation acts as a user, but {0} has no user token: sign in with a user token or with login and password.',
+    ),
     signIn: vscode.l10n.t('Sign In'),
     readOnlyBlocked: vscode.l10n.t('{0} is read-only: this operation changes data and will not be sent.'),
     openSetting: vscode.l10n.t('Open Setting'),
-    destructive: vscode.l10n.t('This operation changes or removes data: you will be asked to confirm before it is sent.'),
+    destructive: vscode.l10n.t(
+      'This operation changes or removes data: you will be asked to confirm before it is sent.',
+    ),
     deprecated: vscode.l10n.t('Deprecated'),
     documentation: vscode.l10n.t('Documentation'),
     fillExamples: vscode.l10n.t('Fill with Examples'),

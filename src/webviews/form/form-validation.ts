@@ -2,7 +2,14 @@
 // as issues placed next to their fields, phone problems worded the way the API expects phones, and
 // Altegio's own field errors (meta.errors) placed the same way.
 import type { OperationSpec } from '../../api/catalog';
-import { fieldKey, requestValues, type FormField, type FormLocation, type FormModel, type FormValues } from '../../api/form-model';
+import {
+  fieldKey,
+  requestValues,
+  type FormField,
+  type FormLocation,
+  type FormModel,
+  type FormValues,
+} from '../../api/form-model';
 import { validateRequest, type FieldError } from '../../api/validation';
 import type { FieldIssue } from '../../protocol/form-protocol';
 
@@ -19,7 +26,8 @@ export function formIssues(op: OperationSpec, model: FormModel, values: FormValu
   return errors.map((e) => {
     const field = findField(model, e.location, e.field);
     let message = texts.describe(e);
-    if (field?.kind === 'phone' && e.kind === 'invalid') message = (field.valueType === 'string' ? texts.phoneString : texts.phoneNumber).replace('{0}', e.field);
+    if (field?.kind === 'phone' && e.kind === 'invalid')
+      message = (field.valueType === 'string' ? texts.phoneString : texts.phoneNumber).replace('{0}', e.field);
     return { key: fieldKey(e.location, e.field), message, source: 'schema' as const, missing: e.kind === 'missing' };
   });
 }
@@ -28,18 +36,32 @@ export function formIssues(op: OperationSpec, model: FormModel, values: FormValu
 export function serverIssues(model: FormModel, fieldErrors: Record<string, string[]>): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const [name, messages] of Object.entries(fieldErrors)) {
-    const location: FormLocation = model.pathFields.some((f) => f.name === name) ? 'path' : model.queryFields.some((f) => f.name === name) ? 'query' : 'body';
+    const location: FormLocation = model.pathFields.some((f) => f.name === name)
+      ? 'path'
+      : model.queryFields.some((f) => f.name === name)
+        ? 'query'
+        : 'body';
     const field = location === 'body' && !findField(model, 'body', name) ? '' : name;
     // Altegio's messages often start with the field ("phone must be…"); otherwise the field is put first.
-    for (const message of messages) out.push({ key: fieldKey(location, field), message: message.startsWith(name) ? message : `${name}: ${message}`, source: 'server', missing: false });
+    for (const message of messages)
+      out.push({
+        key: fieldKey(location, field),
+        message: message.startsWith(name) ? message : `${name}: ${message}`,
+        source: 'server',
+        missing: false,
+      });
   }
   return out;
 }
 
 /** The model's field at a dotted path with indexes (`services[0].id`), or undefined. */
 export function findField(model: FormModel, location: FormLocation, path: string): FormField | undefined {
-  const names = path.replace(/\[\d+\]/g, '.[]').split('.').filter(Boolean);
-  let fields: FormField[] = location === 'path' ? model.pathFields : location === 'query' ? model.queryFields : model.body?.fields ?? [];
+  const names = path
+    .replace(/\[\d+\]/g, '.[]')
+    .split('.')
+    .filter(Boolean);
+  let fields: FormField[] =
+    location === 'path' ? model.pathFields : location === 'query' ? model.queryFields : (model.body?.fields ?? []);
   let current: FormField | undefined;
   if (location === 'body' && model.body?.shape === 'array') {
     current = fields[0];

@@ -23,13 +23,19 @@ export class LookupLoader {
     if (!spec) return Promise.resolve({ status: 'unavailable', options: [] });
     const request = lookupRequest(spec, ctx);
     if (!request) return Promise.resolve({ status: 'unavailable', options: [] });
-    const key = `${spec.operationId}|${ctx.locationId ?? ''}|${ctx.chainId ?? ''}|${spec.searchable ? ctx.term ?? '' : ''}`;
+    const key = `${spec.operationId}|${ctx.locationId ?? ''}|${ctx.chainId ?? ''}|${spec.searchable ? (ctx.term ?? '') : ''}`;
     const hit = this.cache.get(key);
     if (hit && !force && Date.now() - hit.at < TTL_MS) return hit.result;
     const result = this.session.fetch(request).then(
       (response): LookupResult => ({
         status: 'ready',
-        options: lookupOptions(spec, response.data).slice(0, MAX_OPTIONS).map((o) => ({ value: o.value, label: o.label || String(o.value), ...(o.description ? { description: o.description } : {}) })),
+        options: lookupOptions(spec, response.data)
+          .slice(0, MAX_OPTIONS)
+          .map((o) => ({
+            value: o.value,
+            label: o.label || String(o.value),
+            ...(o.description ? { description: o.description } : {}),
+          })),
       }),
       (e: unknown): LookupResult => {
         this.cache.delete(key);

@@ -7,10 +7,16 @@ import type { SummaryItem } from '../../protocol/form-protocol';
 const MAX_ITEMS = 10;
 const MAX_TEXT = 200;
 
-export function summarizeResult(op: OperationSpec, data: unknown, texts: { items: string; none: string }): SummaryItem[] {
+export function summarizeResult(
+  op: OperationSpec,
+  data: unknown,
+  texts: { items: string; none: string },
+): SummaryItem[] {
   const value = maskSensitiveFields(data);
-  if (Array.isArray(value)) return [{ label: texts.items.replace('{0}', String(value.length)), value: preview(value, texts.none) }];
-  if (value === null || typeof value !== 'object') return value === undefined ? [] : [{ label: 'data', value: cut(String(value)) }];
+  if (Array.isArray(value))
+    return [{ label: texts.items.replace('{0}', String(value.length)), value: preview(value, texts.none) }];
+  if (value === null || typeof value !== 'object')
+    return value === undefined ? [] : [{ label: 'data', value: cut(String(value)) }];
   const record = value as Record<string, unknown>;
   const schema = dataSchema(op);
   const props = schema?.properties ?? {};
@@ -24,13 +30,22 @@ export function summarizeResult(op: OperationSpec, data: unknown, texts: { items
     return v !== null && typeof v === 'object' ? 3 : 2;
   };
   return keys
-    .filter((k) => record[k] !== null && record[k] !== undefined && (typeof record[k] !== 'object' || Array.isArray(record[k]) || title(record[k]) !== undefined))
+    .filter(
+      (k) =>
+        record[k] !== null &&
+        record[k] !== undefined &&
+        (typeof record[k] !== 'object' || Array.isArray(record[k]) || title(record[k]) !== undefined),
+    )
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, MAX_ITEMS)
     .map((k) => {
       const v = record[k];
       const description = props[k]?.description;
-      return { label: k, value: Array.isArray(v) ? preview(v, texts.none) : typeof v === 'object' ? title(v)! : cut(String(v)), ...(description ? { description } : {}) };
+      return {
+        label: k,
+        value: Array.isArray(v) ? preview(v, texts.none) : typeof v === 'object' ? title(v)! : cut(String(v)),
+        ...(description ? { description } : {}),
+      };
     });
 }
 

@@ -15,7 +15,9 @@ export function explainError(error: AltegioError, path: string, method: string):
   switch (error.kind) {
     case 'unauthorized':
       title = vscode.l10n.t('{0}: the tokens were rejected', statusLine);
-      advice = vscode.l10n.t('Sign in again. The partner token may have been revoked, or the user token replaced (changing the password in Altegio issues a new one).');
+      advice = vscode.l10n.t(
+        'Sign in again. The partner token may have been revoked, or the user token replaced (changing the password in Altegio issues a new one).',
+      );
       actions = ['signIn'];
       break;
     case 'missing_token':
@@ -25,34 +27,51 @@ export function explainError(error: AltegioError, path: string, method: string):
       break;
     case 'forbidden':
       title = vscode.l10n.t('{0}: this user may not do this', statusLine);
-      advice = vscode.l10n.t('The user behind the user token lacks the access right this operation needs. Sign in as a user who has it, or ask the business owner to grant it in Altegio (user access rights).');
+      advice = vscode.l10n.t(
+        'The user behind the user token lacks the access right this operation needs. Sign in as a user who has it, or ask the business owner to grant it in Altegio (user access rights).',
+      );
       actions = ['signIn'];
       break;
     case 'not_found':
       title = vscode.l10n.t('{0}: nothing there', statusLine);
-      advice = vscode.l10n.t('Check the IDs in {0}: the resource does not exist, was deleted, or belongs to a location this user cannot see.', path);
+      advice = vscode.l10n.t(
+        'Check the IDs in {0}: the resource does not exist, was deleted, or belongs to a location this user cannot see.',
+        path,
+      );
       actions = ['editRequest'];
       break;
     case 'unprocessable':
       title = vscode.l10n.t('{0}: Altegio refused the values', statusLine);
-      advice = vscode.l10n.t('The request was understood but some values were refused. Fix the fields listed above, then send again.');
+      advice = vscode.l10n.t(
+        'The request was understood but some values were refused. Fix the fields listed above, then send again.',
+      );
       actions = ['editRequest'];
       break;
     case 'validation':
       title = vscode.l10n.t('{0}: the request is not valid', statusLine);
-      advice = vscode.l10n.t('Fix the fields listed above (and check the body against the operation\'s documentation), then send again.');
+      advice = vscode.l10n.t(
+        "Fix the fields listed above (and check the body against the operation's documentation), then send again.",
+      );
       actions = ['editRequest'];
       break;
     case 'rate_limited':
       title = vscode.l10n.t('{0}: too many requests', statusLine);
-      advice = retryAfter !== undefined
-        ? vscode.l10n.t('Altegio allows 5 requests per second and 200 per minute per IP address. Wait {0} s, then send again. Reads were already retried automatically; writes never are.', retryAfter)
-        : vscode.l10n.t('Altegio allows 5 requests per second and 200 per minute per IP address. Wait a moment, then send again. Reads were already retried automatically; writes never are.');
+      advice =
+        retryAfter !== undefined
+          ? vscode.l10n.t(
+              'Altegio allows 5 requests per second and 200 per minute per IP address. Wait {0} s, then send again. Reads were already retried automatically; writes never are.',
+              retryAfter,
+            )
+          : vscode.l10n.t(
+              'Altegio allows 5 requests per second and 200 per minute per IP address. Wait a moment, then send again. Reads were already retried automatically; writes never are.',
+            );
       actions = ['retry'];
       break;
     case 'outcome_unknown':
       title = vscode.l10n.t('Outcome unknown: the connection dropped after {0} was sent', method);
-      advice = vscode.l10n.t('The request reached the network but no answer came back, so it may or may not have taken effect. Check before repeating it: list the entity, or find the request in the History.');
+      advice = vscode.l10n.t(
+        'The request reached the network but no answer came back, so it may or may not have taken effect. Check before repeating it: list the entity, or find the request in the History.',
+      );
       actions = ['openHistory'];
       break;
     case 'payment_required':

@@ -7,7 +7,12 @@ import { isAltegioError } from '../../api/errors';
 import { fetchAllPages, nextPageInput } from '../../api/paging';
 import { maskSensitiveFields } from '../../api/sensitive';
 import type { Services } from '../../commands/services';
-import { parseResponseMessage, type ResponseHostMessage, type ResponseView, type ResponseWebviewMessage } from '../../protocol/response-protocol';
+import {
+  parseResponseMessage,
+  type ResponseHostMessage,
+  type ResponseView,
+  type ResponseWebviewMessage,
+} from '../../protocol/response-protocol';
 import { Disposable } from '../../services/disposable';
 import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
 import { PanelChannel } from '../panel-channel';
@@ -41,22 +46,43 @@ export class ResponsePanel extends Disposable {
    * `restoreHistoryId`: a panel revived after a reload shows this history entry ('' when it had none).
    * `replacements`: how many panels this one already replaced because they never loaded (see load-watchdog.ts).
    */
-  constructor(readonly panel: vscode.WebviewPanel, private readonly s: Services, public pinned: boolean, restoreHistoryId?: string, replacements = 0) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly s: Services,
+    public pinned: boolean,
+    restoreHistoryId?: string,
+    replacements = 0,
+  ) {
     super();
     this.restoring = restoreHistoryId;
-    this.channel = this.register(new PanelChannel(panel, 'response viewer', parseResponseMessage, s.log, {
-      onReady: () => void this.post().catch((e: unknown) => s.log.error(`the response viewer could not show its answer: ${e instanceof Error ? e.message : String(e)}`)),
-      onMessage: (m) => this.onMessage(m),
-    }));
+    this.channel = this.register(
+      new PanelChannel(panel, 'response viewer', parseResponseMessage, s.log, {
+        onReady: () =>
+          void this.post().catch((e: unknown) =>
+            s.log.error(`the response viewer could not show its answer: ${e instanceof Error ? e.message : String(e)}`),
+          ),
+        onMessage: (m) => this.onMessage(m),
+      }),
+    );
     panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
     this.updateTitle();
     panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'response', panel.title);
-    this.register(watchFirstLoad(panel, () => this.channel.ready, (attempt) => this.stalled.fire(attempt), (m) => s.log.info(m), replacements));
-    this.register(panel.onDidDispose(() => {
-      this.paging?.abort();
-      this.closed.fire();
-      this.dispose();
-    }));
+    this.register(
+      watchFirstLoad(
+        panel,
+        () => this.channel.ready,
+        (attempt) => this.stalled.fire(attempt),
+        (m) => s.log.info(m),
+        replacements,
+      ),
+    );
+    this.register(
+      panel.onDidDispose(() => {
+        this.paging?.abort();
+        this.closed.fire();
+        this.dispose();
+      }),
+    );
   }
 
   get rejectedMessages(): number {
@@ -81,12 +107,20 @@ export class ResponsePanel extends Disposable {
   private openIfTooLarge(): void {
     if ((this.shown?.sizeBytes ?? 0) <= largeResponseThresholdBytes() || this.shown?.body === undefined) return;
     // After the header is on screen: pretty-printing tens of megabytes takes a moment.
-    setImmediate(() => void this.openInEditor().catch((e: unknown) => this.s.log.error(`opening a large response failed: ${String(e)}`)));
+    setImmediate(
+      () =>
+        void this.openInEditor().catch((e: unknown) =>
+          this.s.log.error(`opening a large response failed: ${String(e)}`),
+        ),
+    );
   }
 
   /** What a replacement panel takes over: the exchange shown, or the history entry still to restore. */
   snapshot(): { shown?: Shown; restoring?: string } {
-    return { ...(this.shown ? { shown: this.shown } : {}), ...(this.restoring !== undefined ? { restoring: this.restoring } : {}) };
+    return {
+      ...(this.shown ? { shown: this.shown } : {}),
+      ...(this.restoring !== undefined ? { restoring: this.restoring } : {}),
+    };
   }
 
   /** Takes over what a panel that never loaded was to show. */
@@ -106,7 +140,9 @@ export class ResponsePanel extends Disposable {
   private updateTitle(): void {
     const op = this.shown?.operation;
     const status = this.shown?.status ? ` ${this.shown.status}` : '';
-    const base = op ? `${op.method} ${op.summary.length > 30 ? `${op.summary.slice(0, 29)}…` : op.summary}${status}` : vscode.l10n.t('Response');
+    const base = op
+      ? `${op.method} ${op.summary.length > 30 ? `${op.summary.slice(0, 29)}…` : op.summary}${status}`
+      : vscode.l10n.t('Response');
     this.panel.title = this.pinned ? vscode.l10n.t('{0} (pinned)', base) : base;
   }
 
@@ -120,8 +156,13 @@ export class ResponsePanel extends Disposable {
       return;
     }
     const threshold = largeResponseThresholdBytes();
-    const prepared = shown.request || !shown.input ? undefined : await this.s.session.prepare(shown.input).catch(() => undefined);
-    const view = buildView(shown, { title: `${shown.operation.method} ${shown.operation.summary}`, thresholdBytes: threshold, ...(prepared ? { prepared } : {}) });
+    const prepared =
+      shown.request || !shown.input ? undefined : await this.s.session.prepare(shown.input).catch(() => undefined);
+    const view = buildView(shown, {
+      title: `${shown.operation.method} ${shown.operation.summary}`,
+      thresholdBytes: threshold,
+      ...(prepared ? { prepared } : {}),
+    });
     this.lastView = view;
     this.channel.post({ type: 'show', view, strings: responseStrings(), pinned: this.pinned });
   }
@@ -177,7 +218,11 @@ export class ResponsePanel extends Disposable {
     const uri = this.s.documents.put(name, maskSensitiveFields(shown.body));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'json');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    await vscode.window.showTextDocument(doc, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: false,
+      preserveFocus: true,
+    });
   }
 
   private async saveCsv(csv: string, rows: number): Promise<void> {
@@ -191,7 +236,10 @@ export class ResponsePanel extends Disposable {
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
-    this.channel.post({ type: 'notice', message: vscode.l10n.t('{0} rows saved to {1}.', rows, vscode.workspace.asRelativePath(target)) });
+    this.channel.post({
+      type: 'notice',
+      message: vscode.l10n.t('{0} rows saved to {1}.', rows, vscode.workspace.asRelativePath(target)),
+    });
   }
 
   private async nextPage(): Promise<void> {
@@ -205,7 +253,9 @@ export class ResponsePanel extends Disposable {
   /** Sends a request on from this panel (next page, send again) and shows its answer here. */
   private async send(input: Exchange['input']): Promise<void> {
     let exchange: Exchange | undefined;
-    const watch = this.s.session.onDidExchange((e) => { if (e.input === input) exchange = e; });
+    const watch = this.s.session.onDidExchange((e) => {
+      if (e.input === input) exchange = e;
+    });
     try {
       await this.s.session.execute(input, { source: 'viewer' });
     } catch (e) {
@@ -230,7 +280,14 @@ export class ResponsePanel extends Disposable {
     const pageSize = op.paging.maxSize ?? undefined;
     let progress: { page: number; items: number; total?: number } = { page: 0, items: 0 };
     const report = (phase: 'running' | 'done' | 'cancelled' | 'failed', message?: string) =>
-      this.channel.post({ type: 'paging', phase, page: progress.page, items: progress.items, ...(progress.total !== undefined ? { total: progress.total } : {}), ...(message ? { message } : {}) });
+      this.channel.post({
+        type: 'paging',
+        phase,
+        page: progress.page,
+        items: progress.items,
+        ...(progress.total !== undefined ? { total: progress.total } : {}),
+        ...(message ? { message } : {}),
+      });
     report('running');
     try {
       const result = await fetchAllPages(this.s.session.client(), first, {
@@ -244,15 +301,28 @@ export class ResponsePanel extends Disposable {
       });
       const text = JSON.stringify(result.items);
       this.s.log.info(`${op.method} ${op.path}: read ${result.items.length} items from ${result.pages} pages`);
-      this.shown = withAllItems(shown, result.items, { pages: result.pages, items: result.items.length, ...(result.total !== undefined ? { total: result.total } : {}), truncated: result.truncated }, Buffer.byteLength(text));
+      this.shown = withAllItems(
+        shown,
+        result.items,
+        {
+          pages: result.pages,
+          items: result.items.length,
+          ...(result.total !== undefined ? { total: result.total } : {}),
+          truncated: result.truncated,
+        },
+        Buffer.byteLength(text),
+      );
       report('done');
       this.openIfTooLarge();
       await this.post();
     } catch (e) {
       const cancelled = controller.signal.aborted || (isAltegioError(e) && e.kind === 'cancelled');
-      report(cancelled ? 'cancelled' : 'failed', cancelled
-        ? vscode.l10n.t('Cancelled after {0} pages ({1} items).', progress.page, progress.items)
-        : vscode.l10n.t('Reading the pages failed: {0}', e instanceof Error ? e.message : String(e)));
+      report(
+        cancelled ? 'cancelled' : 'failed',
+        cancelled
+          ? vscode.l10n.t('Cancelled after {0} pages ({1} items).', progress.page, progress.items)
+          : vscode.l10n.t('Reading the pages failed: {0}', e instanceof Error ? e.message : String(e)),
+      );
     } finally {
       this.paging = undefined;
     }
@@ -270,11 +340,16 @@ export class ResponsePanel extends Disposable {
       case 'editRequest':
         if (shown) {
           const input = shown.input;
-          await this.s.launcher.open(shown.operation, input ? {
-            pathParams: input.pathParams ?? {},
-            query: input.query ?? {},
-            ...(isRecord(input.body) ? { body: input.body } : {}),
-          } : {});
+          await this.s.launcher.open(
+            shown.operation,
+            input
+              ? {
+                  pathParams: input.pathParams ?? {},
+                  query: input.query ?? {},
+                  ...(isRecord(input.body) ? { body: input.body } : {}),
+                }
+              : {},
+          );
         }
         return;
       case 'retry':
@@ -289,8 +364,11 @@ function firstPage(input: Exchange['input']): Exchange['input'] {
   const paging = input.operation.paging;
   if (paging?.style !== 'page') return { ...input, signal: undefined };
   const pageParam = paging.pageParam ?? 'page';
-  const strip = (values: unknown) => (isRecord(values) ? Object.fromEntries(Object.entries(values).filter(([k]) => k !== pageParam)) : values);
-  return paging.in === 'query' ? { ...input, query: strip(input.query) as Record<string, unknown>, signal: undefined } : { ...input, body: strip(input.body), signal: undefined };
+  const strip = (values: unknown) =>
+    isRecord(values) ? Object.fromEntries(Object.entries(values).filter(([k]) => k !== pageParam)) : values;
+  return paging.in === 'query'
+    ? { ...input, query: strip(input.query) as Record<string, unknown>, signal: undefined }
+    : { ...input, body: strip(input.body), signal: undefined };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -48,22 +48,41 @@ export function fromExchange(exchange: Exchange): Shown {
     ok: !!r && r.ok && !exchange.error,
     headers: r?.headers ?? {},
     bodyKept: true,
-    ...(r ? {
-      status: r.status, statusText: r.statusText, body: r.body, data: r.data, meta: r.meta,
-      durationMs: r.durationMs, sizeBytes: r.sizeBytes, attempts: r.attempts, request: r.request,
-    } : {}),
+    ...(r
+      ? {
+          status: r.status,
+          statusText: r.statusText,
+          body: r.body,
+          data: r.data,
+          meta: r.meta,
+          durationMs: r.durationMs,
+          sizeBytes: r.sizeBytes,
+          attempts: r.attempts,
+          request: r.request,
+        }
+      : {}),
     ...(!r && exchange.error?.request ? { request: exchange.error.request } : {}),
     ...(exchange.error ? { error: exchange.error } : {}),
     ...(exchange.historyId ? { historyId: exchange.historyId } : {}),
   };
 }
 
-export function fromHistory(entry: HistoryEntry, stored: StoredResponse | undefined, operation: OperationSpec, environment: string): Shown {
+export function fromHistory(
+  entry: HistoryEntry,
+  stored: StoredResponse | undefined,
+  operation: OperationSpec,
+  environment: string,
+): Shown {
   const body = stored?.body;
   const enveloped = operation.enveloped && isRecord(body);
   return {
     operation,
-    input: { operation, pathParams: entry.pathParams, query: entry.query, ...(entry.body !== undefined ? { body: entry.body } : {}) },
+    input: {
+      operation,
+      pathParams: entry.pathParams,
+      query: entry.query,
+      ...(entry.body !== undefined ? { body: entry.body } : {}),
+    },
     environment,
     time: entry.time,
     ...(entry.status !== undefined ? { status: entry.status } : {}),

@@ -17,7 +17,12 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
   async show(exchange: Exchange): Promise<void> {
     let panel = this.current && !this.current.pinned ? this.current : undefined;
     if (!panel) {
-      const webview = vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, vscode.l10n.t('Response'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.s.context.extensionUri));
+      const webview = vscode.window.createWebviewPanel(
+        RESPONSE_VIEW_TYPE,
+        vscode.l10n.t('Response'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        webviewOptions(this.s.context.extensionUri),
+      );
       panel = this.track(new ResponsePanel(webview, this.s, false));
       this.current = panel;
     } else {
@@ -28,7 +33,8 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
 
   async deserializeWebviewPanel(webview: vscode.WebviewPanel, state: unknown): Promise<void> {
     const restored = parseResponseState(state);
-    if (state !== undefined && !restored) this.s.log.warn('a response viewer was restored without its state: its saved state was not valid');
+    if (state !== undefined && !restored)
+      this.s.log.warn('a response viewer was restored without its state: its saved state was not valid');
     webview.webview.options = webviewOptions(this.s.context.extensionUri);
     await this.s.session.whenReady();
     const panel = this.track(new ResponsePanel(webview, this.s, restored?.pinned ?? false, restored?.historyId ?? ''));
@@ -49,8 +55,15 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
     const viewColumn = old.panel.viewColumn ?? vscode.ViewColumn.Beside;
     const { shown, restoring } = old.snapshot();
     const wasCurrent = this.current === old;
-    const webview = vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, old.panel.title, { viewColumn, preserveFocus: true }, webviewOptions(this.s.context.extensionUri));
-    const panel = this.track(new ResponsePanel(webview, this.s, old.pinned, shown ? undefined : restoring, replacements));
+    const webview = vscode.window.createWebviewPanel(
+      RESPONSE_VIEW_TYPE,
+      old.panel.title,
+      { viewColumn, preserveFocus: true },
+      webviewOptions(this.s.context.extensionUri),
+    );
+    const panel = this.track(
+      new ResponsePanel(webview, this.s, old.pinned, shown ? undefined : restoring, replacements),
+    );
     panel.adopt({ ...(shown ? { shown } : {}) });
     old.panel.dispose();
     if (wasCurrent) this.current = panel;

@@ -5,7 +5,8 @@ import { runCommand } from './quick-input';
 
 /** A toast whose message contains `text` (a string is a substring here; messages often end with details). */
 export function notification(page: Page, text: TextMatch): Locator {
-  return page.locator('.notifications-toasts .notification-toast')
+  return page
+    .locator('.notifications-toasts .notification-toast')
     .filter({ has: page.locator('.notification-list-item-message', { hasText: containing(text) }) });
 }
 

@@ -14,7 +14,8 @@ export function quickInputBox(page: Page): Locator {
 
 /** A row of the visible quick-pick list by its label (exact text unless a RegExp is given). */
 export function quickPickItem(page: Page, label: TextMatch): Locator {
-  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+  return page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.quick-input-list-label .label-name', { hasText: exactly(label) }) });
 }
 
@@ -73,7 +74,9 @@ export async function pickQuickItem(page: Page, label: TextMatch): Promise<void>
 /** The labels of the quick-pick rows that are rendered now (a long list renders only its visible part). */
 export async function quickPickLabels(page: Page): Promise<string[]> {
   await waitForQuickInput(page);
-  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row .quick-input-list-label .label-name').allInnerTexts();
+  return page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row .quick-input-list-label .label-name')
+    .allInnerTexts();
 }
 
 /**
@@ -82,7 +85,8 @@ export async function quickPickLabels(page: Page): Promise<string[]> {
  */
 export async function waitForQuickInputPrompt(page: Page, text: TextMatch): Promise<void> {
   await waitForQuickInput(page);
-  const pattern = typeof text === 'string' ? { source: escapeRegExp(text), flags: '' } : { source: text.source, flags: text.flags };
+  const pattern =
+    typeof text === 'string' ? { source: escapeRegExp(text), flags: '' } : { source: text.source, flags: text.flags };
   await page.waitForFunction(({ source, flags }) => {
     const widget = document.querySelector('.quick-input-widget');
     if (!widget) return false;

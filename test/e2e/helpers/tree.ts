@@ -6,7 +6,8 @@ import { view } from './views';
 
 /** A row of the tree in the given view, by its label (exact unless a RegExp is given). */
 export function treeRow(page: Page, viewTitle: string, label: TextMatch): Locator {
-  return view(page, viewTitle).locator('.monaco-list-row[role="treeitem"]')
+  return view(page, viewTitle)
+    .locator('.monaco-list-row[role="treeitem"]')
     .filter({ has: page.locator('.monaco-tl-contents .label-name', { hasText: exactly(label) }) });
 }
 
@@ -19,7 +20,9 @@ export async function waitForTreeRow(page: Page, viewTitle: string, label: TextM
 
 /** The labels of the rows rendered now, top to bottom (a long tree renders only what is scrolled into view). */
 export async function treeRowLabels(page: Page, viewTitle: string): Promise<string[]> {
-  return view(page, viewTitle).locator('.monaco-list-row[role="treeitem"] .monaco-tl-contents .label-name').allInnerTexts();
+  return view(page, viewTitle)
+    .locator('.monaco-list-row[role="treeitem"] .monaco-tl-contents .label-name')
+    .allInnerTexts();
 }
 
 /**
@@ -53,7 +56,12 @@ export async function clickTreeRow(page: Page, viewTitle: string, label: TextMat
 }
 
 /** Clicks one of a row's inline actions (the icons that show on hover), by its tooltip. */
-export async function clickTreeRowAction(page: Page, viewTitle: string, label: TextMatch, actionLabel: string): Promise<void> {
+export async function clickTreeRowAction(
+  page: Page,
+  viewTitle: string,
+  label: TextMatch,
+  actionLabel: string,
+): Promise<void> {
   const row = await waitForTreeRow(page, viewTitle, label);
   await row.hover();
   await row.locator(`.actions .action-label[aria-label^=${cssString(actionLabel)}]`).click();
@@ -66,7 +74,8 @@ export function contextMenu(page: Page): Locator {
 
 /** A context-menu entry by its label (exact unless a RegExp is given). */
 export function contextMenuItem(page: Page, label: TextMatch): Locator {
-  return page.locator('.monaco-menu-container .monaco-menu .action-menu-item')
+  return page
+    .locator('.monaco-menu-container .monaco-menu .action-menu-item')
     .filter({ has: page.locator('.action-label', { hasText: exactly(label) }) });
 }
 
@@ -79,7 +88,12 @@ export async function openTreeRowContextMenu(page: Page, viewTitle: string, labe
 }
 
 /** Right-clicks a row and runs one entry of its context menu. */
-export async function runTreeRowContextMenu(page: Page, viewTitle: string, label: TextMatch, item: TextMatch): Promise<void> {
+export async function runTreeRowContextMenu(
+  page: Page,
+  viewTitle: string,
+  label: TextMatch,
+  item: TextMatch,
+): Promise<void> {
   await openTreeRowContextMenu(page, viewTitle, label);
   await clickContextMenuItem(page, item);
 }

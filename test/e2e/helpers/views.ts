@@ -18,11 +18,14 @@ export async function openViewContainer(page: Page, containerTitle: string): Pro
   const item = activityBarItem(page, containerTitle);
   await item.waitFor({ state: 'visible' });
   const sidebarTitle = page.locator(`${SIDEBAR} .composite.title .title-label`);
-  const showing = (await page.locator(SIDEBAR).isVisible())
-    && (await item.locator('xpath=..').getAttribute('class'))?.split(/\s+/).includes('checked');
+  const showing =
+    (await page.locator(SIDEBAR).isVisible()) &&
+    (await item.locator('xpath=..').getAttribute('class'))?.split(/\s+/).includes('checked');
   if (!showing) await item.click();
   // The title is the container's (upper-cased by CSS only), or "CONTAINER: VIEW" when it holds a single view.
-  await sidebarTitle.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(containerTitle)}`, 'i') }).waitFor({ state: 'visible' });
+  await sidebarTitle
+    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(containerTitle)}`, 'i') })
+    .waitFor({ state: 'visible' });
   // Leave the mouse somewhere neutral, so no hover covers what the next screenshot shows.
   await page.mouse.move(1, 1);
   return page.locator(SIDEBAR);
@@ -33,7 +36,9 @@ export async function openViewContainer(page: Page, containerTitle: string): Pro
  * a header; with one, VS Code hides the header but keeps it in the DOM, so this works either way.
  */
 export function view(page: Page, viewTitle: string): Locator {
-  return page.locator('.pane').filter({ has: page.locator(`.pane-header[aria-label=${cssString(`${viewTitle} Section`)}]`) });
+  return page
+    .locator('.pane')
+    .filter({ has: page.locator(`.pane-header[aria-label=${cssString(`${viewTitle} Section`)}]`) });
 }
 
 /** The header of a view (its title bar, with the collapse twistie and the title actions). */
@@ -78,7 +83,9 @@ export function welcomeContent(page: Page, viewTitle: string): Locator {
 
 /** Clicks a button of a view's welcome content by its text (e.g. "Try the Local Sandbox"). */
 export async function clickWelcomeButton(page: Page, viewTitle: string, button: TextMatch): Promise<void> {
-  await welcomeContent(page, viewTitle).locator('.monaco-button', { hasText: exactly(button) }).click();
+  await welcomeContent(page, viewTitle)
+    .locator('.monaco-button', { hasText: exactly(button) })
+    .click();
 }
 
 /**
@@ -86,7 +93,9 @@ export async function clickWelcomeButton(page: Page, viewTitle: string, button: 
  * editor (its text is in `.view-lines`).
  */
 export async function waitForOutputChannel(page: Page, channel: string): Promise<Locator> {
-  const output = page.locator(`#workbench\\.parts\\.panel .pane-body.output-view[aria-label=${cssString(`${channel} - Output`)}]`);
+  const output = page.locator(
+    `#workbench\\.parts\\.panel .pane-body.output-view[aria-label=${cssString(`${channel} - Output`)}]`,
+  );
   await output.waitFor({ state: 'visible' });
   return output;
 }

@@ -14,7 +14,9 @@ import { REPO_ROOT } from '../../harness/install-vscode';
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
 /** The .vsix the scenarios install: the one `npm run test:e2e` just built, unless ALTEGIO_E2E_VSIX says otherwise. */
-export const VSIX = process.env.ALTEGIO_E2E_VSIX ? path.resolve(process.env.ALTEGIO_E2E_VSIX) : path.join(REPO_ROOT, 'dist', 'altegio-vscode.vsix');
+export const VSIX = process.env.ALTEGIO_E2E_VSIX
+  ? path.resolve(process.env.ALTEGIO_E2E_VSIX)
+  : path.join(REPO_ROOT, 'dist', 'altegio-vscode.vsix');
 
 /** How long any single wait may take before the step fails (ALTEGIO_E2E_TIMEOUT, in seconds). */
 export const STEP_TIMEOUT_MS = Number(process.env.ALTEGIO_E2E_TIMEOUT || 30) * 1000;
@@ -69,7 +71,9 @@ export class Workbench {
     try {
       await action();
     } catch (e) {
-      await this.page.screenshot({ path: path.join(this.shotsDir, `${file}-FAILED.png`), animations: 'disabled' }).catch(() => {});
+      await this.page
+        .screenshot({ path: path.join(this.shotsDir, `${file}-FAILED.png`), animations: 'disabled' })
+        .catch(() => {});
       throw e;
     }
     await this.screenshot(file);
@@ -97,7 +101,9 @@ export class Workbench {
 export async function openWorkbench(scenario: string, options: WorkbenchOptions = {}): Promise<Workbench> {
   const install = options.installExtension ?? true;
   if (install && !fs.existsSync(VSIX)) {
-    throw new Error(`${VSIX} does not exist: run the e2e through \`npm run test:e2e\` (it builds the .vsix), or \`npm run package\` first.`);
+    throw new Error(
+      `${VSIX} does not exist: run the e2e through \`npm run test:e2e\` (it builds the .vsix), or \`npm run package\` first.`,
+    );
   }
   const shotsDir = path.join(RESULTS_DIR, scenario);
   // Old pictures of this scenario would be mistaken for this run's.
@@ -116,7 +122,10 @@ export async function openWorkbench(scenario: string, options: WorkbenchOptions 
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, content);
     }
-    browser = await launchChromium({ profileDir: server.profileDir, ...(options.viewport ? { viewport: options.viewport } : {}) });
+    browser = await launchChromium({
+      profileDir: server.profileDir,
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+    });
     const { page } = browser;
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const workbench = new Workbench(scenario, page, server, shotsDir, browser.close);
@@ -128,7 +137,10 @@ export async function openWorkbench(scenario: string, options: WorkbenchOptions 
     });
     page.on('close', () => consoleLog.end());
 
-    const payload = (options.developmentExtensions ?? []).map((dir): [string, string] => ['extensionDevelopmentPath', server.remoteUri(dir)]);
+    const payload = (options.developmentExtensions ?? []).map((dir): [string, string] => [
+      'extensionDevelopmentPath',
+      server.remoteUri(dir),
+    ]);
     await page.goto(server.workbenchUrl(payload.length > 0 ? { payload } : {}));
     await waitForWorkbenchReady(page, options.readyWhenActivityBarShows ?? 'Altegio');
     return workbench;
@@ -146,6 +158,8 @@ export async function waitForWorkbenchReady(page: Page, activityBarEntry: string
   // The status bar is filled in once the workbench has restored its parts.
   await page.locator('#workbench\\.parts\\.statusbar').waitFor({ state: 'visible' });
   if (activityBarEntry) {
-    await page.locator(`.activitybar .action-item a[aria-label^=${JSON.stringify(activityBarEntry)}]`).waitFor({ state: 'visible' });
+    await page
+      .locator(`.activitybar .action-item a[aria-label^=${JSON.stringify(activityBarEntry)}]`)
+      .waitFor({ state: 'visible' });
   }
 }

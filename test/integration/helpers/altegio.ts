@@ -30,7 +30,11 @@ export interface PromptLog {
  * the items; an input answer runs the box's own validation first, like the real input box does, and an answer
  * it rejects ends as a cancel (its message is kept in `log.validation`).
  */
-export function scriptedPrompter(script: { confirm?: boolean[]; pick?: PickAnswer[]; input?: InputAnswer[] }): Prompter & { log: PromptLog } {
+export function scriptedPrompter(script: {
+  confirm?: boolean[];
+  pick?: PickAnswer[];
+  input?: InputAnswer[];
+}): Prompter & { log: PromptLog } {
   const confirms = [...(script.confirm ?? [])];
   const picks = [...(script.pick ?? [])];
   const inputs = [...(script.input ?? [])];
@@ -48,7 +52,9 @@ export function scriptedPrompter(script: { confirm?: boolean[]; pick?: PickAnswe
       const answer = picks.shift();
       if (answer === undefined) return undefined;
       if (typeof answer === 'function') return answer(items as PickItem<unknown>[]) as T;
-      const found = items.find((i) => (typeof answer === 'string' ? i.label.replace(/^\$\([^)]+\)\s*/, '') === answer : answer.test(i.label)));
+      const found = items.find((i) =>
+        typeof answer === 'string' ? i.label.replace(/^\$\([^)]+\)\s*/, '') === answer : answer.test(i.label),
+      );
       if (!found) throw new Error(`no quick pick item ${String(answer)} in: ${items.map((i) => i.label).join(' | ')}`);
       return found.value;
     },

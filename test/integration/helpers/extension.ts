@@ -5,11 +5,30 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'altegio-tools.altegio-vscode';
 
-export interface ContributedCommand { command: string; title: string; category?: string }
-export interface ContributedView { id: string; name: string; type?: string }
-export interface ContributedViewContainer { id: string; title: string; icon: string }
-export interface ConfigurationProperty { type?: string | string[]; default?: unknown; enum?: unknown[] }
-export interface ConfigurationSection { title?: string; properties?: Record<string, ConfigurationProperty> }
+export interface ContributedCommand {
+  command: string;
+  title: string;
+  category?: string;
+}
+export interface ContributedView {
+  id: string;
+  name: string;
+  type?: string;
+}
+export interface ContributedViewContainer {
+  id: string;
+  title: string;
+  icon: string;
+}
+export interface ConfigurationProperty {
+  type?: string | string[];
+  default?: unknown;
+  enum?: unknown[];
+}
+export interface ConfigurationSection {
+  title?: string;
+  properties?: Record<string, ConfigurationProperty>;
+}
 
 export interface Contributes {
   commands?: ContributedCommand[];

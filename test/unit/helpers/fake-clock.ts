@@ -28,10 +28,14 @@ export class FakeClock implements Clock {
       }
       const sleeper: Sleeper = { at: this.time + Math.max(0, ms), seq: this.seq++, resolve };
       this.sleepers.push(sleeper);
-      signal?.addEventListener('abort', () => {
-        this.sleepers = this.sleepers.filter((s) => s !== sleeper);
-        reject(signal.reason);
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
   }
 

@@ -3,7 +3,12 @@ import type { OperationSpec, ParameterSpec } from '../../../src/api/catalog';
 
 export function operation(overrides: Partial<OperationSpec> & Pick<OperationSpec, 'method' | 'path'>): OperationSpec {
   const pathParams = [...overrides.path.matchAll(/\{([^}]+)\}/g)].map((m): ParameterSpec => ({
-    name: m[1], in: 'path', required: true, description: '', schema: { type: 'integer' }, isArray: false,
+    name: m[1],
+    in: 'path',
+    required: true,
+    description: '',
+    schema: { type: 'integer' },
+    isArray: false,
   }));
   return {
     id: `${overrides.method.toLowerCase()}_${overrides.path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '')}`,

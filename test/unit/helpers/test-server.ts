@@ -11,7 +11,11 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, recorded: RecordedRequest) => void | Promise<void>;
+export type Handler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  recorded: RecordedRequest,
+) => void | Promise<void>;
 
 export interface TestServer {
   /** The API base, `http://127.0.0.1:<port>/api/v1`. */
@@ -53,7 +57,12 @@ export async function startServer(handler: Handler, options: { readBody?: boolea
   };
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
