@@ -1,11 +1,15 @@
 // What integration tests may reach inside the extension. Exported only when VS Code runs the extension in
 // test mode; it never exposes a token (tests read SecretStorage only to prove where tokens are not).
-import { getCatalog, isCatalogLoaded, type Catalog } from './api/catalog';
-import type { Services } from './commands/services';
+import type * as vscode from 'vscode';
+import type { Altegio } from './altegio';
+import type { Catalog } from './api/catalog';
 import type { Prompter } from './services/prompter';
 
 export interface AltegioTestApi {
-  services: Services;
+  /** The extension as activate() built it. */
+  altegio: Altegio;
+  /** Its context, so tests can prove what SecretStorage and globalState hold (and do not hold). */
+  context: vscode.ExtensionContext;
   /** The extension's own catalog (test bundles must not load a second copy of the document). */
   catalog(): Catalog;
   catalogLoaded(): boolean;
@@ -14,19 +18,20 @@ export interface AltegioTestApi {
   logLines(): string[];
 }
 
-export function createTestApi(services: Services): AltegioTestApi {
+export function createTestApi(altegio: Altegio, context: vscode.ExtensionContext): AltegioTestApi {
   return {
-    services,
-    catalog: getCatalog,
-    catalogLoaded: isCatalogLoaded,
+    altegio,
+    context,
+    catalog: altegio.catalog,
+    catalogLoaded: altegio.catalogLoaded,
     usePrompter(prompter) {
-      const slot = services.prompter as unknown as { current: Prompter };
+      const slot = altegio.prompter;
       const previous = slot.current;
       slot.current = prompter;
       return () => {
         slot.current = previous;
       };
     },
-    logLines: () => [...services.log.recent],
+    logLines: () => [...altegio.log.recent],
   };
 }

@@ -1,7 +1,7 @@
 // The one table that knows which list answers a parameter: `loyalty_card_type_id` → the chain's card types,
 // `staff_id` → team members, and so on. Forms and prompts read options from it live.
 import type { RequestInput } from './client';
-import { getCatalog } from './catalog';
+import type { Catalog } from './catalog';
 
 export interface LookupContext {
   locationId?: number;
@@ -81,10 +81,10 @@ export function lookupFor(field: string): LookupSpec | undefined {
 }
 
 /** The request that lists the options, or undefined when the context lacks the location or chain. */
-export function lookupRequest(spec: LookupSpec, ctx: LookupContext): RequestInput | undefined {
+export function lookupRequest(catalog: Catalog, spec: LookupSpec, ctx: LookupContext): RequestInput | undefined {
   if (spec.needs === 'chain' && !ctx.chainId) return undefined;
   if (spec.needs === 'location' && !ctx.locationId) return undefined;
-  return { operation: getCatalog().requireOperation(spec.operationId), ...spec.input(ctx) };
+  return { operation: catalog.requireOperation(spec.operationId), ...spec.input(ctx) };
 }
 
 export function lookupOptions(spec: LookupSpec, data: unknown): LookupOption[] {

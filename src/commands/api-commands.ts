@@ -1,9 +1,17 @@
 // API view actions: filter the tree by words, clear the filter, and show the log.
 import * as vscode from 'vscode';
+import type { AltegioLog } from '../services/log';
+import type { Prompter } from '../services/prompter';
+import type { ApiTreeProvider } from '../views/api-tree';
 import type { CommandRegistry } from './command-registry';
-import type { Services } from './services';
 
-export function registerApiCommands(registry: CommandRegistry, s: Services): void {
+export interface ApiCommandsHost {
+  apiTree: Pick<ApiTreeProvider, 'filter' | 'setFilter'>;
+  prompter: Prompter;
+  log: Pick<AltegioLog, 'show'>;
+}
+
+export function registerApiCommands(registry: CommandRegistry, s: ApiCommandsHost): void {
   registry.register('altegio.api.filter', async (text?: string) => {
     const value =
       typeof text === 'string'

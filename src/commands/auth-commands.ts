@@ -1,25 +1,32 @@
-// Sign in (tokens, or a login and password through POST /auth) and sign out.
+// Sign in (tokens, or a login and password through POST /auth) and sign out; after a 401, an offer to sign in again.
 import * as vscode from 'vscode';
+import type { Auth } from '../services/auth';
+import type { Prompter } from '../services/prompter';
+import type { RequestPipeline } from '../services/request-pipeline';
 import type { CommandRegistry } from './command-registry';
-import type { Services } from './services';
+
+export interface AuthCommandsHost {
+  auth: Pick<Auth, 'environment' | 'profile' | 'signInWithTokens' | 'signInWithPassword' | 'signOut'>;
+  prompter: Prompter;
+}
 
 type Method = 'tokens' | 'password' | 'sandbox';
 
-export function registerAuthCommands(registry: CommandRegistry, s: Services): void {
+export function registerAuthCommands(registry: CommandRegistry, s: AuthCommandsHost): void {
   registry.register('altegio.signIn', (method?: Method) => signIn(s, method));
   registry.register('altegio.signInWithTokens', () => signIn(s, 'tokens'));
   registry.register('altegio.signInWithPassword', () => signIn(s, 'password'));
   registry.register('altegio.signOut', async () => {
-    const env = s.session.environment;
-    await s.session.signOut();
+    const env = s.auth.environment;
+    await s.auth.signOut();
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Signed out of {0}. The tokens were deleted from the keyring.', env.label),
     );
   });
 }
 
-async function signIn(s: Services, preset?: Method): Promise<boolean> {
-  const env = s.session.environment;
+async function signIn(s: AuthCommandsHost, preset?: Method): Promise<boolean> {
+  const env = s.auth.environment;
   const title = vscode.l10n.t('Sign in to Altegio ({0})', env.label);
   let method = preset;
   if (!method) {
@@ -68,7 +75,7 @@ async function signIn(s: Services, preset?: Method): Promise<boolean> {
     if (user === undefined) return false;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', env.label) },
-      () => s.session.signInWithTokens(partner.trim(), user.trim() || undefined),
+      () => s.auth.signInWithTokens(partner.trim(), user.trim() || undefined),
     );
   } else {
     const login = await s.prompter.input({
@@ -89,10 +96,10 @@ async function signIn(s: Services, preset?: Method): Promise<boolean> {
     if (!password) return false;
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to {0}…', env.label) },
-      () => s.session.signInWithPassword(partner.trim(), login.trim(), password),
+      () => s.auth.signInWithPassword(partner.trim(), login.trim(), password),
     );
   }
-  const profile = s.session.profile;
+  const profile = s.auth.profile;
   void vscode.window.showInformationMessage(
     profile?.userName
       ? vscode.l10n.t('Signed in to {0} as {1}.', env.label, profile.userName)
@@ -107,4 +114,26 @@ function validateToken(value: string): string | undefined {
   if (/^(bearer|user)\b/i.test(v)) return vscode.l10n.t('Paste the token only, without "Bearer" or "User"');
   if (/\s/.test(v)) return vscode.l10n.t('A token has no spaces');
   return undefined;
+}
+
+/** When Altegio rejects the tokens (401), offers to sign in again, once at a time. */
+export function offerSignInOnRejection(
+  pipeline: Pick<RequestPipeline, 'onDidReceiveUnauthorized'>,
+  auth: Pick<Auth, 'environment'>,
+): vscode.Disposable {
+  let offering = false;
+  return pipeline.onDidReceiveUnauthorized(async () => {
+    if (offering) return;
+    offering = true;
+    try {
+      const again = vscode.l10n.t('Sign In Again');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Altegio rejected the tokens for {0} (401). Sign in again?', auth.environment.label),
+        again,
+      );
+      if (choice === again) await vscode.commands.executeCommand('altegio.signIn');
+    } finally {
+      offering = false;
+    }
+  });
 }

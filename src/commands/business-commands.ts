@@ -1,15 +1,29 @@
 // Business view actions: refresh, load more, open details as read-only JSON, copy id, cancel loading,
 // issue a card here and remove a card (with a modal confirmation naming the card and the location).
 import * as vscode from 'vscode';
-import { getCatalog } from '../api/catalog';
-import type { BusinessNode } from '../views/business-tree';
+import type { Auth } from '../services/auth';
+import type { CatalogSource } from '../services/catalog-source';
+import type { LocationStore } from '../services/location-store';
+import type { RequestPipeline } from '../services/request-pipeline';
+import type { BusinessNode, BusinessTreeProvider } from '../views/business-tree';
+import type { JsonDocumentProvider } from '../views/json-documents';
+import type { ResponsePresenter } from '../webviews/ports';
 import type { CommandRegistry } from './command-registry';
 import { sendWithProgress } from './request-commands';
-import type { Services } from './services';
+
+export interface BusinessCommandsHost {
+  businessTree: Pick<BusinessTreeProvider, 'refresh' | 'cancelLoading' | 'loadMore'>;
+  documents: Pick<JsonDocumentProvider, 'open'>;
+  locations: Pick<LocationStore, 'select'>;
+  auth: Pick<Auth, 'environment'>;
+  pipeline: Pick<RequestPipeline, 'execute' | 'confirmIfDestructive'>;
+  responses: ResponsePresenter;
+  catalog: CatalogSource;
+}
 
 type RowNode = Extract<BusinessNode, { kind: 'row' }>;
 
-export function registerBusinessCommands(registry: CommandRegistry, s: Services): void {
+export function registerBusinessCommands(registry: CommandRegistry, s: BusinessCommandsHost): void {
   registry.register('altegio.refresh', () => {
     s.businessTree.refresh();
   });
@@ -40,7 +54,7 @@ export function registerBusinessCommands(registry: CommandRegistry, s: Services)
   });
   registry.register('altegio.business.selectLocation', async (node: BusinessNode) => {
     if (node.kind !== 'location') return;
-    await s.session.setLocation({
+    await s.locations.select({
       locationId: node.ctx.locationId,
       locationTitle: node.ctx.locationTitle,
       chainId: node.ctx.chainId,
@@ -60,9 +74,9 @@ export function registerBusinessCommands(registry: CommandRegistry, s: Services)
   registry.register('altegio.business.removeCard', (node: RowNode) => removeCard(s, node));
 }
 
-async function removeCard(s: Services, node: RowNode): Promise<void> {
+async function removeCard(s: BusinessCommandsHost, node: RowNode): Promise<void> {
   if (node.kind !== 'row' || node.view.kind !== 'card') return;
-  const op = getCatalog().requireOperation('remove_loyalty_card');
+  const op = s.catalog().requireOperation('remove_loyalty_card');
   const number = String(node.row.number ?? node.view.id);
   const type = (node.row.type as { title?: string } | undefined)?.title;
   const confirmation = {
@@ -74,7 +88,7 @@ async function removeCard(s: Services, node: RowNode): Promise<void> {
       String(node.view.id),
       node.ctx.locationTitle,
       String(node.ctx.locationId),
-      s.session.environment.label,
+      s.auth.environment.label,
     ),
     button: vscode.l10n.t('Remove Card'),
   };
@@ -84,9 +98,9 @@ async function removeCard(s: Services, node: RowNode): Promise<void> {
     'tree',
     { confirmation },
   );
-  if (exchange?.response && !exchange.error) {
+  if (exchange.response && !exchange.error) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Loyalty card {0} was removed.', number));
-  } else if (exchange) {
+  } else {
     await s.responses.show(exchange);
   }
 }

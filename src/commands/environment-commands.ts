@@ -1,26 +1,38 @@
 // Select Environment and Select Location.
 import * as vscode from 'vscode';
-import { getCatalog } from '../api/catalog';
+import type { Auth } from '../services/auth';
+import type { CatalogSource } from '../services/catalog-source';
 import {
   ENVIRONMENT_IDS,
   environmentLabel,
   isLoopbackUrl,
   normaliseUrl,
   type EnvironmentId,
+  type EnvironmentService,
 } from '../services/environments';
-import type { SelectedLocation } from '../services/location-store';
+import type { LocationStore, SelectedLocation } from '../services/location-store';
+import type { Prompter } from '../services/prompter';
+import type { RequestPipeline } from '../services/request-pipeline';
 import type { CommandRegistry } from './command-registry';
-import type { Services } from './services';
 
-export function registerEnvironmentCommands(registry: CommandRegistry, s: Services): void {
+export interface EnvironmentCommandsHost {
+  auth: Pick<Auth, 'environment' | 'whenReady' | 'signedIn' | 'hasUserToken' | 'signInToLoopbackSandbox'>;
+  environments: Pick<EnvironmentService, 'describe' | 'select'>;
+  locations: Pick<LocationStore, 'current' | 'select'>;
+  pipeline: Pick<RequestPipeline, 'fetch'>;
+  prompter: Prompter;
+  catalog: CatalogSource;
+}
+
+export function registerEnvironmentCommands(registry: CommandRegistry, s: EnvironmentCommandsHost): void {
   registry.register('altegio.selectEnvironment', () => selectEnvironment(s));
   registry.register('altegio.selectLocation', () => selectLocation(s));
 }
 
-async function selectEnvironment(s: Services): Promise<void> {
-  const current = s.session.environment;
+async function selectEnvironment(s: EnvironmentCommandsHost): Promise<void> {
+  const current = s.auth.environment;
   const items = ENVIRONMENT_IDS.map((id) => {
-    const env = s.session.environments.describe(id);
+    const env = s.environments.describe(id);
     return {
       label: `${id === current.id ? '$(check) ' : ''}${environmentLabel(id)}`,
       description: id === 'custom' && !env.baseUrl ? vscode.l10n.t('enter a base URL') : env.baseUrl,
@@ -49,11 +61,11 @@ async function selectEnvironment(s: Services): Promise<void> {
       .getConfiguration('altegio')
       .update('customBaseUrl', normaliseUrl(url), vscode.ConfigurationTarget.Global);
   }
-  await s.session.environments.select(id);
-  await s.session.whenReady();
-  if (!s.session.signedIn && id === 'sandbox') await s.session.signInToLoopbackSandbox();
-  await s.session.whenReady();
-  if (!s.session.signedIn) {
+  await s.environments.select(id);
+  await s.auth.whenReady();
+  if (!s.auth.signedIn && id === 'sandbox') await s.auth.signInToLoopbackSandbox();
+  await s.auth.whenReady();
+  if (!s.auth.signedIn) {
     const signIn = vscode.l10n.t('Sign In');
     if (
       (await vscode.window.showInformationMessage(
@@ -80,21 +92,21 @@ export function validateBaseUrl(value: string): string | undefined {
   );
 }
 
-async function selectLocation(s: Services): Promise<SelectedLocation | undefined> {
-  await s.session.whenReady();
-  if (!s.session.signedIn) {
+async function selectLocation(s: EnvironmentCommandsHost): Promise<SelectedLocation | undefined> {
+  await s.auth.whenReady();
+  if (!s.auth.signedIn) {
     await vscode.commands.executeCommand('altegio.signIn');
-    if (!s.session.signedIn) return undefined;
+    if (!s.auth.signedIn) return undefined;
   }
-  const catalog = getCatalog();
+  const catalog = s.catalog();
   const locations = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading locations…'), cancellable: true },
     async (_p, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
       const found: SelectedLocation[] = [];
-      if (s.session.hasUserToken) {
-        const chains = await s.session.fetch({
+      if (s.auth.hasUserToken) {
+        const chains = await s.pipeline.fetch({
           operation: catalog.requireOperation('get_chain_list'),
           signal: controller.signal,
         });
@@ -108,9 +120,9 @@ async function selectLocation(s: Services): Promise<SelectedLocation | undefined
         }
       }
       if (found.length === 0) {
-        const companies = await s.session.fetch({
+        const companies = await s.pipeline.fetch({
           operation: catalog.requireOperation('get_location_list'),
-          query: s.session.hasUserToken ? { my: 1 } : {},
+          query: s.auth.hasUserToken ? { my: 1 } : {},
           signal: controller.signal,
         });
         for (const c of (companies.data as { id: number; title: string }[]) ?? [])
@@ -123,7 +135,7 @@ async function selectLocation(s: Services): Promise<SelectedLocation | undefined
     void vscode.window.showWarningMessage(vscode.l10n.t('No locations are visible with these tokens.'));
     return undefined;
   }
-  const current = s.session.location?.locationId;
+  const current = s.locations.current?.locationId;
   const chosen = await s.prompter.pick(
     locations.map((l) => ({
       label: `${l.locationId === current ? '$(check) ' : ''}${l.locationTitle}`,
@@ -134,6 +146,6 @@ async function selectLocation(s: Services): Promise<SelectedLocation | undefined
     { title: vscode.l10n.t('Select the default location'), matchOnDescription: true, matchOnDetail: true },
   );
   if (!chosen) return undefined;
-  await s.session.setLocation(chosen);
+  await s.locations.select(chosen);
   return chosen;
 }

@@ -1,7 +1,8 @@
 // Issue Loyalty Card: opens the issue_loyalty_card operation with the location, chain and phone prefilled.
-import { getCatalog } from '../api/catalog';
+import type { CatalogSource } from '../services/catalog-source';
+import type { LocationStore } from '../services/location-store';
+import type { OperationLauncher } from '../webviews/ports';
 import type { CommandRegistry } from './command-registry';
-import type { Services } from './services';
 
 export interface IssueCardPrefill {
   locationId?: number;
@@ -9,13 +10,16 @@ export interface IssueCardPrefill {
   phone?: string;
 }
 
-export function registerLoyaltyCommands(registry: CommandRegistry, s: Services): void {
+export function registerLoyaltyCommands(
+  registry: CommandRegistry,
+  s: { catalog: CatalogSource; locations: Pick<LocationStore, 'current'>; forms: OperationLauncher },
+): void {
   registry.register('altegio.issueLoyaltyCard', async (prefill: IssueCardPrefill = {}) => {
-    const op = getCatalog().requireOperation('issue_loyalty_card');
-    const location = s.session.location;
+    const op = s.catalog().requireOperation('issue_loyalty_card');
+    const location = s.locations.current;
     const locationId = prefill.locationId ?? location?.locationId;
     const chainId = prefill.chainId ?? (locationId === location?.locationId ? location?.chainId : undefined);
-    await s.launcher.open(op, {
+    await s.forms.open(op, {
       pathParams: locationId ? { location_id: locationId } : {},
       body: prefill.phone ? { phone: Number(prefill.phone) } : {},
       ...(chainId ? { context: { chainId } } : {}),

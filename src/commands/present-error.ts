@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isAltegioError } from '../api/errors';
 import { KEYRING_HELP_URL, KeyringUnavailableError } from '../services/token-store';
-import { ReadOnlyError, UserCancelledError } from '../services/session';
+import { ReadOnlyError, UserCancelledError } from '../services/refusals';
 import type { AltegioLog } from '../services/log';
 
 export async function presentError(error: unknown, log: AltegioLog): Promise<void> {

@@ -1,26 +1,43 @@
 // Run Operation…, open an operation, Repeat Last Request, and the History actions (replay, open response,
 // copy as cURL, clear). Exports (cURL, .http) mask tokens unless the user explicitly asks for them.
 import * as vscode from 'vscode';
-import { getCatalog, type OperationSpec } from '../api/catalog';
+import type { Catalog, OperationSpec } from '../api/catalog';
 import type { RequestInput } from '../api/client';
 import { toCurl, toHttpFile } from '../api/export';
 import { MASK } from '../api/sensitive';
-import type { HistoryEntry } from '../services/history-store';
-import type { Exchange, ExecuteOptions } from '../services/session';
+import type { Auth } from '../services/auth';
+import type { CatalogSource } from '../services/catalog-source';
+import type { HistoryEntry, HistoryStore } from '../services/history-store';
+import type { Prompter } from '../services/prompter';
+import type { Confirmation, Exchange, ExecuteOptions, RequestPipeline } from '../services/request-pipeline';
+import type { JsonDocumentProvider } from '../views/json-documents';
+import type { OperationLauncher, Prefill, ResponsePresenter } from '../webviews/ports';
 import type { CommandRegistry } from './command-registry';
-import type { Prefill, Services } from './services';
 
-export function registerRequestCommands(registry: CommandRegistry, s: Services): void {
+export interface RequestCommandsHost {
+  catalog: CatalogSource;
+  prompter: Prompter;
+  auth: Pick<Auth, 'environment'>;
+  pipeline: Pick<RequestPipeline, 'execute' | 'prepare' | 'confirmIfDestructive'>;
+  history: Pick<HistoryStore, 'latest' | 'response' | 'clear'>;
+  documents: Pick<JsonDocumentProvider, 'open'>;
+  forms: OperationLauncher;
+  responses: ResponsePresenter;
+}
+
+type Host = RequestCommandsHost;
+
+export function registerRequestCommands(registry: CommandRegistry, s: Host): void {
   registry.register('altegio.runOperation', () => runOperation(s));
   registry.register(
     'altegio.openOperation',
     (target?: string | OperationSpec | { operation?: OperationSpec }, prefill?: Prefill) => {
-      const op = resolveOperation(target);
-      return op ? s.launcher.open(op, prefill) : runOperation(s);
+      const op = resolveOperation(s.catalog(), target);
+      return op ? s.forms.open(op, prefill) : runOperation(s);
     },
   );
   registry.register('altegio.repeatLastRequest', async () => {
-    const entry = s.session.history.latest();
+    const entry = s.history.latest();
     if (!entry) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no request to repeat yet.'));
       return;
@@ -42,13 +59,13 @@ export function registerRequestCommands(registry: CommandRegistry, s: Services):
         vscode.l10n.t('Clear'),
       )
     ) {
-      await s.session.history.clear();
+      await s.history.clear();
     }
   });
 }
 
-async function runOperation(s: Services): Promise<void> {
-  const catalog = getCatalog();
+async function runOperation(s: Host): Promise<void> {
+  const catalog = s.catalog();
   const op = await s.prompter.pick(
     catalog.operations.map((o) => ({
       label: `${o.method} ${o.summary}`,
@@ -63,28 +80,28 @@ async function runOperation(s: Services): Promise<void> {
       matchOnDetail: true,
     },
   );
-  if (op) await s.launcher.open(op);
+  if (op) await s.forms.open(op);
 }
 
-function resolveOperation(target: unknown): OperationSpec | undefined {
+function resolveOperation(catalog: Catalog, target: unknown): OperationSpec | undefined {
   if (!target) return undefined;
-  if (typeof target === 'string') return getCatalog().operation(target);
+  if (typeof target === 'string') return catalog.operation(target);
   const t = target as { id?: string; operation?: OperationSpec };
   if (t.operation) return t.operation;
-  if (t.id) return getCatalog().operation(t.id);
+  if (t.id) return catalog.operation(t.id);
   return undefined;
 }
 
 /** Rebuilds the request of a history entry; undefined when it held a secret that was never stored. */
-function inputFromEntry(entry: HistoryEntry): RequestInput | undefined {
-  const operation = getCatalog().operation(entry.operationId);
+function inputFromEntry(catalog: Catalog, entry: HistoryEntry): RequestInput | undefined {
+  const operation = catalog.operation(entry.operationId);
   if (!operation) return undefined;
   if (JSON.stringify(entry.body ?? null).includes(MASK)) return undefined;
   return { operation, pathParams: entry.pathParams, query: entry.query, body: entry.body };
 }
 
-async function replay(s: Services, entry: HistoryEntry): Promise<void> {
-  const input = inputFromEntry(entry);
+async function replay(s: Host, entry: HistoryEntry): Promise<void> {
+  const input = inputFromEntry(s.catalog(), entry);
   if (!input) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
@@ -93,69 +110,61 @@ async function replay(s: Services, entry: HistoryEntry): Promise<void> {
     );
     return;
   }
-  if (entry.environment !== s.session.environment.id) {
-    const go = vscode.l10n.t('Send to {0}', s.session.environment.label);
+  if (entry.environment !== s.auth.environment.id) {
+    const go = vscode.l10n.t('Send to {0}', s.auth.environment.label);
     const ok = await s.prompter.confirm(
       vscode.l10n.t('This request was made in another environment.'),
       vscode.l10n.t(
         'It was sent to "{0}"; the current environment is "{1}".',
         entry.environment,
-        s.session.environment.label,
+        s.auth.environment.label,
       ),
       go,
     );
     if (!ok) return;
   }
   const exchange = await sendWithProgress(s, input, 'history');
-  if (exchange) await s.responses.show(exchange);
+  await s.responses.show(exchange);
 }
 
+/**
+ * Sends with a progress notification that can cancel, and resolves with the exchange. An answer with an error
+ * status is still worth showing (the viewer explains the envelope); a failure without one is thrown, for a
+ * notification.
+ */
 export async function sendWithProgress(
-  s: Services,
+  s: { pipeline: Pick<RequestPipeline, 'execute' | 'confirmIfDestructive'> },
   input: RequestInput,
-  source: 'history' | 'palette' | 'tree',
-  options: Pick<ExecuteOptions, 'confirmation'> = {},
-): Promise<Exchange | undefined> {
+  source: ExecuteOptions['source'],
+  options: { confirmation?: Confirmation } = {},
+): Promise<Exchange> {
   const op = input.operation;
   // Ask before showing progress, so a declined confirmation leaves no trace.
-  await s.session.confirmIfDestructive(input, options.confirmation);
-  return vscode.window.withProgress(
+  await s.pipeline.confirmIfDestructive(input, options.confirmation);
+  const exchange = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: vscode.l10n.t('{0} {1}…', op.method, op.path),
       cancellable: true,
     },
-    async (_p, token) => {
+    (_p, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      try {
-        await s.session.execute({ ...input, signal: controller.signal }, { source, alreadyConfirmed: true });
-      } catch (e) {
-        // An answer with an error status is still worth showing (the viewer explains the envelope).
-        if (s.session.lastExchange?.response && s.session.lastExchange.input.operation === op)
-          return s.session.lastExchange;
-        throw e;
-      }
-      return s.session.lastExchange;
+      return s.pipeline.execute({ ...input, signal: controller.signal }, { source, alreadyConfirmed: true });
     },
   );
+  if (exchange.error && !exchange.response) throw exchange.error;
+  return exchange;
 }
 
-function exchangeInput(s: Services, entry?: HistoryEntry): RequestInput | undefined {
-  if (entry) return inputFromEntry(entry);
-  const last = s.session.lastExchange;
-  if (last) return last.input;
-  const latest = s.session.history.latest();
-  return latest ? inputFromEntry(latest) : undefined;
+/** The request of a history entry, or of the newest one. */
+function requestOf(s: Host, entry?: HistoryEntry): RequestInput | undefined {
+  const chosen = entry ?? s.history.latest();
+  return chosen ? inputFromEntry(s.catalog(), chosen) : undefined;
 }
 
-async function copyAs(
-  s: Services,
-  format: 'curl',
-  entry: HistoryEntry | undefined,
-  revealTokens: boolean,
-): Promise<void> {
-  const input = exchangeInput(s, entry);
+async function copyAs(s: Host, format: 'curl', entry: HistoryEntry | undefined, revealTokens: boolean): Promise<void> {
+  const input = requestOf(s, entry);
   if (!input) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Run a request first; then it can be copied as cURL.'));
     return;
@@ -170,7 +179,7 @@ async function copyAs(
     );
     if (!ok) return;
   }
-  const prepared = await s.session.prepare(input);
+  const prepared = await s.pipeline.prepare(input);
   await vscode.env.clipboard.writeText(format === 'curl' ? toCurl(prepared, { revealTokens }) : '');
   void vscode.window.showInformationMessage(
     revealTokens
@@ -179,13 +188,13 @@ async function copyAs(
   );
 }
 
-async function exportHttp(s: Services, entry?: HistoryEntry): Promise<void> {
-  const input = exchangeInput(s, entry);
+async function exportHttp(s: Host, entry?: HistoryEntry): Promise<void> {
+  const input = requestOf(s, entry);
   if (!input) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Run a request first; then it can be exported as .http.'));
     return;
   }
-  const prepared = await s.session.prepare(input);
+  const prepared = await s.pipeline.prepare(input);
   const doc = await vscode.workspace.openTextDocument({
     language: 'http',
     content: toHttpFile(prepared, { title: `${input.operation.method} ${input.operation.summary}` }),
@@ -193,20 +202,14 @@ async function exportHttp(s: Services, entry?: HistoryEntry): Promise<void> {
   await vscode.window.showTextDocument(doc);
 }
 
-async function openResponseJson(s: Services, entry?: HistoryEntry): Promise<void> {
-  if (entry) return openHistoryResponse(s, entry);
-  const last = s.session.lastExchange;
-  if (last?.response) {
-    await s.documents.open(`${last.operation.id}-${last.response.status}`, last.response.body ?? null);
-    return;
-  }
-  const latest = s.session.history.latest();
-  if (latest) return openHistoryResponse(s, latest);
+async function openResponseJson(s: Host, entry?: HistoryEntry): Promise<void> {
+  const chosen = entry ?? s.history.latest();
+  if (chosen) return openHistoryResponse(s, chosen);
   void vscode.window.showInformationMessage(vscode.l10n.t('There is no response to open yet.'));
 }
 
-async function openHistoryResponse(s: Services, entry: HistoryEntry): Promise<void> {
-  const stored = entry.hasResponse ? await s.session.history.response(entry.id) : undefined;
+async function openHistoryResponse(s: Host, entry: HistoryEntry): Promise<void> {
+  const stored = entry.hasResponse ? await s.history.response(entry.id) : undefined;
   if (!stored) {
     void vscode.window.showInformationMessage(
       entry.errorMessage

@@ -1,9 +1,12 @@
 // Start / Stop Local Sandbox: an Altegio-compatible API inside the extension host, on a free loopback port.
 import * as vscode from 'vscode';
+import type { SandboxHost } from '../services/sandbox-host';
 import type { CommandRegistry } from './command-registry';
-import type { Services } from './services';
 
-export function registerSandboxCommands(registry: CommandRegistry, s: Services): void {
+export function registerSandboxCommands(
+  registry: CommandRegistry,
+  s: { sandbox: Pick<SandboxHost, 'running' | 'start' | 'stop'> },
+): void {
   registry.register('altegio.startSandbox', async () => {
     const already = s.sandbox.running;
     const handle = await vscode.window.withProgress(

@@ -2,6 +2,7 @@
 // and roots the Business tree. Ids and titles are not secret, so globalState holds them.
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
+import type { EnvironmentService } from './environments';
 
 export interface SelectedLocation {
   locationId: number;
@@ -16,16 +17,20 @@ export class LocationStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly environments: EnvironmentService,
+  ) {
     super();
   }
 
-  get(secretKey: string): SelectedLocation | undefined {
-    return this.state.get<SelectedLocation>(PREFIX + secretKey);
+  /** The location selected in the current environment. */
+  get current(): SelectedLocation | undefined {
+    return this.state.get<SelectedLocation>(PREFIX + this.environments.current().secretKey);
   }
 
-  async set(secretKey: string, location: SelectedLocation | undefined): Promise<void> {
-    await this.state.update(PREFIX + secretKey, location);
+  async select(location: SelectedLocation | undefined): Promise<void> {
+    await this.state.update(PREFIX + this.environments.current().secretKey, location);
     this.changed.fire();
   }
 }

@@ -47,3 +47,6 @@ export class AltegioLog implements vscode.Disposable {
     return text;
   }
 }
+
+/** What most services need of the log: to write a line. */
+export type Logger = Pick<AltegioLog, 'info' | 'warn' | 'error'>;

@@ -1,16 +1,22 @@
 // Runs the local sandbox inside the extension host (Altegio: Start Local Sandbox) on a free loopback port,
-// switches to it and signs in with its demo credentials.
+// switches to it and signs in with its demo account through the auth service.
 import * as vscode from 'vscode';
 import { startSandbox, type SandboxHandle } from '../sandbox';
+import type { Auth } from './auth';
+import type { CatalogSource } from './catalog-source';
 import { Disposable } from './disposable';
-import type { Session } from './session';
+import type { EnvironmentService } from './environments';
+import type { AltegioLog } from './log';
 
 export class SandboxHost extends Disposable {
   private handle: SandboxHandle | undefined;
   private starting: Promise<SandboxHandle> | undefined;
 
   constructor(
-    private readonly session: Session,
+    private readonly environments: EnvironmentService,
+    private readonly auth: Auth,
+    private readonly catalog: CatalogSource,
+    private readonly log: AltegioLog,
     private readonly storage: vscode.Uri,
   ) {
     super();
@@ -23,9 +29,8 @@ export class SandboxHost extends Disposable {
   async start(): Promise<SandboxHandle> {
     if (this.handle) {
       // Already running: make sure it is the current environment and that someone is signed in to it.
-      if (this.session.environment.id !== 'sandbox') await this.session.environments.select('sandbox');
-      await this.session.whenReady();
-      if (!this.session.signedIn) await this.signIn(this.handle);
+      await this.useSandboxEnvironment();
+      if (!this.auth.signedIn) await this.auth.signInWithDemoAccount(this.handle.credentials);
       return this.handle;
     }
     this.starting ??= (async () => {
@@ -38,14 +43,14 @@ export class SandboxHost extends Disposable {
       const handle = await startSandbox({
         port: 0,
         dataFile,
-        log: (line) => this.session.log.info(`[sandbox] ${line}`),
+        catalog: this.catalog(),
+        log: (line) => this.log.info(`[sandbox] ${line}`),
       });
       this.handle = handle;
-      this.session.log.info(`local sandbox listening at ${handle.baseUrl}`);
-      this.session.environments.setHostedSandbox(handle.baseUrl);
-      if (this.session.environment.id !== 'sandbox') await this.session.environments.select('sandbox');
-      await this.session.whenReady();
-      await this.signIn(handle);
+      this.log.info(`local sandbox listening at ${handle.baseUrl}`);
+      this.environments.setHostedSandbox(handle.baseUrl);
+      await this.useSandboxEnvironment();
+      await this.auth.signInWithDemoAccount(handle.credentials);
       await vscode.commands.executeCommand('setContext', 'altegio.sandboxRunning', true);
       return handle;
     })();
@@ -56,24 +61,14 @@ export class SandboxHost extends Disposable {
     }
   }
 
-  private async signIn(handle: SandboxHandle): Promise<void> {
-    this.session.log.rememberSecrets([handle.credentials.partnerToken, handle.credentials.userToken]);
-    await this.session.tokens.set(
-      this.session.environment.secretKey,
-      { partnerToken: handle.credentials.partnerToken, userToken: handle.credentials.userToken },
-      { method: 'sandbox', userName: handle.credentials.userName },
-    );
-    await this.session.whenReady();
-  }
-
   async stop(): Promise<boolean> {
     const handle = this.handle;
     if (!handle) return false;
     this.handle = undefined;
     await handle.close();
-    this.session.environments.setHostedSandbox(undefined);
+    this.environments.setHostedSandbox(undefined);
     await vscode.commands.executeCommand('setContext', 'altegio.sandboxRunning', false);
-    this.session.log.info('local sandbox stopped');
+    this.log.info('local sandbox stopped');
     return true;
   }
 
@@ -81,5 +76,10 @@ export class SandboxHost extends Disposable {
     void this.handle?.close();
     this.handle = undefined;
     super.dispose();
+  }
+
+  private async useSandboxEnvironment(): Promise<void> {
+    if (this.environments.current().id !== 'sandbox') await this.environments.select('sandbox');
+    await this.auth.whenReady();
   }
 }

@@ -1,6 +1,7 @@
 // The API view: the 28 sections in documentation order and their operations, filterable.
 import * as vscode from 'vscode';
-import { getCatalog, type OperationSpec, type SectionSpec } from '../api/catalog';
+import type { OperationSpec, SectionSpec } from '../api/catalog';
+import type { CatalogSource } from '../services/catalog-source';
 import { Disposable } from '../services/disposable';
 import { methodIcon } from './method-style';
 
@@ -13,6 +14,10 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
   readonly onDidChangeTreeData = this.changed.event;
   private filterText = '';
 
+  constructor(private readonly catalog: CatalogSource) {
+    super();
+  }
+
   get filter(): string {
     return this.filterText;
   }
@@ -24,7 +29,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
   }
 
   getChildren(node?: ApiNode): ApiNode[] {
-    const catalog = getCatalog();
+    const catalog = this.catalog();
     if (!node) {
       const matching = this.filterText ? new Set(catalog.search(this.filterText)) : undefined;
       return catalog.sections
@@ -68,7 +73,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
 
   getParent(node: ApiNode): ApiNode | undefined {
     if (node.kind === 'section') return undefined;
-    const section = getCatalog().section(node.operation.section);
+    const section = this.catalog().section(node.operation.section);
     return section ? { kind: 'section', section, operations: section.operations } : undefined;
   }
 }

@@ -2,11 +2,13 @@
 // (clients, team, services, appointments, card types, products …) → client → loyalty cards.
 // Paged lists load a page at a time and end in "Load more…".
 import * as vscode from 'vscode';
-import { getCatalog } from '../api/catalog';
 import type { ApiResponse, RequestInput } from '../api/client';
 import { nextPageInput, withPage } from '../api/paging';
+import type { Auth } from '../services/auth';
+import type { CatalogSource } from '../services/catalog-source';
 import { Disposable } from '../services/disposable';
-import type { Session } from '../services/session';
+import type { LocationStore } from '../services/location-store';
+import type { RequestPipeline } from '../services/request-pipeline';
 import {
   CLIENT_COLLECTIONS,
   LOCATION_COLLECTIONS,
@@ -50,11 +52,20 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   private readonly collectionNodes = new Map<string, BusinessNode>();
   private readonly pending = new Set<AbortController>();
 
-  constructor(private readonly session: Session) {
+  constructor(
+    private readonly auth: Pick<
+      Auth,
+      'environment' | 'signedIn' | 'hasUserToken' | 'profile' | 'whenReady' | 'onDidChange'
+    >,
+    private readonly locations: Pick<LocationStore, 'current' | 'onDidChange'>,
+    private readonly pipeline: Pick<RequestPipeline, 'fetch' | 'onDidExchange'>,
+    private readonly catalog: CatalogSource,
+  ) {
     super();
-    this.register(session.onDidChange(() => this.refresh()));
+    this.register(auth.onDidChange(() => this.refresh()));
+    this.register(locations.onDidChange(() => this.refresh()));
     this.register(
-      session.onDidExchange((exchange) => {
+      pipeline.onDidExchange((exchange) => {
         if (exchange.response && !exchange.error && !exchange.operation.readOnly)
           this.invalidateFor(exchange.operation.path);
       }),
@@ -94,8 +105,8 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   async getChildren(node?: BusinessNode): Promise<BusinessNode[]> {
-    await this.session.whenReady();
-    if (!this.session.signedIn) return [];
+    await this.auth.whenReady();
+    if (!this.auth.signedIn) return [];
     if (!node) return [{ kind: 'user' }];
     switch (node.kind) {
       case 'user':
@@ -120,13 +131,13 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     const C = vscode.TreeItemCollapsibleState;
     switch (node.kind) {
       case 'user': {
-        const profile = this.session.profile;
+        const profile = this.auth.profile;
         const item = new vscode.TreeItem(profile?.userName ?? vscode.l10n.t('Signed in'), C.Expanded);
-        item.id = `user:${this.session.environment.secretKey}`;
-        item.description = this.session.environment.label;
+        item.id = `user:${this.auth.environment.secretKey}`;
+        item.description = this.auth.environment.label;
         item.iconPath = new vscode.ThemeIcon('account');
         item.contextValue = 'business.user';
-        item.tooltip = this.session.hasUserToken
+        item.tooltip = this.auth.hasUserToken
           ? vscode.l10n.t('Partner and user tokens')
           : vscode.l10n.t('Partner token only');
         return item;
@@ -142,7 +153,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
       case 'location': {
         const item = new vscode.TreeItem(node.ctx.locationTitle, C.Collapsed);
         item.id = `location:${node.ctx.locationId}`;
-        const selected = this.session.location?.locationId === node.ctx.locationId;
+        const selected = this.locations.current?.locationId === node.ctx.locationId;
         item.description = selected ? vscode.l10n.t('#{0} · default', node.ctx.locationId) : `#${node.ctx.locationId}`;
         item.iconPath = new vscode.ThemeIcon(selected ? 'home' : 'location');
         item.contextValue = 'business.location';
@@ -199,15 +210,15 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   private async chainsOrLocations(): Promise<BusinessNode[]> {
-    if (this.session.hasUserToken) {
-      const chains = await this.fetchAll('chains', { operation: getCatalog().requireOperation('get_chain_list') });
+    if (this.auth.hasUserToken) {
+      const chains = await this.fetchAll('chains', { operation: this.catalog().requireOperation('get_chain_list') });
       if (chains.error) return [this.errorNode('chains', chains.error)];
       if (chains.items.length > 0) return chains.items.map((chain) => ({ kind: 'chain', chain }));
     }
     // Partner token only (or no chains): the locations the partner can see.
     const locations = await this.fetchAll('locations', {
-      operation: getCatalog().requireOperation('get_location_list'),
-      query: this.session.hasUserToken ? { my: 1 } : {},
+      operation: this.catalog().requireOperation('get_location_list'),
+      query: this.auth.hasUserToken ? { my: 1 } : {},
     });
     if (locations.error) return [this.errorNode('locations', locations.error)];
     return locations.items.map((row) => this.locationNode(row, undefined));
@@ -232,7 +243,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   private collectionNode(spec: CollectionSpec, ctx: LocationContext, client?: Row): BusinessNode {
-    const key = `${this.session.environment.secretKey}|${ctx.locationId}|${client ? `client:${client.id}|` : ''}${spec.key}`;
+    const key = `${this.auth.environment.secretKey}|${ctx.locationId}|${client ? `client:${client.id}|` : ''}${spec.key}`;
     const node: BusinessNode = { kind: 'collection', spec, ctx, client, key };
     this.collectionNodes.set(key, node);
     return node;
@@ -240,7 +251,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
 
   private async rowsOf(node: Extract<BusinessNode, { kind: 'collection' }>): Promise<BusinessNode[]> {
     if (!this.lists.has(node.key)) {
-      const operation = getCatalog().requireOperation(node.spec.operationId);
+      const operation = this.catalog().requireOperation(node.spec.operationId);
       const pathParams = node.spec.pathParams({ ...node.ctx, client: node.client });
       if (!pathParams)
         return [
@@ -278,7 +289,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   private async fetchAll(key: string, input: RequestInput): Promise<ListState> {
-    const fullKey = `${this.session.environment.secretKey}|${key}`;
+    const fullKey = `${this.auth.environment.secretKey}|${key}`;
     if (!this.lists.has(fullKey)) await this.load(fullKey, input, false);
     await this.settled(fullKey);
     return this.lists.get(fullKey) ?? { items: [], error: vscode.l10n.t('Cancelled') };
@@ -301,7 +312,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     this.pending.add(controller);
     const run = async () => {
       try {
-        const response: ApiResponse = await this.session.fetch({ ...input, signal: controller.signal });
+        const response: ApiResponse = await this.pipeline.fetch({ ...input, signal: controller.signal });
         const data = response.data;
         const items = Array.isArray(data) ? (data as Row[]) : data && typeof data === 'object' ? [data as Row] : [];
         state.items = append ? [...state.items, ...items] : items;
@@ -347,7 +358,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     let touched = false;
     for (const [key, node] of this.collectionNodes) {
       if (node.kind !== 'collection') continue;
-      const listPath = getCatalog().requireOperation(node.spec.operationId).path;
+      const listPath = this.catalog().requireOperation(node.spec.operationId).path;
       if (resourceWords(listPath).some((w) => written.includes(w))) {
         this.lists.delete(key);
         this.changed.fire(node);

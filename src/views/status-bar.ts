@@ -1,27 +1,32 @@
 // The status bar entry: environment, user and location. Production stands out; a click switches environment.
 import * as vscode from 'vscode';
 import { Disposable } from '../services/disposable';
-import type { Session } from '../services/session';
+import type { Auth } from '../services/auth';
+import type { LocationStore } from '../services/location-store';
 
 export class AltegioStatusBar extends Disposable {
   private readonly item = this.register(
     vscode.window.createStatusBarItem('altegio.status', vscode.StatusBarAlignment.Left, 50),
   );
 
-  constructor(private readonly session: Session) {
+  constructor(
+    private readonly auth: Pick<Auth, 'environment' | 'signedIn' | 'profile' | 'onDidChange'>,
+    private readonly locations: Pick<LocationStore, 'current' | 'onDidChange'>,
+  ) {
     super();
     this.item.name = vscode.l10n.t('Altegio');
     this.item.command = 'altegio.selectEnvironment';
-    this.register(session.onDidChange(() => this.update()));
+    this.register(auth.onDidChange(() => this.update()));
+    this.register(locations.onDidChange(() => this.update()));
     this.update();
     this.item.show();
   }
 
   update(): void {
-    const env = this.session.environment;
-    const location = this.session.location;
-    const user = this.session.signedIn
-      ? (this.session.profile?.userName ?? vscode.l10n.t('signed in'))
+    const env = this.auth.environment;
+    const location = this.locations.current;
+    const user = this.auth.signedIn
+      ? (this.auth.profile?.userName ?? vscode.l10n.t('signed in'))
       : vscode.l10n.t('signed out');
     const parts = [env.label, user, location?.locationTitle].filter(Boolean);
     this.item.text = `${env.isProduction ? '$(warning) ' : '$(cloud) '}${parts.join(' · ')}`;

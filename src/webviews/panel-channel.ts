@@ -3,7 +3,7 @@
 // dropped. A webview is untrusted input.
 import * as vscode from 'vscode';
 import type { Parsed } from '../protocol/guard';
-import type { AltegioLog } from '../services/log';
+import type { Logger } from '../services/log';
 import { Disposable } from '../services/disposable';
 
 export class PanelChannel<FromApp extends { type: string }, ToApp extends { type: string }> extends Disposable {
@@ -15,7 +15,7 @@ export class PanelChannel<FromApp extends { type: string }, ToApp extends { type
     private readonly panel: vscode.WebviewPanel,
     private readonly name: string,
     private readonly parse: (raw: unknown) => Parsed<FromApp>,
-    private readonly log: AltegioLog,
+    private readonly log: Logger,
     private readonly handlers: { onReady(): void; onMessage(message: FromApp): void | Promise<void> },
   ) {
     super();

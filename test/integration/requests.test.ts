@@ -3,18 +3,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BusinessNode } from '../../src/views/business-tree';
-import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
+import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
 
 describe('Running operations (real extension host, local sandbox)', () => {
   it('records every request in the history, newest first, and replays one', async () => {
     const api = await altegio();
     await useSandbox(api);
-    const history = api.services.session.history;
+    const history = api.altegio.history;
     await history.clear();
-    await api.services.session.execute(
-      { operation: api.catalog().requireOperation('get_team_member_list'), pathParams: { location_id: 720441 } },
-      { source: 'palette' },
+    await succeeded(
+      api.altegio.pipeline.execute(
+        { operation: api.catalog().requireOperation('get_team_member_list'), pathParams: { location_id: 720441 } },
+        { source: 'palette' },
+      ),
     );
     const [entry] = history.entries();
     assert.strictEqual(entry.method, 'GET');
@@ -54,17 +56,19 @@ describe('Running operations (real extension host, local sandbox)', () => {
   it('asks before removing a loyalty card, names the card and the location, and respects a cancel', async () => {
     const api = await altegio();
     await useSandbox(api);
-    const session = api.services.session;
+    const { pipeline, history } = api.altegio;
     // A fresh card to remove.
-    const issued = await session.execute(
-      {
-        operation: api.catalog().requireOperation('issue_loyalty_card'),
-        pathParams: { location_id: 720441 },
-        body: { loyalty_card_number: `IT${Date.now()}`, loyalty_card_type_id: '8230', phone: 13155550179 },
-      },
-      { source: 'form' },
+    const issued = await succeeded(
+      pipeline.execute(
+        {
+          operation: api.catalog().requireOperation('issue_loyalty_card'),
+          pathParams: { location_id: 720441 },
+          body: { loyalty_card_number: `IT${Date.now()}`, loyalty_card_type_id: '8230', phone: 13155550179 },
+        },
+        { source: 'form' },
+      ),
     );
-    const card = issued.data as { id: number; number: string };
+    const card = issued.response!.data as { id: number; number: string };
     const node = {
       kind: 'row',
       parentKey: 'test',
@@ -76,12 +80,12 @@ describe('Running operations (real extension host, local sandbox)', () => {
     } as unknown as BusinessNode;
     const listCards = async () =>
       (
-        await session.fetch({
+        await pipeline.fetch({
           operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'),
           pathParams: { phone: '13155550179', chain_id: 706028, location_id: 720441 },
         })
       ).data as { id: number }[];
-    const historyBefore = session.history.entries().length;
+    const historyBefore = history.entries().length;
 
     const decline = scriptedPrompter({ confirm: [false] });
     await withPrompter(api, decline, () => vscode.commands.executeCommand('altegio.business.removeCard', node));
@@ -93,32 +97,32 @@ describe('Running operations (real extension host, local sandbox)', () => {
       (await listCards()).some((c) => c.id === card.id),
       'the card is still there after a cancel',
     );
-    assert.strictEqual(session.history.entries().length, historyBefore, 'nothing was sent');
+    assert.strictEqual(history.entries().length, historyBefore, 'nothing was sent');
 
     const accept = scriptedPrompter({ confirm: [true] });
     await withPrompter(api, accept, () => vscode.commands.executeCommand('altegio.business.removeCard', node));
     assert.strictEqual(accept.log.confirms.length, 1, 'asked exactly once');
     assert.ok(!(await listCards()).some((c) => c.id === card.id), 'the card is gone');
-    assert.strictEqual(session.history.entries()[0].status, 204);
-    assert.strictEqual(session.history.entries()[0].method, 'DELETE');
+    assert.strictEqual(history.entries()[0].status, 204);
+    assert.strictEqual(history.entries()[0].method, 'DELETE');
   });
 
   it('blocks every write in read-only production before anything is sent', async () => {
     const api = await altegio();
     await useSandbox(api);
     const config = vscode.workspace.getConfiguration('altegio');
-    const session = api.services.session;
-    const before = session.history.entries().length;
+    const { auth, pipeline, history } = api.altegio;
+    const before = history.entries().length;
     await config.update('environment', 'production', vscode.ConfigurationTarget.Global);
     try {
-      await session.whenReady();
-      assert.strictEqual(session.environment.readOnly, true, 'production is read-only by default');
+      await auth.whenReady();
+      assert.strictEqual(auth.environment.readOnly, true, 'production is read-only by default');
       const prompter = scriptedPrompter({});
       for (const id of ['issue_loyalty_card', 'remove_loyalty_card', 'create_client', 'update_client']) {
         const op = api.catalog().requireOperation(id);
         await withPrompter(api, prompter, () =>
           assert.rejects(
-            session.execute(
+            pipeline.execute(
               { operation: op, pathParams: { location_id: 720441, card_id: 1, client_id: 1 }, body: {} },
               { source: 'form' },
             ),
@@ -127,10 +131,10 @@ describe('Running operations (real extension host, local sandbox)', () => {
         );
       }
       assert.strictEqual(prompter.log.confirms.length, 0, 'no confirmation is asked for a blocked write');
-      assert.strictEqual(session.history.entries().length, before, 'nothing was sent');
+      assert.strictEqual(history.entries().length, before, 'nothing was sent');
     } finally {
       await config.update('environment', undefined, vscode.ConfigurationTarget.Global);
-      await session.whenReady();
+      await auth.whenReady();
     }
   });
 });

@@ -5,13 +5,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN, OWNER_USER } from '../../src/sandbox/credentials';
 import { KeyringUnavailableError, TokenStore } from '../../src/services/token-store';
-import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
+import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 
 describe('Tokens stay in SecretStorage (real extension host, local sandbox)', () => {
   it('leaves no token or password in settings, globalState, history, the log or exports', async () => {
     const api = await altegio();
     await useSandbox(api);
-    const session = api.services.session;
+    const { auth, pipeline, history } = api.altegio;
     const secrets = [DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN, OWNER_USER.password, OWNER_USER.userToken];
 
     await vscode.commands.executeCommand('altegio.signOut');
@@ -23,20 +23,24 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
       }),
       () => vscode.commands.executeCommand('altegio.signIn'),
     );
-    assert.ok(session.signedIn);
-    await session.execute(
-      {
-        operation: api.catalog().requireOperation('authorize_user'),
-        body: { login: OWNER_USER.login, password: OWNER_USER.password },
-      },
-      { source: 'form' },
+    assert.ok(auth.signedIn);
+    await succeeded(
+      pipeline.execute(
+        {
+          operation: api.catalog().requireOperation('authorize_user'),
+          body: { login: OWNER_USER.login, password: OWNER_USER.password },
+        },
+        { source: 'form' },
+      ),
     );
-    await session.execute(
-      {
-        operation: api.catalog().requireOperation('get_client'),
-        pathParams: { location_id: 720441, client_id: 4240788 },
-      },
-      { source: 'form' },
+    await succeeded(
+      pipeline.execute(
+        {
+          operation: api.catalog().requireOperation('get_client'),
+          pathParams: { location_id: 720441, client_id: 4240788 },
+        },
+        { source: 'form' },
+      ),
     );
     await vscode.commands.executeCommand('altegio.signOut');
     await withPrompter(
@@ -44,7 +48,9 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
       scriptedPrompter({ pick: ['Partner token and user token'], input: [DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN] }),
       () => vscode.commands.executeCommand('altegio.signIn'),
     );
-    await session.execute({ operation: api.catalog().requireOperation('get_chain_list') }, { source: 'palette' });
+    await succeeded(
+      pipeline.execute({ operation: api.catalog().requireOperation('get_chain_list') }, { source: 'palette' }),
+    );
 
     const texts: [string, string][] = [];
     await vscode.commands.executeCommand('altegio.copyAsCurl');
@@ -54,20 +60,20 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
     texts.push(['settings', JSON.stringify(vscode.workspace.getConfiguration('altegio'))]);
     const inspect = vscode.workspace.getConfiguration().inspect('altegio');
     texts.push(['settings (inspect)', JSON.stringify(inspect ?? {})]);
-    for (const key of api.services.context.globalState.keys())
-      texts.push([`globalState ${key}`, JSON.stringify(api.services.context.globalState.get(key))]);
-    for (const key of api.services.context.workspaceState.keys())
-      texts.push([`workspaceState ${key}`, JSON.stringify(api.services.context.workspaceState.get(key))]);
-    for (const entry of session.history.entries()) {
+    for (const key of api.context.globalState.keys())
+      texts.push([`globalState ${key}`, JSON.stringify(api.context.globalState.get(key))]);
+    for (const key of api.context.workspaceState.keys())
+      texts.push([`workspaceState ${key}`, JSON.stringify(api.context.workspaceState.get(key))]);
+    for (const entry of history.entries()) {
       texts.push([`history ${entry.id}`, JSON.stringify(entry)]);
-      texts.push([`stored response ${entry.id}`, JSON.stringify((await session.history.response(entry.id)) ?? null)]);
+      texts.push([`stored response ${entry.id}`, JSON.stringify((await history.response(entry.id)) ?? null)]);
     }
     texts.push(['log', api.logLines().join('\n')]);
 
     assert.ok(texts.find(([n]) => n === 'cURL export')![1].includes('curl'), 'the cURL export was made');
     assert.ok(texts.find(([n]) => n === '.http export')![1].includes('GET'), 'the .http export was made');
     assert.ok(
-      session.history.entries().some((e) => e.operationId === 'authorize_user'),
+      history.entries().some((e) => e.operationId === 'authorize_user'),
       'the sign-in request is in the history',
     );
     assert.ok(api.logLines().length > 3, 'the log has lines');

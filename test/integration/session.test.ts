@@ -14,20 +14,20 @@ describe('Sign in and sign out (real extension host, local sandbox)', () => {
     await vscode.commands.executeCommand('altegio.signOut');
     const url = await useSandbox(api);
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
-    assert.strictEqual(api.services.session.environment.id, 'sandbox');
-    assert.strictEqual(api.services.session.environment.baseUrl, url);
-    assert.strictEqual(api.services.session.profile?.method, 'sandbox');
+    assert.strictEqual(api.altegio.auth.environment.id, 'sandbox');
+    assert.strictEqual(api.altegio.auth.environment.baseUrl, url);
+    assert.strictEqual(api.altegio.auth.profile?.method, 'sandbox');
   });
 
   it('sign out deletes the secrets and shows the signed-out state', async () => {
     const api = await altegio();
     await useSandbox(api);
-    const key = `altegio.tokens.${api.services.session.environment.secretKey}`;
-    assert.ok(await api.services.context.secrets.get(key), 'a secret exists before sign-out');
+    const key = `altegio.tokens.${api.altegio.auth.environment.secretKey}`;
+    assert.ok(await api.context.secrets.get(key), 'a secret exists before sign-out');
     await vscode.commands.executeCommand('altegio.signOut');
-    assert.strictEqual(await api.services.context.secrets.get(key), undefined);
-    assert.strictEqual(api.services.session.signedIn, false);
-    assert.strictEqual(api.services.session.profile, undefined);
+    assert.strictEqual(await api.context.secrets.get(key), undefined);
+    assert.strictEqual(api.altegio.auth.signedIn, false);
+    assert.strictEqual(api.altegio.auth.profile, undefined);
   });
 
   it('signs in with a partner and a user token after checking them', async () => {
@@ -39,9 +39,9 @@ describe('Sign in and sign out (real extension host, local sandbox)', () => {
       input: [DEMO_PARTNER_TOKEN, DEMO_USER_TOKEN],
     });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.signIn'));
-    assert.strictEqual(api.services.session.signedIn, true);
-    assert.strictEqual(api.services.session.hasUserToken, true);
-    assert.strictEqual(api.services.session.profile?.method, 'tokens');
+    assert.strictEqual(api.altegio.auth.signedIn, true);
+    assert.strictEqual(api.altegio.auth.hasUserToken, true);
+    assert.strictEqual(api.altegio.auth.profile?.method, 'tokens');
     assert.ok(
       prompter.log.inputs.every((i) => i.password),
       'token boxes hide what is typed',
@@ -57,9 +57,9 @@ describe('Sign in and sign out (real extension host, local sandbox)', () => {
       input: ['wrongPartnerToken0000000000', ''],
     });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.signIn'));
-    assert.strictEqual(api.services.session.signedIn, false);
-    const key = `altegio.tokens.${api.services.session.environment.secretKey}`;
-    assert.strictEqual(await api.services.context.secrets.get(key), undefined);
+    assert.strictEqual(api.altegio.auth.signedIn, false);
+    const key = `altegio.tokens.${api.altegio.auth.environment.secretKey}`;
+    assert.strictEqual(await api.context.secrets.get(key), undefined);
   });
 
   it('signs in with login and password through POST /auth and never stores the password', async () => {
@@ -71,17 +71,15 @@ describe('Sign in and sign out (real extension host, local sandbox)', () => {
       input: [DEMO_PARTNER_TOKEN, OWNER.login, OWNER.password],
     });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.signIn'));
-    assert.strictEqual(api.services.session.signedIn, true);
-    assert.strictEqual(api.services.session.hasUserToken, true);
-    assert.strictEqual(api.services.session.profile?.userName, OWNER.name);
-    assert.strictEqual(api.services.session.profile?.method, 'password');
-    const secret = await api.services.context.secrets.get(
-      `altegio.tokens.${api.services.session.environment.secretKey}`,
-    );
+    assert.strictEqual(api.altegio.auth.signedIn, true);
+    assert.strictEqual(api.altegio.auth.hasUserToken, true);
+    assert.strictEqual(api.altegio.auth.profile?.userName, OWNER.name);
+    assert.strictEqual(api.altegio.auth.profile?.method, 'password');
+    const secret = await api.context.secrets.get(`altegio.tokens.${api.altegio.auth.environment.secretKey}`);
     assert.ok(secret && !secret.includes(OWNER.password), 'the secret holds tokens, not the password');
-    for (const key of api.services.context.globalState.keys()) {
+    for (const key of api.context.globalState.keys()) {
       assert.ok(
-        !JSON.stringify(api.services.context.globalState.get(key)).includes(OWNER.password),
+        !JSON.stringify(api.context.globalState.get(key)).includes(OWNER.password),
         `globalState ${key} holds no password`,
       );
     }
@@ -94,7 +92,7 @@ describe('Sign in and sign out (real extension host, local sandbox)', () => {
     const prompter = scriptedPrompter({ pick: ['Partner token and user token'], input: ['Bearer abc'] });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.signIn'));
     assert.match(prompter.log.validation[0] ?? '', /without "Bearer"/);
-    assert.strictEqual(api.services.session.signedIn, false);
+    assert.strictEqual(api.altegio.auth.signedIn, false);
     await useSandbox(api);
   });
 });

@@ -3,12 +3,12 @@ import * as assert from 'assert';
 import type { ApiNode } from '../../src/views/api-tree';
 import type { BusinessNode } from '../../src/views/business-tree';
 import * as vscode from 'vscode';
-import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
+import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 
 describe('API tree (real extension host)', () => {
   it('lists the 28 sections in documentation order, with every operation', async () => {
     const api = await altegio();
-    const tree = api.services.apiTree;
+    const tree = api.altegio.apiTree;
     await tree.setFilter('');
     const sections = tree.getChildren() as Extract<ApiNode, { kind: 'section' }>[];
     assert.strictEqual(sections.length, 28);
@@ -26,7 +26,7 @@ describe('API tree (real extension host)', () => {
 
   it('narrows to the operations that match the filter, and clears it', async () => {
     const api = await altegio();
-    const tree = api.services.apiTree;
+    const tree = api.altegio.apiTree;
     await tree.setFilter('loyalty card');
     const sections = tree.getChildren() as Extract<ApiNode, { kind: 'section' }>[];
     assert.ok(sections.length >= 1 && sections.length < 28, `${sections.length} sections`);
@@ -43,13 +43,13 @@ describe('API tree (real extension host)', () => {
 describe('Business tree (real extension host, local sandbox)', () => {
   async function children(node?: BusinessNode): Promise<BusinessNode[]> {
     const api = await altegio();
-    return api.services.businessTree.getChildren(node);
+    return api.altegio.businessTree.getChildren(node);
   }
 
   it('lists the signed-in user, the chain and its two locations', async () => {
     const api = await altegio();
     await useSandbox(api);
-    api.services.businessTree.refresh();
+    api.altegio.businessTree.refresh();
     const [user] = await children();
     assert.strictEqual(user.kind, 'user');
     const chains = await children(user);
@@ -65,7 +65,7 @@ describe('Business tree (real extension host, local sandbox)', () => {
   it('pages the clients of a location with "Load more…" until all are loaded, without duplicates', async () => {
     const api = await altegio();
     await useSandbox(api);
-    const tree = api.services.businessTree;
+    const tree = api.altegio.businessTree;
     tree.refresh();
     const [user] = await children();
     const [chain] = await children(user);
@@ -96,7 +96,7 @@ describe('Business tree (real extension host, local sandbox)', () => {
   it("shows a client's loyalty cards under the client", async () => {
     const api = await altegio();
     await useSandbox(api);
-    api.services.businessTree.refresh();
+    api.altegio.businessTree.refresh();
     const [user] = await children();
     const [chain] = await children(user);
     const [manhattan] = await children(chain);
@@ -106,7 +106,7 @@ describe('Business tree (real extension host, local sandbox)', () => {
       olivia = rows.find((r) => r.kind === 'row' && r.view.id === 4240788);
       const more = rows.find((r) => r.kind === 'loadMore') as Extract<BusinessNode, { kind: 'loadMore' }> | undefined;
       if (!olivia && !more) break;
-      if (!olivia) await api.services.businessTree.loadMore(more!.key);
+      if (!olivia) await api.altegio.businessTree.loadMore(more!.key);
     }
     assert.ok(olivia, 'Olivia Brown (4240788) is among the clients');
     const [cards] = await children(olivia);
@@ -123,17 +123,19 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
   it('drops a removed card from its client without a manual refresh', async () => {
     const api = await altegio();
     await useSandbox(api);
-    const session = api.services.session;
-    const tree = api.services.businessTree;
+    const { pipeline } = api.altegio;
+    const tree = api.altegio.businessTree;
     tree.refresh();
     const number = `TREE${Date.now().toString().slice(-8)}`;
-    await session.execute(
-      {
-        operation: api.catalog().requireOperation('issue_loyalty_card'),
-        pathParams: { location_id: 720441 },
-        body: { loyalty_card_number: number, loyalty_card_type_id: '8230', phone: 13155550179 },
-      },
-      { source: 'form' },
+    await succeeded(
+      pipeline.execute(
+        {
+          operation: api.catalog().requireOperation('issue_loyalty_card'),
+          pathParams: { location_id: 720441 },
+          body: { loyalty_card_number: number, loyalty_card_type_id: '8230', phone: 13155550179 },
+        },
+        { source: 'form' },
+      ),
     );
     const [user] = await tree.getChildren();
     const [chain] = await tree.getChildren(user);

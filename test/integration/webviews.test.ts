@@ -4,11 +4,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../src/api/catalog';
-import type { Exchange } from '../../src/services/session';
+import type { Exchange } from '../../src/services/request-pipeline';
 import type { FormLauncher } from '../../src/webviews/form/form-launcher';
 import type { FormPanel } from '../../src/webviews/form/form-panel';
 import type { ResponseViewer } from '../../src/webviews/response/response-viewer';
-import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
+import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
 
 /** waitFor, typed: resolves with the condition's value once it is there. */
@@ -24,8 +24,8 @@ async function services() {
   const api = await altegio();
   return {
     api,
-    forms: api.services.launcher as unknown as FormLauncher,
-    viewer: api.services.responses as unknown as ResponseViewer,
+    forms: api.altegio.forms as unknown as FormLauncher,
+    viewer: api.altegio.responses as unknown as ResponseViewer,
   };
 }
 
@@ -166,7 +166,7 @@ describe('Request forms and response viewer (real webviews)', function () {
   it('shows the issues of restored values in the webview, and never sends invalid values', async () => {
     const { api, forms } = await services();
     const op = api.catalog().requireOperation('create_client');
-    const history = api.services.session.history;
+    const history = api.altegio.history;
     const before = history.entries().length;
     const values = { path: { location_id: MANHATTAN }, query: {}, body: { name: 'Ann', phone: '12ab' } };
     const panel = await rendered(
@@ -192,7 +192,7 @@ describe('Request forms and response viewer (real webviews)', function () {
     const op = api.catalog().requireOperation('issue_loyalty_card');
     const panel = await openForm(forms, op, { pathParams: { location_id: MANHATTAN } });
     const values = panel.currentValues;
-    const history = api.services.session.history;
+    const history = api.altegio.history;
     const before = history.entries().length;
     const malformed: unknown[] = [
       null,
@@ -226,7 +226,8 @@ describe('Request forms and response viewer (real webviews)', function () {
         operation: api.catalog().requireOperation('get_team_member_list'),
         pathParams: { location_id: MANHATTAN },
       },
-      environment: api.services.session.environment,
+      environment: api.altegio.auth.environment,
+      ...timing(),
       response: fakeResponse({ data: [] }),
     };
     const response = await showInViewer(viewer, exchange);
@@ -264,12 +265,12 @@ describe('Request forms and response viewer (real webviews)', function () {
     for (const label of ['type', 'balance', 'points', 'programs'])
       assert.ok(label in byLabel, `${label} in the summary`);
     await until('the viewer to show the card', () => viewer.currentPanel);
-    assert.strictEqual(api.services.session.history.latest()?.operationId, op.id);
+    assert.strictEqual(api.altegio.history.latest()?.operationId, op.id);
     // Remove the card again, declining first: the confirmation is the session's.
     const remove = api.catalog().requireOperation('remove_loyalty_card');
     const removeForm = await openForm(forms, remove, { pathParams: { location_id: MANHATTAN } });
     const card = (
-      await api.services.session.fetch({
+      await api.altegio.pipeline.fetch({
         operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'),
         pathParams: { phone: '13155550175', chain_id: 706028, location_id: MANHATTAN },
       })
@@ -291,16 +292,86 @@ describe('Request forms and response viewer (real webviews)', function () {
     assert.strictEqual(removeForm.lastResult!.outcome, 'success', removeForm.lastResult!.message);
   });
 
+  it('gives every request its own exchange: two sent at once each show and copy what they sent', async () => {
+    const { api, forms, viewer } = await services();
+    await useSandbox(api);
+    const sandbox = api.altegio.sandbox.running!;
+    const slow = api.catalog().requireOperation('get_team_member_list');
+    const fast = api.catalog().requireOperation('get_service_list');
+    const shown: Exchange[] = [];
+    const show = viewer.show;
+    viewer.show = function (this: ResponseViewer, exchange: Exchange) {
+      shown.push(exchange);
+      return show.call(this, exchange);
+    };
+    // The request that starts first finishes last: the window in which a shared "last exchange" goes wrong.
+    sandbox.setFaults({ match: { operationId: slow.id }, latencyMs: 1500 });
+    try {
+      const slowForm = await openForm(forms, slow, { pathParams: { location_id: MANHATTAN } });
+      const fastForm = await openForm(forms, fast, { pathParams: { location_id: MANHATTAN } });
+      slowForm.lastResult = undefined;
+      fastForm.lastResult = undefined;
+      slowForm.receive({ type: 'send', seq: 1, values: slowForm.currentValues });
+      await new Promise((r) => setTimeout(r, 200));
+      fastForm.receive({ type: 'send', seq: 1, values: fastForm.currentValues });
+      await until('both forms to get their answer', () => slowForm.lastResult && fastForm.lastResult);
+      await until('the viewer to show both', () => shown.length === 2);
+      assert.deepStrictEqual(
+        shown.map((e) => e.operation.id),
+        [fast.id, slow.id],
+        'the second request finished first',
+      );
+      assert.strictEqual(shown[0].request?.path, `/services/${MANHATTAN}`);
+      assert.strictEqual(shown[1].request?.path, `/staff/${MANHATTAN}`);
+      // "Open Response" in the fast form shows the fast form's answer, though the slow one came in after it.
+      fastForm.receive({ type: 'openResponse' });
+      await until('the form to show its own answer again', () => shown.length === 3);
+      assert.strictEqual(shown[2], shown[0]);
+
+      // Two replays from the History at once: each shows its own answer and gets its own history entry.
+      const entries = shown.slice(0, 2).map((e) => api.altegio.history.get(e.historyId!)!);
+      shown.length = 0;
+      await Promise.all([
+        vscode.commands.executeCommand('altegio.history.replay', entries[1]),
+        new Promise((r) => setTimeout(r, 200)).then(() =>
+          vscode.commands.executeCommand('altegio.history.replay', entries[0]),
+        ),
+      ]);
+      assert.deepStrictEqual(
+        shown.map((e) => [e.operation.id, e.request?.path]),
+        [
+          [fast.id, `/services/${MANHATTAN}`],
+          [slow.id, `/staff/${MANHATTAN}`],
+        ],
+      );
+      // Copy as cURL and Open Response of each history entry give that entry's request and answer.
+      for (const exchange of shown) {
+        const entry = api.altegio.history.get(exchange.historyId!)!;
+        assert.strictEqual(entry.path, exchange.request?.path);
+        await vscode.commands.executeCommand('altegio.history.copyAsCurl', entry);
+        assert.match(await vscode.env.clipboard.readText(), new RegExp(`${entry.path}['"\\s]`));
+        await vscode.commands.executeCommand('altegio.history.openResponse', entry);
+        const editor = await until('the response document', () =>
+          vscode.window.visibleTextEditors.find((e) => e.document.uri.path.includes(entry.id)),
+        );
+        assert.deepStrictEqual(JSON.parse(editor.document.getText()), exchange.response?.body);
+      }
+    } finally {
+      sandbox.setFaults(undefined);
+      viewer.show = show;
+    }
+  });
+
   it('blocks a write in read-only production with a clear message, and sends nothing', async () => {
     const { api, forms } = await services();
     await useSandbox(api);
-    const session = api.services.session;
+    const { auth, history } = api.altegio;
     const panel = await openForm(forms, api.catalog().requireOperation('issue_loyalty_card'));
-    const before = session.history.entries().length;
+    const before = history.entries().length;
     const config = vscode.workspace.getConfiguration('altegio');
     await config.update('environment', 'production', vscode.ConfigurationTarget.Global);
     try {
-      await session.whenReady();
+      await auth.whenReady();
       panel.lastResult = undefined;
       panel.receive({
         type: 'send',
@@ -314,10 +385,10 @@ describe('Request forms and response viewer (real webviews)', function () {
       const result = await until('the blocked send', () => panel.lastResult);
       assert.strictEqual(result.outcome, 'blocked');
       assert.match(result.message ?? '', /read-only/);
-      assert.strictEqual(session.history.entries().length, before, 'nothing was sent');
+      assert.strictEqual(history.entries().length, before, 'nothing was sent');
     } finally {
       await config.update('environment', undefined, vscode.ConfigurationTarget.Global);
-      await session.whenReady();
+      await auth.whenReady();
     }
   });
 
@@ -365,7 +436,8 @@ describe('Request forms and response viewer (real webviews)', function () {
       await viewer.show({
         operation: op,
         input: { operation: op, pathParams: { location_id: MANHATTAN } },
-        environment: api.services.session.environment,
+        environment: api.altegio.auth.environment,
+        ...timing(),
         ...(response ? { response } : {}),
         error: error as never,
       });
@@ -396,7 +468,8 @@ describe('Request forms and response viewer (real webviews)', function () {
       await viewer.show({
         operation: op,
         input: { operation: op, pathParams: { location_id: MANHATTAN } },
-        environment: api.services.session.environment,
+        environment: api.altegio.auth.environment,
+        ...timing(),
         response: fakeResponse(body, text.length),
       });
       const panel = viewer.currentPanel!;
@@ -426,7 +499,8 @@ describe('Request forms and response viewer (real webviews)', function () {
     const panel = await showInViewer(viewer, {
       operation: op,
       input: { operation: op, pathParams: { location_id: MANHATTAN } },
-      environment: api.services.session.environment,
+      environment: api.altegio.auth.environment,
+      ...timing(),
       response: fakeResponse({ success: true, data: rows, meta: { total_count: rows.length } }),
     });
     const shown = panel.lastRendered!;
@@ -439,7 +513,8 @@ describe('Request forms and response viewer (real webviews)', function () {
     const exchange = (): Exchange => ({
       operation: op,
       input: { operation: op, pathParams: { location_id: MANHATTAN } },
-      environment: api.services.session.environment,
+      environment: api.altegio.auth.environment,
+      ...timing(),
       response: fakeResponse({ data: [{ id: 1 }] }),
     });
     const first = await showInViewer(viewer, exchange());
@@ -457,11 +532,10 @@ describe('Request forms and response viewer (real webviews)', function () {
     const { api, forms, viewer } = await services();
     await useSandbox(api);
     const op = api.catalog().requireOperation('get_team_member_list');
-    await api.services.session.execute(
-      { operation: op, pathParams: { location_id: MANHATTAN } },
-      { source: 'palette' },
+    await succeeded(
+      api.altegio.pipeline.execute({ operation: op, pathParams: { location_id: MANHATTAN } }, { source: 'palette' }),
     );
-    const entry = api.services.session.history.latest()!;
+    const entry = api.altegio.history.latest()!;
     const restored = await rendered(
       'the restored viewer',
       () =>
@@ -525,4 +599,9 @@ function fakeResponse(body: unknown, sizeBytes = JSON.stringify(body).length): N
       headers: { Accept: 'application/vnd.api.v2+json', Authorization: 'Bearer ***' },
     },
   };
+}
+
+/** When a made-up exchange started and how long it took. */
+function timing(): Pick<Exchange, 'startedAt' | 'durationMs'> {
+  return { startedAt: new Date().toISOString(), durationMs: 12 };
 }

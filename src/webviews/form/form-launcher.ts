@@ -1,13 +1,14 @@
 // Opens request forms: one panel per operation (an open one is revealed and takes the new prefill), and
 // restores the open ones after a reload from the state their apps kept (WebviewPanelSerializer).
 import * as vscode from 'vscode';
-import { getCatalog, type OperationSpec } from '../../api/catalog';
+import type { OperationSpec } from '../../api/catalog';
 import { buildFormModel, initialValues, type FormModel } from '../../api/form-model';
-import type { OperationLauncher, Prefill, Services } from '../../commands/services';
 import { FORM_VIEW_TYPE, parseFormState, type FieldIssue } from '../../protocol/form-protocol';
+import type { Auth } from '../../services/auth';
+import type { OperationLauncher, Prefill } from '../ports';
 import { webviewOptions } from '../webview-html';
 import { FilePicks } from './file-picks';
-import { FormPanel, formTitle, type FormPanelStart } from './form-panel';
+import { FormPanel, formTitle, type FormPanelHost, type FormPanelStart } from './form-panel';
 import { issueTexts } from './form-strings';
 import { formIssues } from './form-validation';
 
@@ -15,10 +16,10 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
   private readonly panels = new Map<string, FormPanel>();
   private readonly files = new FilePicks();
 
-  constructor(private readonly s: Services) {}
+  constructor(private readonly s: FormPanelHost & { auth: Pick<Auth, 'whenReady'> }) {}
 
   async open(op: OperationSpec, prefill: Prefill = {}): Promise<void> {
-    await this.s.session.whenReady();
+    await this.s.auth.whenReady();
     const open = this.panels.get(op.id);
     if (open) {
       open.reveal();
@@ -34,7 +35,7 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
       FORM_VIEW_TYPE,
       formTitle(op),
       vscode.ViewColumn.Active,
-      webviewOptions(this.s.context.extensionUri),
+      webviewOptions(this.s.extensionUri),
     );
     this.track(new FormPanel(panel, op, this.s, this.files, this.startFor(op, prefill)));
   }
@@ -53,7 +54,7 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
   }
 
   private startFor(op: OperationSpec, prefill: Prefill, model = buildFormModel(op)): FormPanelStart {
-    const selected = this.s.session.location;
+    const selected = this.s.locations.current;
     const locationId = prefill.context?.locationId ?? selected?.locationId;
     const chainId = prefill.context?.chainId ?? (locationId === selected?.locationId ? selected?.chainId : undefined);
     const values = { path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body };
@@ -66,15 +67,15 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
 
   /** After a reload: the app's saved state names the operation and holds the values typed so far. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const restored = parseFormState(state, (id) => getCatalog().operation(id) !== undefined);
+    const restored = parseFormState(state, (id) => this.s.catalog().operation(id) !== undefined);
     if (!restored || this.panels.has(restored.operationId)) {
       if (state !== undefined) this.s.log.warn('a request form could not be restored: its saved state was not valid');
       panel.dispose();
       return;
     }
-    panel.webview.options = webviewOptions(this.s.context.extensionUri);
-    await this.s.session.whenReady();
-    const op = getCatalog().requireOperation(restored.operationId);
+    panel.webview.options = webviewOptions(this.s.extensionUri);
+    await this.s.auth.whenReady();
+    const op = this.s.catalog().requireOperation(restored.operationId);
     this.track(new FormPanel(panel, op, this.s, this.files, { values: restored.values, ui: restored.ui, context: {} }));
   }
 
@@ -109,7 +110,7 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
       FORM_VIEW_TYPE,
       formTitle(old.operation),
       { viewColumn, preserveFocus: true },
-      webviewOptions(this.s.context.extensionUri),
+      webviewOptions(this.s.extensionUri),
     );
     this.track(new FormPanel(panel, old.operation, this.s, this.files, start));
   }

@@ -1,5 +1,5 @@
 // One request form: a webview panel for one operation. It holds the values the app reports, validates every
-// change, reads lookup options, and sends through the session (read-only production, confirmation of
+// change, reads lookup options, and sends through the request pipeline (read-only production, confirmation of
 // destructive operations, history, log), then shows the answer in the response viewer.
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
@@ -15,7 +15,6 @@ import {
 } from '../../api/form-model';
 import type { RequestInput } from '../../api/http-types';
 import type { LookupContext } from '../../api/lookups';
-import type { Services } from '../../commands/services';
 import {
   parseFormMessage,
   type AuthView,
@@ -24,8 +23,14 @@ import {
   type FormWebviewMessage,
   type UiState,
 } from '../../protocol/form-protocol';
+import type { Auth } from '../../services/auth';
+import type { CatalogSource } from '../../services/catalog-source';
 import { Disposable } from '../../services/disposable';
-import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
+import type { LocationStore } from '../../services/location-store';
+import type { Logger } from '../../services/log';
+import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
+import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
+import type { ResponsePresenter } from '../ports';
 import { PanelChannel } from '../panel-channel';
 import { watchFirstLoad } from '../load-watchdog';
 import { renderWebviewHtml } from '../webview-html';
@@ -46,6 +51,17 @@ export interface FormPanelStart {
 
 type ResultMessage = Extract<FormHostMessage, { type: 'result' }>;
 
+/** What a request form needs from the rest of the extension. */
+export interface FormPanelHost {
+  extensionUri: vscode.Uri;
+  log: Logger;
+  auth: Pick<Auth, 'environment' | 'signedIn' | 'hasUserToken' | 'onDidChange'>;
+  locations: Pick<LocationStore, 'current' | 'onDidChange'>;
+  pipeline: Pick<RequestPipeline, 'execute' | 'fetch'>;
+  responses: ResponsePresenter;
+  catalog: CatalogSource;
+}
+
 export class FormPanel extends Disposable {
   readonly model: FormModel;
   private values: FormValues;
@@ -56,7 +72,8 @@ export class FormPanel extends Disposable {
   /** The lookup context each field's options were last read for. */
   private readonly lookupContexts = new Map<string, string>();
   private sending: AbortController | undefined;
-  private lastExchange: Exchange | undefined;
+  /** The exchange of this form's last send, for its Open Response button. */
+  private exchange: Exchange | undefined;
   private readonly closed = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.closed.event;
   private readonly stalled = this.register(new vscode.EventEmitter<number>());
@@ -71,7 +88,7 @@ export class FormPanel extends Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly operation: OperationSpec,
-    private readonly s: Services,
+    private readonly s: FormPanelHost,
     private readonly files: FilePicks,
     start: FormPanelStart,
   ) {
@@ -80,7 +97,7 @@ export class FormPanel extends Disposable {
     this.values = start.values;
     this.ui = start.ui;
     this.context = start.context;
-    this.lookups = new LookupLoader(s.session);
+    this.lookups = new LookupLoader(s.pipeline, s.catalog);
     this.channel = this.register(
       new PanelChannel(panel, 'request form', parseFormMessage, s.log, {
         onReady: () => this.init(),
@@ -88,8 +105,8 @@ export class FormPanel extends Disposable {
       }),
     );
     panel.title = formTitle(operation);
-    panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'form', panel.title);
+    panel.iconPath = vscode.Uri.joinPath(s.extensionUri, 'media', 'icons', 'altegio.svg');
+    panel.webview.html = renderWebviewHtml(panel.webview, s.extensionUri, 'form', panel.title);
     this.register(
       watchFirstLoad(
         panel,
@@ -99,12 +116,12 @@ export class FormPanel extends Disposable {
         start.replacements,
       ),
     );
-    this.register(
-      s.session.onDidChange(() => {
-        this.channel.post({ type: 'auth', auth: this.auth() });
-        this.refreshLookups();
-      }),
-    );
+    const contextChanged = () => {
+      this.channel.post({ type: 'auth', auth: this.auth() });
+      this.refreshLookups();
+    };
+    this.register(s.auth.onDidChange(contextChanged));
+    this.register(s.locations.onDidChange(contextChanged));
     this.register(
       panel.onDidDispose(() => {
         this.sending?.abort();
@@ -169,12 +186,12 @@ export class FormPanel extends Disposable {
   }
 
   private auth(): AuthView {
-    const session = this.s.session;
-    const env = session.environment;
+    const auth = this.s.auth;
+    const env = auth.environment;
     return {
       environment: env.label,
-      signedIn: session.signedIn,
-      hasUserToken: session.hasUserToken,
+      signedIn: auth.signedIn,
+      hasUserToken: auth.hasUserToken,
       readOnlyBlocked: env.readOnly && !this.operation.readOnly,
     };
   }
@@ -213,7 +230,7 @@ export class FormPanel extends Disposable {
         this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
         return;
       case 'openResponse':
-        if (this.lastExchange) await this.s.responses.show(this.lastExchange);
+        if (this.exchange) await this.s.responses.show(this.exchange);
         return;
       case 'chooseFile':
         return this.chooseFile(m.key);
@@ -238,7 +255,7 @@ export class FormPanel extends Disposable {
 
   /** Where lookups read from: the form's own location_id / chain_id, else the launcher's context, else the selected location. */
   private lookupContext(): LookupContext {
-    const selected = this.s.session.location;
+    const selected = this.s.locations.current;
     const locationId =
       positiveInt(this.values.path.location_id) ??
       positiveInt(this.values.query.location_id) ??
@@ -306,31 +323,27 @@ export class FormPanel extends Disposable {
     const controller = new AbortController();
     input.signal = controller.signal;
     this.sending = controller;
-    let exchange: Exchange | undefined;
-    const watch = this.s.session.onDidExchange((e) => {
-      if (e.input === input) exchange = e;
-    });
     this.channel.post({ type: 'sending', sending: true });
+    let exchange: Exchange | undefined;
     try {
-      await this.s.session.execute(input, { source: 'form', signal: controller.signal });
-      this.lastResult = this.successResult(exchange);
+      exchange = await this.s.pipeline.execute(input, { source: 'form' });
+      this.lastResult = exchange.error ? this.failureResult(exchange.error, exchange) : this.successResult(exchange);
     } catch (e) {
-      this.lastResult = this.failureResult(e, exchange);
+      this.lastResult = this.failureResult(e, undefined);
     } finally {
-      watch.dispose();
       this.sending = undefined;
       this.channel.post({ type: 'sending', sending: false });
     }
     this.channel.post(this.lastResult);
     if (exchange) {
-      this.lastExchange = exchange;
+      this.exchange = exchange;
       if (exchange.response || (exchange.error && exchange.error.kind !== 'cancelled'))
         await this.s.responses.show(exchange);
     }
   }
 
-  private successResult(exchange: Exchange | undefined): ResultMessage {
-    const r = exchange?.response;
+  private successResult(exchange: Exchange): ResultMessage {
+    const r = exchange.response;
     return {
       type: 'result',
       outcome: 'success',

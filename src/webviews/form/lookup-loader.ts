@@ -1,8 +1,9 @@
-// Reads a form's lookup options live through the session (background reads: rate-limited and logged, not
+// Reads a form's lookup options live through the request pipeline (background reads: rate-limited and logged, not
 // history), remembering each list for a minute so that typing elsewhere in the form does not re-read it.
 import { lookupFor, lookupOptions, lookupRequest, type LookupContext } from '../../api/lookups';
 import type { LookupOptionView } from '../../protocol/form-protocol';
-import type { Session } from '../../services/session';
+import type { Catalog } from '../../api/catalog';
+import type { RequestPipeline } from '../../services/request-pipeline';
 
 const TTL_MS = 60_000;
 const MAX_OPTIONS = 1000;
@@ -15,18 +16,21 @@ export type LookupResult =
 export class LookupLoader {
   private readonly cache = new Map<string, { at: number; result: Promise<LookupResult> }>();
 
-  constructor(private readonly session: Pick<Session, 'fetch'>) {}
+  constructor(
+    private readonly pipeline: Pick<RequestPipeline, 'fetch'>,
+    private readonly catalog: () => Catalog,
+  ) {}
 
   /** The options for `field` in this context; `force` reads again. Never throws. */
   load(field: string, ctx: LookupContext, force = false): Promise<LookupResult> {
     const spec = lookupFor(field);
     if (!spec) return Promise.resolve({ status: 'unavailable', options: [] });
-    const request = lookupRequest(spec, ctx);
+    const request = lookupRequest(this.catalog(), spec, ctx);
     if (!request) return Promise.resolve({ status: 'unavailable', options: [] });
     const key = `${spec.operationId}|${ctx.locationId ?? ''}|${ctx.chainId ?? ''}|${spec.searchable ? (ctx.term ?? '') : ''}`;
     const hit = this.cache.get(key);
     if (hit && !force && Date.now() - hit.at < TTL_MS) return hit.result;
-    const result = this.session.fetch(request).then(
+    const result = this.pipeline.fetch(request).then(
       (response): LookupResult => ({
         status: 'ready',
         options: lookupOptions(spec, response.data)

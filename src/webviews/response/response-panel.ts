@@ -1,26 +1,44 @@
-// One response viewer panel: shows an exchange, pages through lists (Next page goes through the session
+// One response viewer panel: shows an exchange, pages through lists (Next page goes through the request pipeline
 // and its history; Fetch all pages through the client and its rate limiter), exports CSV, copies, opens the
 // body in a real editor, and hands big answers to the editor instead of the webview.
 import * as vscode from 'vscode';
-import { getCatalog } from '../../api/catalog';
 import { isAltegioError } from '../../api/errors';
 import { fetchAllPages, nextPageInput } from '../../api/paging';
 import { maskSensitiveFields } from '../../api/sensitive';
-import type { Services } from '../../commands/services';
 import {
   parseResponseMessage,
   type ResponseHostMessage,
   type ResponseView,
   type ResponseWebviewMessage,
 } from '../../protocol/response-protocol';
+import type { CatalogSource } from '../../services/catalog-source';
+import type { ClientCache } from '../../services/client-cache';
 import { Disposable } from '../../services/disposable';
-import { ReadOnlyError, UserCancelledError, type Exchange } from '../../services/session';
+import type { EnvironmentService } from '../../services/environments';
+import type { HistoryStore } from '../../services/history-store';
+import type { Logger } from '../../services/log';
+import { UserCancelledError } from '../../services/refusals';
+import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
+import type { JsonDocumentProvider } from '../../views/json-documents';
 import { PanelChannel } from '../panel-channel';
 import { watchFirstLoad } from '../load-watchdog';
 import { renderWebviewHtml } from '../webview-html';
 import { largeResponseThresholdBytes } from './response-settings';
 import { responseStrings } from './response-strings';
 import { buildView, fromExchange, fromHistory, withAllItems, type Shown } from './response-view';
+
+/** What a response viewer needs from the rest of the extension. */
+export interface ResponsePanelHost {
+  extensionUri: vscode.Uri;
+  log: Logger;
+  pipeline: Pick<RequestPipeline, 'execute' | 'prepare'>;
+  /** Fetch all pages reads through the client (rate-limited, not history). */
+  clients: Pick<ClientCache, 'current'>;
+  history: Pick<HistoryStore, 'get' | 'response'>;
+  environments: Pick<EnvironmentService, 'describe'>;
+  documents: Pick<JsonDocumentProvider, 'put'>;
+  catalog: CatalogSource;
+}
 
 /** Fetch all pages stops here: the viewer is for reading, not for copying a whole business. */
 const MAX_ITEMS = 200_000;
@@ -48,7 +66,7 @@ export class ResponsePanel extends Disposable {
    */
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly s: Services,
+    private readonly s: ResponsePanelHost,
     public pinned: boolean,
     restoreHistoryId?: string,
     replacements = 0,
@@ -64,9 +82,9 @@ export class ResponsePanel extends Disposable {
         onMessage: (m) => this.onMessage(m),
       }),
     );
-    panel.iconPath = vscode.Uri.joinPath(s.context.extensionUri, 'media', 'icons', 'altegio.svg');
+    panel.iconPath = vscode.Uri.joinPath(s.extensionUri, 'media', 'icons', 'altegio.svg');
     this.updateTitle();
-    panel.webview.html = renderWebviewHtml(panel.webview, s.context.extensionUri, 'response', panel.title);
+    panel.webview.html = renderWebviewHtml(panel.webview, s.extensionUri, 'response', panel.title);
     this.register(
       watchFirstLoad(
         panel,
@@ -157,7 +175,7 @@ export class ResponsePanel extends Disposable {
     }
     const threshold = largeResponseThresholdBytes();
     const prepared =
-      shown.request || !shown.input ? undefined : await this.s.session.prepare(shown.input).catch(() => undefined);
+      shown.request || !shown.input ? undefined : await this.s.pipeline.prepare(shown.input).catch(() => undefined);
     const view = buildView(shown, {
       title: `${shown.operation.method} ${shown.operation.summary}`,
       thresholdBytes: threshold,
@@ -169,12 +187,12 @@ export class ResponsePanel extends Disposable {
 
   private async restore(historyId: string): Promise<void> {
     if (!historyId) return;
-    const history = this.s.session.history;
+    const history = this.s.history;
     const entry = history.get(historyId);
-    const operation = entry ? getCatalog().operation(entry.operationId) : undefined;
+    const operation = entry ? this.s.catalog().operation(entry.operationId) : undefined;
     if (!entry || !operation) return;
     const stored = entry.hasResponse ? await history.response(historyId) : undefined;
-    const env = this.s.session.environments.describe(entry.environment);
+    const env = this.s.environments.describe(entry.environment);
     this.shown = fromHistory(entry, stored, operation, env.label);
     this.updateTitle();
   }
@@ -252,22 +270,15 @@ export class ResponsePanel extends Disposable {
 
   /** Sends a request on from this panel (next page, send again) and shows its answer here. */
   private async send(input: Exchange['input']): Promise<void> {
-    let exchange: Exchange | undefined;
-    const watch = this.s.session.onDidExchange((e) => {
-      if (e.input === input) exchange = e;
-    });
+    let exchange: Exchange;
     try {
-      await this.s.session.execute(input, { source: 'viewer' });
+      exchange = await this.s.pipeline.execute(input, { source: 'viewer' });
     } catch (e) {
       if (e instanceof UserCancelledError) return;
-      if (e instanceof ReadOnlyError || !isAltegioError(e)) {
-        this.channel.post({ type: 'notice', message: e instanceof Error ? e.message : String(e) });
-        return;
-      }
-    } finally {
-      watch.dispose();
+      this.channel.post({ type: 'notice', message: e instanceof Error ? e.message : String(e) });
+      return;
     }
-    if (exchange) await this.show(exchange);
+    await this.show(exchange);
   }
 
   private async fetchAll(): Promise<void> {
@@ -290,7 +301,7 @@ export class ResponsePanel extends Disposable {
       });
     report('running');
     try {
-      const result = await fetchAllPages(this.s.session.client(), first, {
+      const result = await fetchAllPages(this.s.clients.current(), first, {
         signal: controller.signal,
         maxItems: MAX_ITEMS,
         ...(pageSize ? { pageSize } : {}),
@@ -340,8 +351,9 @@ export class ResponsePanel extends Disposable {
       case 'editRequest':
         if (shown) {
           const input = shown.input;
-          await this.s.launcher.open(
-            shown.operation,
+          await vscode.commands.executeCommand(
+            'altegio.openOperation',
+            shown.operation.id,
             input
               ? {
                   pathParams: input.pathParams ?? {},

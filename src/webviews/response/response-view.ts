@@ -9,7 +9,7 @@ import { nextPageInput, readTotal } from '../../api/paging';
 import { maskRequest } from '../../api/request-builder';
 import { maskSensitiveFields } from '../../api/sensitive';
 import type { HistoryEntry, StoredResponse } from '../../services/history-store';
-import type { Exchange } from '../../services/session';
+import type { Exchange } from '../../services/request-pipeline';
 import type { CombinedView, PagingView, ResponseView } from '../../protocol/response-protocol';
 import { explainError } from './error-advice';
 
@@ -44,7 +44,7 @@ export function fromExchange(exchange: Exchange): Shown {
     operation: exchange.operation,
     input: exchange.input,
     environment: exchange.environment.label,
-    time: new Date().toISOString(),
+    time: exchange.startedAt,
     ok: !!r && r.ok && !exchange.error,
     headers: r?.headers ?? {},
     bodyKept: true,
@@ -58,10 +58,9 @@ export function fromExchange(exchange: Exchange): Shown {
           durationMs: r.durationMs,
           sizeBytes: r.sizeBytes,
           attempts: r.attempts,
-          request: r.request,
         }
       : {}),
-    ...(!r && exchange.error?.request ? { request: exchange.error.request } : {}),
+    ...(exchange.request ? { request: exchange.request } : {}),
     ...(exchange.error ? { error: exchange.error } : {}),
     ...(exchange.historyId ? { historyId: exchange.historyId } : {}),
   };

@@ -1,18 +1,19 @@
 // Shows responses: one viewer panel, reused for each new answer, unless it is pinned, in which case the next
 // answer opens a new panel. Restores open viewers after a reload from the history entry their app kept.
 import * as vscode from 'vscode';
-import type { ResponsePresenter, Services } from '../../commands/services';
 import { parseResponseState, RESPONSE_VIEW_TYPE } from '../../protocol/response-protocol';
-import type { Exchange } from '../../services/session';
+import type { Auth } from '../../services/auth';
+import type { Exchange } from '../../services/request-pipeline';
+import type { ResponsePresenter } from '../ports';
 import { webviewOptions } from '../webview-html';
-import { ResponsePanel } from './response-panel';
+import { ResponsePanel, type ResponsePanelHost } from './response-panel';
 
 export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Set<ResponsePanel>();
   /** The panel the next answer goes to; undefined when every open panel is pinned. */
   private current: ResponsePanel | undefined;
 
-  constructor(private readonly s: Services) {}
+  constructor(private readonly s: ResponsePanelHost & { auth: Pick<Auth, 'whenReady'> }) {}
 
   async show(exchange: Exchange): Promise<void> {
     let panel = this.current && !this.current.pinned ? this.current : undefined;
@@ -21,7 +22,7 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
         RESPONSE_VIEW_TYPE,
         vscode.l10n.t('Response'),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        webviewOptions(this.s.context.extensionUri),
+        webviewOptions(this.s.extensionUri),
       );
       panel = this.track(new ResponsePanel(webview, this.s, false));
       this.current = panel;
@@ -35,8 +36,8 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
     const restored = parseResponseState(state);
     if (state !== undefined && !restored)
       this.s.log.warn('a response viewer was restored without its state: its saved state was not valid');
-    webview.webview.options = webviewOptions(this.s.context.extensionUri);
-    await this.s.session.whenReady();
+    webview.webview.options = webviewOptions(this.s.extensionUri);
+    await this.s.auth.whenReady();
     const panel = this.track(new ResponsePanel(webview, this.s, restored?.pinned ?? false, restored?.historyId ?? ''));
     if (!panel.pinned && !this.current) this.current = panel;
   }
@@ -59,7 +60,7 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
       RESPONSE_VIEW_TYPE,
       old.panel.title,
       { viewColumn, preserveFocus: true },
-      webviewOptions(this.s.context.extensionUri),
+      webviewOptions(this.s.extensionUri),
     );
     const panel = this.track(
       new ResponsePanel(webview, this.s, old.pinned, shown ? undefined : restoring, replacements),

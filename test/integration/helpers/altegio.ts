@@ -2,6 +2,7 @@
 // that answers confirmations, quick picks and input boxes the way a user would.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { Exchange } from '../../../src/services/request-pipeline';
 import type { AltegioTestApi } from '../../../src/test-api';
 import type { InputOptions, PickItem, Prompter } from '../../../src/services/prompter';
 import { activeExtension } from './extension';
@@ -9,8 +10,8 @@ import { activeExtension } from './extension';
 export async function altegio(): Promise<AltegioTestApi> {
   const extension = await activeExtension();
   const api = extension.exports as AltegioTestApi | undefined;
-  assert.ok(api?.services, 'the extension exports its test API in test mode');
-  await api.services.session.whenReady();
+  assert.ok(api?.altegio, 'the extension exports its test API in test mode');
+  await api.altegio.auth.whenReady();
   return api;
 }
 
@@ -84,7 +85,14 @@ export async function withPrompter<T>(api: AltegioTestApi, prompter: Prompter, b
 /** Starts the in-extension sandbox (idempotent) and waits until the session is signed in to it. */
 export async function useSandbox(api: AltegioTestApi): Promise<string> {
   const url = await vscode.commands.executeCommand<string>('altegio.startSandbox');
-  await api.services.session.whenReady();
-  assert.ok(api.services.session.signedIn, 'signed in to the sandbox');
+  await api.altegio.auth.whenReady();
+  assert.ok(api.altegio.auth.signedIn, 'signed in to the sandbox');
   return url;
+}
+
+/** The exchange of a request that must succeed; fails the test with the error otherwise. */
+export async function succeeded(exchange: Promise<Exchange>): Promise<Exchange> {
+  const done = await exchange;
+  if (done.error) throw done.error;
+  return done;
 }

@@ -1,0 +1,120 @@
+// The composition root: builds every service of the extension once, in dependency order, each given exactly
+// the collaborators it uses. `activate()` calls it and then registers what VS Code shows; integration tests can
+// call it too, on a context of their own, to get an isolated copy of the whole extension.
+import type * as vscode from 'vscode';
+import { loadCatalog, type Catalog } from './api/catalog';
+import { Auth } from './services/auth';
+import type { CatalogSource } from './services/catalog-source';
+import { ClientCache, RateLimits } from './services/client-cache';
+import { EnvironmentService } from './services/environments';
+import { HistoryStore } from './services/history-store';
+import { lazy } from './services/lazy';
+import { LocationStore } from './services/location-store';
+import { AltegioLog } from './services/log';
+import { PrompterSlot, type Prompter } from './services/prompter';
+import { RequestPipeline } from './services/request-pipeline';
+import { SandboxHost } from './services/sandbox-host';
+import { TokenStore } from './services/token-store';
+import { ApiTreeProvider } from './views/api-tree';
+import { BusinessTreeProvider } from './views/business-tree';
+import { HistoryTreeProvider } from './views/history-tree';
+import { JsonDocumentProvider } from './views/json-documents';
+import { FormLauncher } from './webviews/form/form-launcher';
+import { ResponseViewer } from './webviews/response/response-viewer';
+
+/** The parts of an ExtensionContext the services use (a test can pass its own). */
+export type AltegioContext = Pick<
+  vscode.ExtensionContext,
+  'secrets' | 'globalState' | 'globalStorageUri' | 'extensionUri'
+>;
+
+export interface AltegioOverrides {
+  /** Asks the user questions; a test answers them from a script. */
+  prompter?: Prompter;
+  /** Builds the catalog on first use; by default from the bundled OpenAPI document. */
+  catalog?: () => Catalog;
+}
+
+export interface Altegio extends vscode.Disposable {
+  readonly log: AltegioLog;
+  /** Every question to the user goes through here (a slot, so the test API can swap who answers). */
+  readonly prompter: PrompterSlot;
+  readonly catalog: CatalogSource;
+  /** Whether the catalog has been built yet (activation must not need it). */
+  readonly catalogLoaded: () => boolean;
+  readonly environments: EnvironmentService;
+  readonly tokens: TokenStore;
+  readonly history: HistoryStore;
+  readonly locations: LocationStore;
+  readonly limits: RateLimits;
+  readonly auth: Auth;
+  readonly clients: ClientCache;
+  readonly pipeline: RequestPipeline;
+  readonly sandbox: SandboxHost;
+  readonly documents: JsonDocumentProvider;
+  readonly apiTree: ApiTreeProvider;
+  readonly businessTree: BusinessTreeProvider;
+  readonly historyTree: HistoryTreeProvider;
+  readonly responses: ResponseViewer;
+  readonly forms: FormLauncher;
+}
+
+export function createAltegio(context: AltegioContext, overrides: AltegioOverrides = {}): Altegio {
+  const owned: vscode.Disposable[] = [];
+  const own = <T extends vscode.Disposable>(d: T): T => {
+    owned.push(d);
+    return d;
+  };
+  const catalogBox = lazy(overrides.catalog ?? (() => loadCatalog()));
+  const catalog: CatalogSource = () => catalogBox.get();
+
+  const log = own(new AltegioLog());
+  const prompter = new PrompterSlot();
+  if (overrides.prompter) prompter.current = overrides.prompter;
+  const environments = own(new EnvironmentService());
+  const tokens = own(new TokenStore(context.secrets, context.globalState));
+  const history = own(new HistoryStore(context.globalState, context.globalStorageUri));
+  const locations = own(new LocationStore(context.globalState, environments));
+  const limits = new RateLimits();
+  const auth = own(new Auth(environments, tokens, limits, catalog, log));
+  const clients = own(new ClientCache(auth, limits, log));
+  const pipeline = own(new RequestPipeline(auth, clients, history, prompter, log));
+  const sandbox = own(new SandboxHost(environments, auth, catalog, log, context.globalStorageUri));
+
+  const documents = own(new JsonDocumentProvider());
+  const apiTree = own(new ApiTreeProvider(catalog));
+  const businessTree = own(new BusinessTreeProvider(auth, locations, pipeline, catalog));
+  const historyTree = own(new HistoryTreeProvider(history));
+
+  const extensionUri = context.extensionUri;
+  const responses = own(
+    new ResponseViewer({ extensionUri, log, auth, pipeline, clients, history, environments, documents, catalog }),
+  );
+  const forms = own(new FormLauncher({ extensionUri, log, auth, locations, pipeline, responses, catalog }));
+
+  return {
+    log,
+    prompter,
+    catalog,
+    catalogLoaded: () => catalogBox.built,
+    environments,
+    tokens,
+    history,
+    locations,
+    limits,
+    auth,
+    clients,
+    pipeline,
+    sandbox,
+    documents,
+    apiTree,
+    businessTree,
+    historyTree,
+    responses,
+    forms,
+    dispose() {
+      // In reverse order of construction: nothing outlives what it depends on.
+      while (owned.length) owned.pop()?.dispose();
+    },
+  };
+}
