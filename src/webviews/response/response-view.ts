@@ -60,7 +60,7 @@ export function fromExchange(exchange: Exchange): Shown {
           attempts: r.attempts,
         }
       : {}),
-    ...(exchange.request ? { request: exchange.request } : {}),
+    ...((exchange.request ?? r?.request) ? { request: exchange.request ?? r?.request } : {}),
     ...(exchange.error ? { error: exchange.error } : {}),
     ...(exchange.historyId ? { historyId: exchange.historyId } : {}),
   };
