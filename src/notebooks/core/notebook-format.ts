@@ -150,7 +150,9 @@ function render(c: NotebookCellModel, index: number, layout: CellLayout | undefi
   const block = (opening: string, closing: string) => `${opening}${eol}${value}${value ? eol : ''}${closing}${eol}`;
   if (c.kind === 'frontMatter') {
     // Front matter only counts on the first line; moved below, it is kept as the YAML it holds.
-    return index === 0 ? block('---', '---') : block(fenceFor(c.value, '```yaml').opening, fenceFor(c.value, '```').closing);
+    return index === 0
+      ? block('---', '---')
+      : block(fenceFor(c.value, '```yaml').opening, fenceFor(c.value, '```').closing);
   }
   if (c.kind === 'request') {
     const fence = fenceFor(c.value, layout?.opening ?? `\`\`\`${REQUEST_LANGUAGE}`);

@@ -52,7 +52,8 @@ describe('notebook format', () => {
     'a cell at the very start and the very end': '```altegio\nGET /a\n```\n\n```altegio\nGET /b\n```\n',
     'adjacent cells without a blank line': '```altegio\nGET /a\n```\n```altegio\nGET /b\n```\n',
     'blank lines before the first cell': '\n\n```altegio\nGET /a\n```\n\n\n',
-    'a request block nested in a longer fence': '````markdown\n```altegio\nGET /x\n```\n````\n\n```altegio\nGET /y\n```\n',
+    'a request block nested in a longer fence':
+      '````markdown\n```altegio\nGET /x\n```\n````\n\n```altegio\nGET /y\n```\n',
     'tilde fences': '~~~altegio\nGET /a\n~~~\n\n~~~~\n```altegio\nnot a cell\n```\n~~~~\n',
     'an unclosed fence runs to the end': 'Intro\n\n```altegio\nGET /a\n\n{"x": 1}\n',
     'an unclosed non-request fence hides what follows': '```js\nlet a;\n\n```altegio\nGET /a\n```\n',
@@ -117,21 +118,22 @@ describe('notebook format', () => {
       '- item',
     );
     const eol = fc.constantFrom('\n', '\r\n', '\r');
-    const text = fc
-      .array(fc.tuple(piece, eol), { maxLength: 30 })
-      .chain((lines) =>
-        fc.boolean().map((lastEol) => {
-          const joined = lines.map(([l, e]) => l + e).join('');
-          return lastEol || lines.length === 0 ? joined : joined.slice(0, -lines[lines.length - 1][1].length);
-        }),
-      );
+    const text = fc.array(fc.tuple(piece, eol), { maxLength: 30 }).chain((lines) =>
+      fc.boolean().map((lastEol) => {
+        const joined = lines.map(([l, e]) => l + e).join('');
+        return lastEol || lines.length === 0 ? joined : joined.slice(0, -lines[lines.length - 1][1].length);
+      }),
+    );
     fc.assert(fc.property(text, (t) => roundTrip(t) === t));
   });
 
   it('rewrites only the cell that changed', () => {
     const model = parseNotebook(SAMPLE);
     model.cells[3].value = 'POST /loyalty/cards/{{location_id}}\n\n{ "loyalty_card_type_id": 2 }';
-    assert.strictEqual(serializeNotebook(model), SAMPLE.replace('"loyalty_card_type_id": 1', '"loyalty_card_type_id": 2'));
+    assert.strictEqual(
+      serializeNotebook(model),
+      SAMPLE.replace('"loyalty_card_type_id": 1', '"loyalty_card_type_id": 2'),
+    );
   });
 
   it('keeps the fence style and the line ends of an edited cell', () => {
