@@ -21,6 +21,7 @@ export type CellProblemCode =
   | 'noValue'
   | 'rowOutsideRun'
   | 'pendingVariable'
+  | 'eachNotList'
   | 'validation';
 
 export interface CellProblem extends TextSpan {
