@@ -65,13 +65,16 @@ export default tseslint.config(
   },
   {
     // The core runs in plain Node (tests, benchmarks, `npm run sandbox`): it must never import vscode.
-    files: ['src/api/**/*.ts', 'src/sandbox/**/*.ts', 'src/protocol/**/*.ts'],
+    files: ['src/api/**/*.ts', 'src/sandbox/**/*.ts', 'src/protocol/**/*.ts', 'src/notebooks/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'vscode', message: 'The core (src/api, src/sandbox, src/protocol) must not depend on vscode.' },
+            {
+              name: 'vscode',
+              message: 'The core (src/api, src/sandbox, src/protocol, src/notebooks/core) must not depend on vscode.',
+            },
           ],
         },
       ],

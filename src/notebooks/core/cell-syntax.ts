@@ -201,7 +201,7 @@ function readRequestLine(
   const methodStart = line.start + match[1].length;
   const method = match[2].toUpperCase();
   const methodSpan = { start: methodStart, end: methodStart + match[2].length };
-  let target = match[4] ?? '';
+  const target = match[4] ?? '';
   const targetStart = methodSpan.end + (match[3]?.length ?? 0);
   // "HTTP/1.1" after the target, as REST Client files have it, is allowed and ignored.
   const rest = line.text.slice(targetStart - line.start + target.length).trim();
