@@ -45,6 +45,8 @@ function nodeBuild(entryPoints, outdir, extra = {}) {
     sourcemap: true,
     sourcesContent: false,
     external: ['vscode'],
+    // jsonc-parser's UMD build loads its parts with a require esbuild cannot follow; its ES module build bundles.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
     plugins: [problemMatcher],
     ...extra,
