@@ -1,5 +1,6 @@
 // The sandbox's in-memory state: one id-keyed map per collection, kept in insertion order, with change
-// notification so persistence can save after writes. Handlers read and write only through this class.
+// notification so persistence can save after writes, and indexes derived from collections that are rebuilt only
+// after those collections change. Handlers read and write only through this class.
 import { COLLECTION_NAMES, STATE_VERSION, type CollectionName, type Entities, type SandboxState } from './model';
 
 type Maps = { [K in CollectionName]: Map<number, Entities[K]> };
@@ -8,6 +9,9 @@ export class Store {
   private maps!: Maps;
   private readonly maxIds = new Map<CollectionName, number>();
   private readonly listeners = new Set<() => void>();
+  /** Bumped on every change of a collection, so derived indexes know when they are stale. */
+  private readonly versions = new Map<CollectionName, number>();
+  private readonly indexes = new Map<string, { stamp: string; value: unknown }>();
 
   constructor(state: SandboxState) {
     this.load(state);
@@ -16,7 +20,7 @@ export class Store {
   /** Replaces everything (a reset to the seed, or state read from a data file). */
   replace(state: SandboxState): void {
     this.load(state);
-    this.changed();
+    this.changed(...COLLECTION_NAMES);
   }
 
   list<K extends CollectionName>(name: K): Entities[K][] {
@@ -38,6 +42,19 @@ export class Store {
     return out;
   }
 
+  /**
+   * A value computed from some collections (an index, a count), kept until one of them changes. `key` names the
+   * computation; it must always be used with the same `from` and `compute`.
+   */
+  derived<T>(key: string, from: readonly CollectionName[], compute: () => T): T {
+    const stamp = from.map((name) => this.versions.get(name) ?? 0).join(',');
+    const cached = this.indexes.get(key);
+    if (cached && cached.stamp === stamp) return cached.value as T;
+    const value = compute();
+    this.indexes.set(key, { stamp, value });
+    return value;
+  }
+
   /** The next free id: one above the highest ever used in the collection, so deleted ids are never reused. */
   nextId(name: CollectionName): number {
     const next = (this.maxIds.get(name) ?? 0) + 1;
@@ -48,7 +65,7 @@ export class Store {
   insert<K extends CollectionName>(name: K, item: Entities[K]): Entities[K] {
     this.maps[name].set(item.id, item);
     if (item.id > (this.maxIds.get(name) ?? 0)) this.maxIds.set(name, item.id);
-    this.changed();
+    this.changed(name);
     return item;
   }
 
@@ -57,13 +74,13 @@ export class Store {
     if (!current) return undefined;
     const next = { ...current, ...patch, id } as Entities[K];
     this.maps[name].set(id, next);
-    this.changed();
+    this.changed(name);
     return next;
   }
 
   remove(name: CollectionName, id: number): boolean {
     const removed = this.maps[name].delete(id);
-    if (removed) this.changed();
+    if (removed) this.changed(name);
     return removed;
   }
 
@@ -94,7 +111,8 @@ export class Store {
     this.maps = maps as unknown as Maps;
   }
 
-  private changed(): void {
+  private changed(...names: CollectionName[]): void {
+    for (const name of names) this.versions.set(name, (this.versions.get(name) ?? 0) + 1);
     for (const listener of this.listeners) listener();
   }
 }

@@ -1,4 +1,4 @@
-// The sandbox's parts on their own: the seed business, the rate limiter (with a fake clock), the Authorization and
+// The sandbox's parts on their own: the seed business, the store's derived indexes, the rate limiter (with a fake clock), the Authorization and
 // Accept checks, and the catalog-driven router.
 import * as assert from 'assert';
 import { getCatalog } from '../../src/api/catalog';
@@ -12,6 +12,7 @@ import { SlidingWindowRateLimiter } from '../../src/sandbox/rate-limit';
 import { parseAuthorization } from '../../src/sandbox/request-auth';
 import { route } from '../../src/sandbox/router';
 import type { CollectionName } from '../../src/sandbox/model';
+import { Store } from '../../src/sandbox/store';
 
 describe('the seed business', () => {
   const state = createSeedState();
@@ -109,6 +110,29 @@ describe('the seed business', () => {
       for (let i = 1; i < slots.length; i++)
         assert.ok(slots[i][0] >= slots[i - 1][1], `team member ${member} overlaps`);
     }
+  });
+});
+
+describe('Store.derived', () => {
+  it('computes once and keeps the value until a collection it reads changes', () => {
+    const store = new Store(createSeedState());
+    let computed = 0;
+    const count = () =>
+      store.derived('test.staffCount', ['staff'], () => {
+        computed++;
+        return store.list('staff').length;
+      });
+    assert.strictEqual(count(), count());
+    assert.strictEqual(computed, 1);
+    store.update('clients', 4240788, { comment: 'another collection' });
+    count();
+    assert.strictEqual(computed, 1);
+    store.remove('staff', 5923);
+    assert.strictEqual(count(), 9);
+    assert.strictEqual(computed, 2);
+    store.replace(createSeedState());
+    assert.strictEqual(count(), 10);
+    assert.strictEqual(computed, 3);
   });
 });
 

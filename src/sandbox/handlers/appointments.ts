@@ -38,41 +38,67 @@ interface AppointmentBody {
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)$/;
 
-/**
- * Builds appointment views for one answer. Visit counts and documents are gathered in one pass over the store
- * the first time a view needs them, so a page of fifty costs one scan, not fifty.
- */
+/** Arrived and no-show counts per client, over all appointments (rebuilt only after appointments change). */
+function visitCounts(store: Store): Map<number, { success: number; fail: number }> {
+  return store.derived('appointments.visitCountsByClient', ['appointments'], () => {
+    const counts = new Map<number, { success: number; fail: number }>();
+    for (const x of store.list('appointments')) {
+      if (x.deleted || x.client_id === null) continue;
+      const c = counts.get(x.client_id) ?? { success: 0, fail: 0 };
+      if (x.attendance === 1) c.success++;
+      if (x.attendance === -1) c.fail++;
+      counts.set(x.client_id, c);
+    }
+    return counts;
+  });
+}
+
+/** Stock documents by the appointment they belong to. */
+function documentsByRecord(store: Store): Map<number, StockDocument[]> {
+  return store.derived('stockDocuments.byRecord', ['stockDocuments'], () => {
+    const byRecord = new Map<number, StockDocument[]>();
+    for (const d of store.list('stockDocuments'))
+      if (d.record_id !== null) byRecord.set(d.record_id, [...(byRecord.get(d.record_id) ?? []), d]);
+    return byRecord;
+  });
+}
+
+/** A location's appointments (deleted ones too) in the order lists show them: by start time, then id. */
+export function appointmentsByLocation(store: Store, locationId: number): readonly Appointment[] {
+  const index = store.derived('appointments.byLocation', ['appointments'], () => {
+    const byLocation = new Map<number, { at: number; a: Appointment }[]>();
+    for (const a of store.list('appointments')) {
+      const list = byLocation.get(a.location_id) ?? [];
+      list.push({ at: Date.parse(a.datetime), a });
+      byLocation.set(a.location_id, list);
+    }
+    const sorted = new Map<number, Appointment[]>();
+    for (const [id, list] of byLocation) {
+      list.sort((x, y) => x.at - y.at || x.a.id - y.a.id);
+      sorted.set(
+        id,
+        list.map((x) => x.a),
+      );
+    }
+    return sorted;
+  });
+  return index.get(locationId) ?? [];
+}
+
+/** Builds appointment views for one answer; the per-client and per-record lookups come from store indexes. */
 export function appointmentViewer(store: Store): (a: Appointment) => Record<string, unknown> {
-  let visitCounts: Map<number, { success: number; fail: number }> | undefined;
-  let documents: Map<number, StockDocument[]> | undefined;
-  const countsOf = (clientId: number) => {
-    if (!visitCounts) {
-      visitCounts = new Map();
-      for (const x of store.list('appointments')) {
-        if (x.deleted || x.client_id === null) continue;
-        const c = visitCounts.get(x.client_id) ?? { success: 0, fail: 0 };
-        if (x.attendance === 1) c.success++;
-        if (x.attendance === -1) c.fail++;
-        visitCounts.set(x.client_id, c);
-      }
-    }
-    return visitCounts.get(clientId) ?? { success: 0, fail: 0 };
-  };
-  const documentsOf = (recordId: number) => {
-    if (!documents) {
-      documents = new Map();
-      for (const d of store.list('stockDocuments'))
-        if (d.record_id !== null) documents.set(d.record_id, [...(documents.get(d.record_id) ?? []), d]);
-    }
-    return documents.get(recordId) ?? [];
-  };
+  const countsOf = (clientId: number) => visitCounts(store).get(clientId) ?? { success: 0, fail: 0 };
+  const documentsOf = (recordId: number) => documentsByRecord(store).get(recordId) ?? [];
+  // One object literal with every field, rather than spreads: views of the same shape share one hidden class, which
+  // keeps building and serialising a page of fifty cheap. An undefined field is left out of the JSON.
   return (a) => {
     const member = store.get('staff', a.staff_id);
     const client = a.client_id === null ? undefined : store.get('clients', a.client_id);
-    const { location_id, client_id: _client, services: _services, ...fields } = a;
+    const counts = client ? countsOf(client.id) : undefined;
     return {
-      ...fields,
-      company_id: location_id,
+      id: a.id,
+      company_id: a.location_id,
+      staff_id: a.staff_id,
       services: a.services.map((s) => ({
         id: s.id,
         title: store.get('services', s.id)?.title ?? 'Service',
@@ -87,30 +113,49 @@ export function appointmentViewer(store: Store): (a: Appointment) => Record<stri
       staff: member
         ? teamMemberSummary(store, member)
         : { id: a.staff_id, name: 'Former team member', specialization: '', avatar: '', rating: 0, votes_count: 0 },
-      ...(client
-        ? {
-            client: {
+      client:
+        client && counts
+          ? {
               id: client.id,
               name: fullName(client),
               phone: `+${client.phone}`,
               card: client.card,
               email: client.email,
-              success_visits_count: countsOf(client.id).success,
-              fail_visits_count: countsOf(client.id).fail,
-            },
-          }
-        : {}),
+              success_visits_count: counts.success,
+              fail_visits_count: counts.fail,
+            }
+          : undefined,
       date: wallClock(a.datetime),
-      length: a.seance_length,
+      datetime: a.datetime,
+      create_date: a.create_date,
+      comment: a.comment,
+      online: a.online,
       visit_attendance: a.attendance,
+      attendance: a.attendance,
+      confirmed: a.confirmed,
+      seance_length: a.seance_length,
+      length: a.seance_length,
+      sms_before: a.sms_before,
+      sms_now: a.sms_now,
       sms_now_text: '',
+      email_now: a.email_now,
       notified: 0,
       master_request: 1,
+      api_id: a.api_id,
       from_url: '',
       review_requested: 0,
+      visit_id: a.visit_id,
+      created_user_id: a.created_user_id,
+      deleted: a.deleted,
+      paid_full: a.paid_full,
       prepaid: false,
       prepaid_confirmed: false,
+      last_change_date: a.last_change_date,
+      custom_color: a.custom_color,
       custom_font_color: '',
+      record_labels: a.record_labels,
+      activity_id: a.activity_id,
+      custom_fields: a.custom_fields,
       documents: documentsOf(a.id).map((d) => ({
         id: d.id,
         type_id: d.type_id,
@@ -125,6 +170,7 @@ export function appointmentViewer(store: Store): (a: Appointment) => Record<stri
         visit_id: d.visit_id ?? 0,
         record_id: a.id,
       })),
+      clients_count: a.clients_count,
     };
   };
 }
@@ -246,25 +292,22 @@ function inRange(value: string, from: unknown, to: unknown): boolean {
 
 export const appointmentHandlers: Record<string, Handler> = {
   get_appointment_list(ctx) {
-    const locationId = idParam(ctx, 'location_id');
     const q = ctx.query;
-    const list = ctx.store.filter(
-      'appointments',
+    const withDeleted = q.with_deleted === 1 || q.with_deleted === true;
+    const changedAfter = q.changed_after === undefined ? undefined : Date.parse(String(q.changed_after));
+    const changedBefore = q.changed_before === undefined ? undefined : Date.parse(String(q.changed_before));
+    const changedAt = (a: Appointment) => Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2'));
+    const list = appointmentsByLocation(ctx.store, idParam(ctx, 'location_id')).filter(
       (a) =>
-        a.location_id === locationId &&
-        (!a.deleted || q.with_deleted === 1 || q.with_deleted === true) &&
+        (!a.deleted || withDeleted) &&
         (q.staff_id === undefined || a.staff_id === q.staff_id) &&
         (q.client_id === undefined || a.client_id === q.client_id) &&
         (q.created_user_id === undefined || a.created_user_id === q.created_user_id) &&
         inRange(a.datetime.slice(0, 10), q.start_date, q.end_date) &&
         inRange(a.create_date.slice(0, 10), q.c_start_date, q.c_end_date) &&
-        (q.changed_after === undefined ||
-          Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) >= Date.parse(String(q.changed_after))) &&
-        (q.changed_before === undefined ||
-          Date.parse(a.last_change_date.replace(/(\d\d)(\d\d)$/, '$1:$2')) <= Date.parse(String(q.changed_before))),
+        (changedAfter === undefined || changedAt(a) >= changedAfter) &&
+        (changedBefore === undefined || changedAt(a) <= changedBefore),
     );
-    const at = new Map(list.map((a) => [a.id, Date.parse(a.datetime)]));
-    list.sort((a, b) => at.get(a.id)! - at.get(b.id)! || a.id - b.id);
     return respondPage(ctx, list, appointmentViewer(ctx.store));
   },
 
@@ -302,5 +345,9 @@ export const appointmentHandlers: Record<string, Handler> = {
 };
 
 function nextVisitId(store: Store): number {
-  return store.list('appointments').reduce((max, a) => Math.max(max, a.visit_id), 0) + 1;
+  return (
+    store.derived('appointments.maxVisitId', ['appointments'], () =>
+      store.list('appointments').reduce((max, a) => Math.max(max, a.visit_id), 0),
+    ) + 1
+  );
 }
