@@ -45,6 +45,7 @@ export interface Location {
   phones: string[];
   email: string;
   site: string;
+  social: Record<string, string>;
   business_type_id: number;
   description: string;
   schedule: string;
@@ -65,6 +66,8 @@ export interface ServiceCategory {
 export interface ServiceStaffLink {
   id: number;
   seance_length: number;
+  technological_card_id?: number | null;
+  price?: number | null;
 }
 
 export interface Service {
@@ -179,6 +182,8 @@ export interface Appointment {
   clients_count: number;
   custom_fields: Record<string, unknown>;
   deleted: boolean;
+  /** Booked through this API (listed by GET /records/partner, with online bookings). */
+  via_api?: boolean;
 }
 
 export interface LoyaltyType {
@@ -200,6 +205,14 @@ export interface LoyaltyProgram {
   value_unit_id: number;
   card_type_ids: number[];
   rules: { id: number; value: number; parameter: number }[];
+  allowed_service_ids?: number[];
+  allowed_good_ids?: number[];
+  allowed_good_category_ids?: number[];
+  usage_limit?: number;
+  expiration_timeout?: number;
+  expiration_timeout_unit?: string;
+  expiration_notification_timeout?: number;
+  on_changed_notification_template?: { type: string; body: string } | null;
 }
 
 export interface LoyaltyCardType {
@@ -233,10 +246,13 @@ export interface LoyaltyTransaction {
   location_id: number | null;
   amount: number;
   title: string;
-  /** 1 accrual, 2 program accrual, 3 withdrawal, 10 manual. */
+  /** 1 promotion discount, 2 program accrual, 3 card withdrawal, 4 referral accrual, 10 manual. */
   type_id: number;
   program_id: number | null;
   created_date: string;
+  /** The visit and appointment it was applied in, if any. */
+  visit_id?: number | null;
+  record_id?: number | null;
 }
 
 export interface GiftCardType {
@@ -247,6 +263,11 @@ export interface GiftCardType {
   is_multi: boolean;
   expiration_timeout: number;
   expiration_timeout_unit_id: number;
+  item_type_id?: number;
+  /** 0 none, 1 fixed date, 2 period from sale. */
+  expiration_type_id?: number;
+  expiration_date?: string | null;
+  is_allow_empty_code?: boolean;
 }
 
 export interface GiftCard {
@@ -272,6 +293,7 @@ export interface MembershipType {
   freeze_limit: number;
   visits: number;
   service_category_id: number;
+  is_archived?: boolean;
 }
 
 export interface Membership {
@@ -283,8 +305,13 @@ export interface Membership {
   remaining_visits: number;
   is_frozen: boolean;
   freeze_period: number;
+  freeze_till?: string | null;
   expiration_date: string;
   status_id: number;
+  /** Set through set_period (1 day, 2 week, 3 month, 4 year); the type's otherwise. */
+  period?: number;
+  period_unit_id?: number;
+  services_balance?: { service_id: number; balance: number }[];
 }
 
 export interface Deposit {
@@ -304,6 +331,8 @@ export interface DepositTransaction {
   amount: number;
   comment: string;
   date_create: string;
+  /** The sale document it paid (a withdrawal), if any. */
+  document_id: number | null;
 }
 
 export interface ProductCategory {
@@ -370,7 +399,12 @@ export interface GoodsTransaction {
   storage_id: number;
   client_id: number | null;
   master_id: number | null;
+  supplier_id: number;
+  /** 1 sale unit, 2 service unit. */
+  operation_unit_type: number;
+  comment: string;
   create_date: string;
+  last_change_date: string;
 }
 
 export interface PaymentAccount {
@@ -394,7 +428,9 @@ export interface FinanceTransaction {
   master_id: number | null;
   record_id: number | null;
   document_id: number | null;
+  supplier_id: number;
   comment: string;
+  last_change_date: string;
 }
 
 export interface CustomField {
@@ -420,6 +456,59 @@ export interface Tag {
   entity: number;
   deleted: number;
   not_editable: number;
+}
+
+/** A team member's usual hours on one day of the week (1 Monday … 7 Sunday); no entry means a day off. */
+export interface WorkingHours {
+  id: number;
+  location_id: number;
+  staff_id: number;
+  weekday: number;
+  /** "HH:mm" ranges, in the location's time. */
+  slots: { from: string; to: string }[];
+}
+
+/** The hours of one team member on one date, set through the schedule API; replaces the weekly hours that day. */
+export interface ScheduleDay {
+  id: number;
+  location_id: number;
+  staff_id: number;
+  /** "YYYY-MM-DD". */
+  date: string;
+  /** Empty: not working that day. */
+  slots: { from: string; to: string }[];
+}
+
+/** A group event (activity): a service given by a team member to up to `capacity` clients at once. */
+export interface GroupEvent {
+  id: number;
+  location_id: number;
+  service_id: number;
+  staff_id: number;
+  /** ISO 8601 with offset. */
+  datetime: string;
+  length: number;
+  capacity: number;
+  comment: string;
+  label_ids: number[];
+  resource_instance_ids: number[];
+  /** The appointments booked into it. */
+  record_ids: number[];
+}
+
+/**
+ * Anything else the API keeps, as the document shapes it: an entity of a collection found from the paths
+ * (`family` is the collection's path shape, `scope` the path values that own it, e.g. "720441/4240788" for a
+ * client's comments) or the one document of a path, such as its settings. `data` has the answer's shape: an
+ * entity with its own `id` (unique within the family), or any JSON value for a document.
+ */
+export interface StoredRecord {
+  id: number;
+  family: string;
+  scope: string;
+  /** True for the one document of a path; false for an entity of a collection. */
+  document: boolean;
+  data: unknown;
 }
 
 /** Every stored collection, by name. */
@@ -452,6 +541,10 @@ export interface Entities {
   financeTransactions: FinanceTransaction;
   customFields: CustomField;
   tags: Tag;
+  workingHours: WorkingHours;
+  scheduleDays: ScheduleDay;
+  events: GroupEvent;
+  records: StoredRecord;
 }
 
 export type CollectionName = keyof Entities;
@@ -485,9 +578,14 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'financeTransactions',
   'customFields',
   'tags',
+  'workingHours',
+  'scheduleDays',
+  'events',
+  'records',
 ];
 
-export const STATE_VERSION = 1;
+/** 2: working hours, schedule days, group events and the document-derived records were added. */
+export const STATE_VERSION = 2;
 
 /** The whole state as it is persisted: plain JSON. */
 export interface SandboxState {

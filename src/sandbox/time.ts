@@ -52,3 +52,38 @@ export function epochOf(iso: string): number {
 export function localDateOf(iso: string): string {
   return iso.slice(0, 10);
 }
+
+/**
+ * The New York calendar date and minute of the day of an ISO timestamp written with any offset (a booking sent
+ * in UTC is still 10:00 in the salon), or undefined for an unreadable timestamp.
+ */
+export function easternLocal(iso: string): { date: string; minute: number } | undefined {
+  const epoch = Date.parse(iso);
+  if (Number.isNaN(epoch)) return undefined;
+  for (const hours of [-5, -4]) {
+    const local = new Date(epoch + hours * 3600_000).toISOString();
+    const date = local.slice(0, 10);
+    if (easternOffset(date) === `-0${-hours}:00`)
+      return { date, minute: Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16)) };
+  }
+  return undefined;
+}
+
+/** "HH:mm" → minutes since midnight. */
+export function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+/** Minutes since midnight → "HH:mm". */
+export function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** The calendar dates from `start` to `end` inclusive ("YYYY-MM-DD"). */
+export function datesBetween(start: string, end: string): string[] {
+  const out: string[] = [];
+  const last = Date.parse(`${end}T00:00:00Z`);
+  for (let t = Date.parse(`${start}T00:00:00Z`); t <= last; t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}

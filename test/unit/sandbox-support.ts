@@ -4,6 +4,7 @@ import * as http from 'http';
 import type { OperationSpec, ParameterSpec } from '../../src/api/catalog';
 import { hasArrayBody } from '../../src/api/validation';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { seedValue, withSeedIds } from './sandbox-seed-ids';
 
 export const ACCEPT = 'application/vnd.api.v2+json';
 
@@ -110,15 +111,18 @@ export interface ExampleRequest {
   auth: 'partner' | 'partner+user';
 }
 
-/** The request the document's examples describe: path examples, required query parameters, body example. */
-export function exampleRequest(op: OperationSpec): ExampleRequest {
+/**
+ * The request the document's examples describe: path examples (or the values in `pathParams`), required query
+ * parameters, body example — with seeded ids where an example's id names nothing in the seed business.
+ */
+export function exampleRequest(op: OperationSpec, pathParams: Record<string, unknown> = {}): ExampleRequest {
   const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const p = op.parameters.find((x) => x.in === 'path' && x.name === name)!;
-    return encodeURIComponent(String(sampleValue(p)));
+    return encodeURIComponent(String(name in pathParams ? pathParams[name] : seedValue(op.path, name, sampleValue(p))));
   });
   const query = new URLSearchParams();
   for (const p of op.parameters.filter((x) => x.in === 'query' && x.required)) {
-    const value = sampleValue(p);
+    const value = seedValue(op.path, p.name, sampleValue(p));
     if (Array.isArray(value)) for (const v of value) query.append(`${p.name}[]`, String(v));
     else query.append(p.name, String(value));
   }
@@ -133,7 +137,7 @@ export function exampleRequest(op: OperationSpec): ExampleRequest {
     request.rawBody = multipart(Object.keys(spec.schema.properties ?? {}));
   } else if (spec?.example !== undefined) {
     // Altegio takes a bare array where the document models the body as {"[]": [...]}.
-    request.body = hasArrayBody(op) ? (spec.example as Record<string, unknown>)['[]'] : spec.example;
+    request.body = withSeedIds(hasArrayBody(op) ? (spec.example as Record<string, unknown>)['[]'] : spec.example);
   }
   return request;
 }

@@ -6,6 +6,7 @@ import { acceptProblem } from '../../src/sandbox/accept';
 import { CHAIN_ID, staff, services } from '../../src/sandbox/seed/business';
 import { generateActivity } from '../../src/sandbox/seed/activity';
 import { generateClients } from '../../src/sandbox/seed/clients';
+import { generateWorkingHours } from '../../src/sandbox/seed/hours';
 import { SeededRandom } from '../../src/sandbox/seed/random';
 import { createSeedState } from '../../src/sandbox/seed';
 import { SlidingWindowRateLimiter } from '../../src/sandbox/rate-limit';
@@ -13,6 +14,7 @@ import { parseAuthorization } from '../../src/sandbox/request-auth';
 import { route } from '../../src/sandbox/router';
 import type { CollectionName } from '../../src/sandbox/model';
 import { Store } from '../../src/sandbox/store';
+import { availabilityProblem } from '../../src/sandbox/handlers/schedules';
 
 describe('the seed business', () => {
   const state = createSeedState();
@@ -22,7 +24,7 @@ describe('the seed business', () => {
     const build = () => {
       const random = new SeededRandom(CHAIN_ID);
       const clients = generateClients(random);
-      return { clients, activity: generateActivity(random, staff, services, clients) };
+      return { clients, activity: generateActivity(random, staff, services, clients, generateWorkingHours(staff)) };
     };
     assert.deepStrictEqual(build(), build());
   });
@@ -97,9 +99,14 @@ describe('the seed business', () => {
     }
   });
 
-  it('never books a team member twice at the same time', () => {
+  it('never books a team member twice at the same time (a group event counts once)', () => {
     const byStaff = new Map<number, [number, number][]>();
+    const events = new Set<number>();
     for (const a of state.collections.appointments) {
+      if (a.activity_id) {
+        if (events.has(a.activity_id)) continue;
+        events.add(a.activity_id);
+      }
       const start = Date.parse(a.datetime);
       const list = byStaff.get(a.staff_id) ?? [];
       list.push([start, start + a.seance_length * 1000]);
@@ -109,6 +116,18 @@ describe('the seed business', () => {
       slots.sort((x, y) => x[0] - y[0]);
       for (let i = 1; i < slots.length; i++)
         assert.ok(slots[i][0] >= slots[i - 1][1], `team member ${member} overlaps`);
+    }
+  });
+
+  it("books every appointment within its team member's working hours", () => {
+    const store = new Store(createSeedState());
+    for (const a of state.collections.appointments) {
+      const member = store.get('staff', a.staff_id)!;
+      const problem = availabilityProblem(store, member, a.datetime, a.seance_length, {
+        recordId: a.id,
+        activityId: a.activity_id || undefined,
+      });
+      assert.strictEqual(problem, undefined, `appointment ${a.id}`);
     }
   });
 });

@@ -17,6 +17,7 @@ import {
   type HandlerContext,
 } from './context';
 import { respondPage } from './paging';
+import { availabilityProblem } from './schedules';
 import { teamMemberSummary } from './staff';
 
 interface AppointmentBody {
@@ -224,23 +225,22 @@ function appointmentFields(
   if (Object.keys(errors).length) {
     throw new ApiError(422, Object.values(errors)[0][0], errors);
   }
+  const event = body.activity_id ? ctx.store.get('events', body.activity_id) : undefined;
+  if (body.activity_id && (!event || event.location_id !== locationId))
+    throw fieldProblem('activity_id', `activity_id ${body.activity_id} is not a group event of location ${locationId}`);
+  if (event && selfId === undefined) {
+    const booked = event.record_ids.filter((id) => ctx.store.get('appointments', id)?.deleted === false).length;
+    if (booked >= event.capacity)
+      throw fieldProblem('activity_id', `group event ${event.id} is full (${event.capacity} places)`);
+  }
   if (!body.save_if_busy) {
-    const start = Date.parse(body.datetime);
-    const end = start + body.seance_length * 1000;
-    const clash = ctx.store.find(
-      'appointments',
-      (a) =>
-        a.staff_id === body.staff_id &&
-        !a.deleted &&
-        a.id !== selfId &&
-        Date.parse(a.datetime) < end &&
-        Date.parse(a.datetime) + a.seance_length * 1000 > start,
-    );
-    if (clash)
-      throw fieldProblem(
-        'datetime',
-        `${member!.name} is busy at that time (appointment ${clash.id}); choose another time or send save_if_busy: true`,
-      );
+    // Altegio refuses a time outside the member's working hours or taken by another booking, unless told to save
+    // anyway; a booking into a group event shares the event's time.
+    const problem = availabilityProblem(ctx.store, member!, body.datetime, body.seance_length, {
+      recordId: selfId,
+      activityId: body.activity_id ?? undefined,
+    });
+    if (problem) throw fieldProblem('datetime', problem);
   }
   return {
     location_id: locationId,
@@ -320,7 +320,10 @@ export const appointmentHandlers: Record<string, Handler> = {
       create_date: fields.last_change_date,
       created_user_id: ctx.user?.id ?? 0,
       deleted: false,
+      via_api: true,
     });
+    const event = appointment.activity_id ? ctx.store.get('events', appointment.activity_id) : undefined;
+    if (event) ctx.store.update('events', event.id, { record_ids: [...event.record_ids, appointment.id] });
     return respond(ctx, appointmentViewer(ctx.store)(appointment));
   },
 

@@ -3,7 +3,7 @@
 import type { CustomField } from '../model';
 import { idParam, respondList, type Handler } from './context';
 
-function customFieldView(field: CustomField) {
+export function customFieldView(field: CustomField) {
   return {
     id: field.id,
     salon_id: field.location_id,

@@ -21,7 +21,7 @@ function clientIdsByPhone(ctx: HandlerContext): { chainId: number; clientIds: Se
   return { chainId: location.chain_id, clientIds };
 }
 
-function giftCardView(store: Store, card: GiftCard) {
+export function giftCardView(store: Store, card: GiftCard) {
   const type = store.get('giftCardTypes', card.type_id);
   return {
     id: card.id,
@@ -50,7 +50,7 @@ function giftCardView(store: Store, card: GiftCard) {
   };
 }
 
-function membershipView(store: Store, membership: Membership) {
+export function membershipView(store: Store, membership: Membership) {
   const type = store.get('membershipTypes', membership.type_id);
   const category = type ? store.get('serviceCategories', type.service_category_id) : undefined;
   const status = MEMBERSHIP_STATUS[membership.status_id] ?? 'Issued';
@@ -60,8 +60,8 @@ function membershipView(store: Store, membership: Membership) {
     balance_string: `${category?.title ?? 'Visits'} (x${membership.remaining_visits})`,
     is_frozen: membership.is_frozen,
     freeze_period: membership.freeze_period,
-    period: type?.period ?? 0,
-    period_unit_id: type?.period_unit_id ?? 3,
+    period: membership.period ?? type?.period ?? 0,
+    period_unit_id: membership.period_unit_id ?? type?.period_unit_id ?? 3,
     expiration_date: membership.expiration_date,
     status: { id: membership.status_id, title: status, extended_title: status },
     balance_container: {
@@ -73,8 +73,8 @@ function membershipView(store: Store, membership: Membership) {
       id: membership.type_id,
       salon_group_id: membership.chain_id,
       title: type?.title ?? '',
-      period: type?.period ?? 0,
-      period_unit_id: type?.period_unit_id ?? 3,
+      period: membership.period ?? type?.period ?? 0,
+      period_unit_id: membership.period_unit_id ?? type?.period_unit_id ?? 3,
       allow_freeze: type?.allow_freeze ?? false,
       freeze_limit: type?.freeze_limit ?? 0,
       is_allow_empty_code: false,

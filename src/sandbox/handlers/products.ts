@@ -1,6 +1,6 @@
 // Products (goods) of a location with their stock per storage: list with term/category and page/count, read,
 // create, replace, delete, the search tree, and product categories.
-import type { Product } from '../model';
+import type { Product, ProductCategory } from '../model';
 import type { Store } from '../store';
 import { compactOffset, nowEastern } from '../time';
 import {
@@ -14,7 +14,7 @@ import {
   type Handler,
   type HandlerContext,
 } from './context';
-import { respondPage } from './paging';
+import { paginate, respondPage } from './paging';
 
 interface ProductBody {
   title: string;
@@ -92,6 +92,29 @@ function productFields(ctx: HandlerContext, body: ProductBody): Partial<Product>
       (fields as Record<string, unknown>)[key] = body[key];
   }
   return fields;
+}
+
+function productCategoryOf(ctx: HandlerContext): ProductCategory {
+  const id = idParam(ctx, 'category_id');
+  const category = ctx.store.get('productCategories', id);
+  if (!category || category.location_id !== idParam(ctx, 'location_id')) throw notFound('Product category', id);
+  return category;
+}
+
+/** A parent must be 0 (the root) or a category of the location, and not the category itself or below it. */
+function checkParent(ctx: HandlerContext, parent: number, self?: number): void {
+  const locationId = idParam(ctx, 'location_id');
+  if (parent === 0) return;
+  let current = ctx.store.get('productCategories', parent);
+  if (!current || current.location_id !== locationId)
+    throw fieldProblem(
+      'parent_category_id',
+      `parent_category_id ${parent} is not a product category of location ${locationId}`,
+    );
+  while (current) {
+    if (current.id === self) throw fieldProblem('parent_category_id', `category ${self} cannot be placed under itself`);
+    current = current.parent_id ? ctx.store.get('productCategories', current.parent_id) : undefined;
+  }
 }
 
 function productsOf(store: Store, locationId: number, term: unknown, categoryId: unknown): Product[] {
@@ -200,16 +223,90 @@ export const productHandlers: Record<string, Handler> = {
     );
   },
 
+  deprecated_get_product_category_list(ctx) {
+    const category = productCategoryOf(ctx);
+    return respondList(ctx, [{ id: category.id, title: category.title }]);
+  },
+
+  get_product_category_list_by_ids(ctx) {
+    const locationId = idParam(ctx, 'location_id');
+    const ids = new Set((Array.isArray(ctx.query.ids) ? ctx.query.ids : [ctx.query.ids]).map(Number));
+    const list = ctx.store.filter('productCategories', (c) => c.location_id === locationId && ids.has(c.id));
+    return respondList(
+      ctx,
+      list.map((c) => ({ id: c.id, title: c.title })),
+    );
+  },
+
+  update_product_category(ctx) {
+    const category = productCategoryOf(ctx);
+    const body = bodyOf(ctx) as { title?: string | null; parent_category_id?: number | null };
+    const parent = body.parent_category_id ?? category.parent_id;
+    checkParent(ctx, parent, category.id);
+    const title = body.title ?? category.title;
+    if (!title.trim()) throw fieldProblem('title', 'title must not be empty');
+    const updated = ctx.store.update('productCategories', category.id, { title, parent_id: parent })!;
+    return respond(ctx, { id: updated.id, title: updated.title, parent_category_id: updated.parent_id });
+  },
+
+  /** Removes the category; its subcategories and products move up to its parent. */
+  delete_product_category(ctx) {
+    const category = productCategoryOf(ctx);
+    for (const child of ctx.store.filter('productCategories', (c) => c.parent_id === category.id))
+      ctx.store.update('productCategories', child.id, { parent_id: category.parent_id });
+    for (const product of ctx.store.filter('products', (p) => p.category_id === category.id))
+      ctx.store.update('products', product.id, { category_id: category.parent_id });
+    ctx.store.remove('productCategories', category.id);
+    return respond(ctx, null);
+  },
+
+  /** A category node with its subcategories and products, the children paged. */
+  get_product_category_composition(ctx) {
+    const category = productCategoryOf(ctx);
+    const locationId = category.location_id;
+    const children = [
+      ...ctx.store
+        .filter('productCategories', (c) => c.location_id === locationId && c.parent_id === category.id)
+        .map((c) => ({
+          parent_id: category.id,
+          item_id: 0,
+          category_id: c.id,
+          title: c.title,
+          is_chain: false,
+          is_category: true,
+          is_item: false,
+        })),
+      ...ctx.store
+        .filter('products', (p) => p.location_id === locationId && p.category_id === category.id)
+        .map((p) => ({
+          parent_id: category.id,
+          item_id: p.id,
+          category_id: category.id,
+          title: p.title,
+          is_chain: false,
+          is_category: false,
+          is_item: true,
+        })),
+    ];
+    const { items } = paginate(ctx, children);
+    return respond(ctx, {
+      parent_id: category.parent_id,
+      item_id: 0,
+      category_id: category.id,
+      title: category.title,
+      is_chain: false,
+      is_category: true,
+      is_item: false,
+      children: items,
+      children_count: children.length,
+    });
+  },
+
   create_product_category(ctx) {
     const locationId = idParam(ctx, 'location_id');
     const body = bodyOf(ctx) as { title: string; parent_category_id?: number | null };
     const parent = body.parent_category_id ?? 0;
-    if (parent !== 0 && ctx.store.get('productCategories', parent)?.location_id !== locationId) {
-      throw fieldProblem(
-        'parent_category_id',
-        `parent_category_id ${parent} is not a product category of location ${locationId}`,
-      );
-    }
+    checkParent(ctx, parent);
     const category = ctx.store.insert('productCategories', {
       id: ctx.store.nextId('productCategories'),
       location_id: locationId,

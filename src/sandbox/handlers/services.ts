@@ -1,5 +1,5 @@
 // Services and service categories of a location: list with filters, read, create, replace, patch and delete.
-import type { Service, ServiceCategory } from '../model';
+import type { Service, ServiceCategory, ServiceStaffLink } from '../model';
 import type { Store } from '../store';
 import {
   ApiError,
@@ -14,6 +14,8 @@ import {
   type HandlerContext,
 } from './context';
 import { respondPage } from './paging';
+import { pathShape } from './resources/paths';
+import { entityOf } from './resources/records';
 
 export function serviceView(service: Service) {
   const { location_id: _location, ...fields } = service;
@@ -87,6 +89,47 @@ function serviceFields(ctx: HandlerContext, body: Record<string, unknown>): Part
   if (has(body, 'technical_break_duration'))
     fields.technical_break_duration = body.technical_break_duration as number | null;
   return fields;
+}
+
+function checkLength(seconds: number): number {
+  if (!Number.isInteger(seconds) || seconds < 300 || seconds > 86100)
+    throw fieldProblem('seance_length', 'seance_length must be between 300 and 86100 seconds');
+  return seconds;
+}
+
+/** A tech card id must name a bill of materials of the location (null: none). */
+function checkTechCard(ctx: HandlerContext, id: number | null | undefined): number | null {
+  if (id === null || id === undefined) return null;
+  const card = entityOf(ctx.store, TECH_CARDS, String(idParam(ctx, 'location_id')), id);
+  if (!card)
+    throw fieldProblem(
+      'technological_card_id',
+      `technological_card_id ${id} is not a bill of materials of location ${idParam(ctx, 'location_id')}`,
+    );
+  return id;
+}
+
+const TECH_CARDS = pathShape('/technological_cards/{location_id}');
+
+function linkOf(ctx: HandlerContext, service: Service): ServiceStaffLink {
+  const memberId = idParam(ctx, 'team_member_id');
+  const link = service.staff.find((l) => l.id === memberId);
+  if (!link) throw new ApiError(404, `Team member ${memberId} does not provide service ${service.id}.`);
+  return link;
+}
+
+function linkView(serviceId: number, link: ServiceStaffLink) {
+  return {
+    service_id: serviceId,
+    master_id: link.id,
+    length: link.seance_length,
+    // 0 when the link has no bill of materials (the document types it as an integer).
+    technological_card_id: link.technological_card_id ?? 0,
+    api_id: '',
+    is_online: true,
+    is_offline_records_allowed: true,
+    price: link.price ?? null,
+  };
 }
 
 function checkPrices(service: Pick<Service, 'price_min' | 'price_max'>): void {
@@ -199,6 +242,111 @@ export const serviceHandlers: Record<string, Handler> = {
       weight: body.weight ?? category.weight,
     })!;
     return respond(ctx, categoryView(ctx.store, updated));
+  },
+
+  assign_service_to_team_member(ctx) {
+    const service = serviceOf(ctx);
+    const body = bodyOf(ctx) as { master_id: number; seance_length: number; technological_card_id?: number | null };
+    const member = ctx.store.get('staff', body.master_id);
+    if (!member || member.location_id !== service.location_id)
+      throw fieldProblem(
+        'master_id',
+        `master_id ${body.master_id} is not a team member of location ${service.location_id}`,
+      );
+    checkTechCard(ctx, body.technological_card_id);
+    // Linking a member who already provides the service sets their duration and tech card again.
+    const link = {
+      id: member.id,
+      seance_length: checkLength(body.seance_length),
+      technological_card_id: body.technological_card_id ?? null,
+    };
+    ctx.store.update('services', service.id, { staff: [...service.staff.filter((l) => l.id !== member.id), link] });
+    return respond(ctx, linkView(service.id, link));
+  },
+
+  update_service_team_member_assignment(ctx) {
+    const service = serviceOf(ctx);
+    const link = linkOf(ctx, service);
+    const body = bodyOf(ctx) as { seance_length?: number | null; technological_card_id?: number | null };
+    const updated = {
+      ...link,
+      ...(body.seance_length != null ? { seance_length: checkLength(body.seance_length) } : {}),
+      ...(has(body, 'technological_card_id')
+        ? { technological_card_id: checkTechCard(ctx, body.technological_card_id) }
+        : {}),
+    };
+    ctx.store.update('services', service.id, { staff: service.staff.map((l) => (l.id === link.id ? updated : l)) });
+    return respond(ctx, linkView(service.id, updated));
+  },
+
+  remove_service_from_team_member(ctx) {
+    const service = serviceOf(ctx);
+    const link = linkOf(ctx, service);
+    ctx.store.update('services', service.id, { staff: service.staff.filter((l) => l.id !== link.id) });
+    return respond(ctx, null);
+  },
+
+  /**
+   * Replaces a service's team-member links in one call: `{service_id, master_settings: [{master_id, seance_length,
+   * technological_card_id, price}]}`. The document does not capture the body; an empty body changes nothing.
+   */
+  update_service_links(ctx) {
+    const body = bodyOf(ctx) as { service_id?: number; master_settings?: unknown; staff?: unknown };
+    if (!Object.keys(body).length) return respond(ctx, null);
+    const locationId = idParam(ctx, 'location_id');
+    const service = ctx.store.get('services', Number(body.service_id));
+    if (!service || service.location_id !== locationId)
+      throw fieldProblem(
+        'service_id',
+        `service_id ${String(body.service_id)} is not a service of location ${locationId}`,
+      );
+    const settings = (body.master_settings ?? body.staff ?? []) as Record<string, unknown>[];
+    if (!Array.isArray(settings))
+      throw fieldProblem('master_settings', 'master_settings must be a list of team member links');
+    const links = settings.map((raw, i) => {
+      const memberId = Number(raw.master_id ?? raw.staff_id ?? raw.id);
+      const member = ctx.store.get('staff', memberId);
+      if (!member || member.location_id !== locationId)
+        throw fieldProblem(
+          `master_settings[${i}].master_id`,
+          `master_settings[${i}].master_id ${memberId} is not a team member of location ${locationId}`,
+        );
+      return {
+        id: memberId,
+        seance_length: checkLength(Number(raw.seance_length ?? raw.length ?? service.duration)),
+        technological_card_id: (raw.technological_card_id as number | null | undefined) ?? null,
+        price: (raw.price as number | null | undefined) ?? null,
+      };
+    });
+    ctx.store.update('services', service.id, { staff: links });
+    return respond(ctx, null);
+  },
+
+  /** The chain's service categories: each category title the chain's locations share, with where it is used. */
+  get_chain_service_category_list(ctx) {
+    const chainId = idParam(ctx, 'chain_id');
+    const locations = new Set(ctx.store.filter('locations', (l) => l.chain_id === chainId).map((l) => l.id));
+    const byChainId = new Map<
+      number,
+      { id: number; title: string; api_id: string; weight: number; company_ids: number[]; category_ids: number[] }
+    >();
+    for (const c of ctx.store.filter('serviceCategories', (x) => locations.has(x.location_id))) {
+      const entry = byChainId.get(c.salon_service_id) ?? {
+        id: c.salon_service_id,
+        title: c.title,
+        api_id: c.api_id,
+        weight: c.weight,
+        company_ids: [],
+        category_ids: [],
+      };
+      entry.company_ids.push(c.location_id);
+      entry.category_ids.push(c.id);
+      byChainId.set(c.salon_service_id, entry);
+    }
+    return respondList(
+      ctx,
+      [...byChainId.values()].sort((a, b) => b.weight - a.weight),
+    );
   },
 
   delete_service_category(ctx) {

@@ -5,6 +5,7 @@ import type {
   Client,
   Deposit,
   DepositTransaction,
+  GroupEvent,
   FinanceTransaction,
   GiftCard,
   GoodsTransaction,
@@ -14,20 +15,21 @@ import type {
   Service,
   StockDocument,
   TeamMember,
+  WorkingHours,
 } from '../model';
 import { compactOffset, easternIso } from '../time';
 import { CHAIN_ID, MANHATTAN } from './business';
+import { isoWeekday } from './hours';
 import { SeededRandom } from './random';
 
 export const FIXED_RECORD_ID = 140967944;
 export const FIXED_VISIT_ID = 118389447;
 const OLIVIA = 4240788;
 const OWNER = 12345;
-const DAY_START = 9 * 60;
-const DAY_END = 21 * 60;
 
 export interface Activity {
   appointments: Appointment[];
+  events: GroupEvent[];
   stockDocuments: StockDocument[];
   goodsTransactions: GoodsTransaction[];
   financeTransactions: FinanceTransaction[];
@@ -44,25 +46,35 @@ export function generateActivity(
   team: TeamMember[],
   services: Service[],
   clients: Client[],
+  hours: WorkingHours[],
 ): Activity {
   const appointments = [fixedAppointment()];
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   let recordId = 140968000;
   let visitId = 118390000;
   for (let day = 1; day <= 31; day++) {
     const date = `2026-03-${pad(day)}`;
+    const weekday = isoWeekday(date);
     for (const member of team) {
+      // Booked only within the member's working hours that day; a day off has no appointments.
+      const shift = hours.find((h) => h.staff_id === member.id && h.weekday === weekday)?.slots[0];
+      if (!shift) continue;
+      const dayStart = minutes(shift.from);
+      const dayEnd = minutes(shift.to);
       const offered = services.filter(
         (s) => s.location_id === member.location_id && s.staff.some((l) => l.id === member.id),
       );
       const regulars = clients.filter((c) => c.location_id === member.location_id);
       if (!offered.length || !regulars.length) continue;
       // Emma's morning of 5 March belongs to the reference appointment (10:00–11:00).
-      let minute = member.id === 5905 && day === 5 ? 11 * 60 : DAY_START;
+      let minute = member.id === 5905 && day === 5 ? 11 * 60 : dayStart;
+      // Saturday evenings end with the yoga class.
+      const lastMinute = member.id === YOGA_TEACHER && weekday === 6 ? minutes(YOGA_TIME) : dayEnd;
       const count = random.int(2, 4);
       for (let n = 0; n < count; n++) {
         minute += random.pick([0, 30, 60, 90]);
         const service = random.pick(offered);
-        if (minute + service.duration / 60 > DAY_END) break;
+        if (minute + service.duration / 60 > lastMinute) break;
         const client = random.pick(regulars);
         const firstCost = roundTo5(random.int(service.price_min, service.price_max));
         const cost = Math.round(firstCost * (100 - client.discount)) / 100;
@@ -101,10 +113,82 @@ export function generateActivity(
       }
     }
   }
-  const finance = payments(appointments);
+  const classes = yogaClasses(random, clients);
+  appointments.push(...classes.appointments);
+  const finance = [...payments(appointments), walkInSalePayment()];
   const stock = stockMovements();
   const loyalty = loyaltyHoldings(random, clients);
-  return { appointments, ...stock, financeTransactions: finance, ...loyalty };
+  return { appointments, events: classes.events, ...stock, financeTransactions: finance, ...loyalty };
+}
+
+export const FIXED_EVENT_ID = 3480140;
+const YOGA_TEACHER = 5907;
+const YOGA_SERVICE = 2050;
+const YOGA_TIME = '18:30';
+
+/**
+ * The Saturday yoga flow of March (a group event for up to 12), each with a few clients booked into it; the last
+ * one is the reference event 3480140.
+ */
+function yogaClasses(random: SeededRandom, clients: Client[]): { events: GroupEvent[]; appointments: Appointment[] } {
+  const regulars = clients.filter((c) => c.location_id === MANHATTAN);
+  const saturdays = [7, 14, 21, 28];
+  const events: GroupEvent[] = [];
+  const appointments: Appointment[] = [];
+  let recordId = 140990000;
+  let visitId = 118400000;
+  saturdays.forEach((day, i) => {
+    const date = `2026-03-${pad(day)}`;
+    const datetime = easternIso(date, `${YOGA_TIME}:00`);
+    const event: GroupEvent = {
+      id: FIXED_EVENT_ID - (saturdays.length - 1 - i),
+      location_id: MANHATTAN,
+      service_id: YOGA_SERVICE,
+      staff_id: YOGA_TEACHER,
+      datetime,
+      length: 3600,
+      capacity: 12,
+      comment: 'Vinyasa flow, all levels',
+      label_ids: [67347],
+      resource_instance_ids: [],
+      record_ids: [],
+    };
+    for (const client of random.sample(regulars, random.int(3, 7))) {
+      const created = compactOffset(easternIso(`2026-03-${pad(day - 5)}`, '12:30:00'));
+      const attendance = day < 16 ? 1 : 2;
+      appointments.push({
+        id: recordId,
+        location_id: MANHATTAN,
+        staff_id: YOGA_TEACHER,
+        client_id: client.id,
+        services: [{ id: YOGA_SERVICE, first_cost: 25, discount: 0, cost: 25, amount: 1 }],
+        datetime,
+        seance_length: 3600,
+        create_date: created,
+        last_change_date: created,
+        comment: '',
+        online: true,
+        attendance,
+        confirmed: 1,
+        sms_before: 1,
+        sms_now: 1,
+        email_now: 0,
+        api_id: '',
+        visit_id: visitId++,
+        created_user_id: OWNER,
+        paid_full: attendance === 1 ? 1 : 0,
+        custom_color: '',
+        record_labels: [],
+        activity_id: event.id,
+        clients_count: 1,
+        custom_fields: {},
+        deleted: false,
+      });
+      event.record_ids.push(recordId++);
+    }
+    events.push(event);
+  });
+  return { events, appointments };
 }
 
 function fixedAppointment(): Appointment {
@@ -138,6 +222,26 @@ function fixedAppointment(): Appointment {
   };
 }
 
+/** Olivia's walk-in shampoo purchase of 5 March (document 22254960): $11.60 by card, the rest from her deposit. */
+function walkInSalePayment(): FinanceTransaction {
+  return {
+    id: 6033940,
+    location_id: MANHATTAN,
+    date: '2026-03-05 11:05:00',
+    expense_id: 7,
+    expense_title: 'Product sale',
+    account_id: 23182,
+    amount: 11.6,
+    client_id: OLIVIA,
+    master_id: 5905,
+    record_id: null,
+    document_id: 22254960,
+    supplier_id: 0,
+    comment: '',
+    last_change_date: '2026-03-05T11:05:00-0500',
+  };
+}
+
 /** A payment for every appointment the client arrived at; the reference one keeps its reference id. */
 function payments(appointments: Appointment[]): FinanceTransaction[] {
   let id = 9053800;
@@ -158,7 +262,9 @@ function payments(appointments: Appointment[]): FinanceTransaction[] {
         master_id: a.staff_id,
         record_id: a.id,
         document_id: reference ? 22254961 : null,
+        supplier_id: 0,
         comment: '',
+        last_change_date: compactOffset(a.datetime.replace(/T\d\d:\d\d/, 'T20:00')),
       };
     });
 }
@@ -223,7 +329,11 @@ function stockMovements(): Pick<Activity, 'stockDocuments' | 'goodsTransactions'
     storage_id,
     client_id,
     master_id,
+    supplier_id: type_id === 3 ? 5101 : 0,
+    operation_unit_type: 1,
+    comment: '',
     create_date,
+    last_change_date: `${create_date.replace(' ', 'T')}-0500`,
   });
   const goodsTransactions = [
     move(3428001, 22254950, 3, 232674, 24, 11, 0, 36539, '2026-03-01 09:00:00'),
@@ -240,7 +350,7 @@ function stockMovements(): Pick<Activity, 'stockDocuments' | 'goodsTransactions'
 function loyaltyHoldings(
   random: SeededRandom,
   clients: Client[],
-): Omit<Activity, 'appointments' | 'stockDocuments' | 'goodsTransactions' | 'financeTransactions'> {
+): Omit<Activity, 'appointments' | 'events' | 'stockDocuments' | 'goodsTransactions' | 'financeTransactions'> {
   const regulars = clients.filter((c) => c.visits >= 20 && c.id !== OLIVIA).slice(0, 12);
   const olivia = clients.find((c) => c.id === OLIVIA)!;
   const loyaltyCards: LoyaltyCard[] = regulars.map((c, i) => {
@@ -262,6 +372,24 @@ function loyaltyHoldings(
       created_date: '2025-06-01T12:00:00-04:00',
     };
   });
+  // The owner James Smith is a client too, with the chain's top card.
+  const james = clients.find((c) => c.phone === '13155550175');
+  if (james)
+    loyaltyCards.push({
+      id: 9250485,
+      chain_id: CHAIN_ID,
+      location_id: james.location_id,
+      client_id: james.id,
+      phone: james.phone,
+      number: cardNumber(9250485),
+      type_id: 8232,
+      balance: 40,
+      points: 0,
+      paid_amount: Math.round(james.spent * 0.9),
+      sold_amount: james.spent,
+      visits_count: james.visits,
+      created_date: '2024-06-01T12:00:00-04:00',
+    });
   loyaltyCards.push({
     id: 9250498,
     chain_id: CHAIN_ID,
@@ -329,7 +457,7 @@ function loyaltyHoldings(
     id: 220 + i,
     chain_id: CHAIN_ID,
     client_id: c.id,
-    balance: i === 0 ? 150 : 40 * (i + 1),
+    balance: i === 0 ? 140 : 40 * (i + 1),
     type_id: 5,
     type_title: 'Prepaid balance',
   }));
@@ -338,10 +466,21 @@ function loyaltyHoldings(
     deposit_id: d.id,
     location_id: MANHATTAN,
     user_id: OWNER,
-    amount: d.balance,
+    amount: i === 0 ? 150 : d.balance,
     comment: 'Top-up payment',
     date_create: `2026-01-${pad(15 + i)}T14:30:00.000000Z`,
+    document_id: null,
   }));
+  depositTransactions.push({
+    id: 6033940,
+    deposit_id: 220,
+    location_id: MANHATTAN,
+    user_id: OWNER,
+    amount: -10,
+    comment: 'Paid for document 22254960',
+    date_create: '2026-03-05T16:05:00.000000Z',
+    document_id: 22254960,
+  });
   return { loyaltyCards, loyaltyTransactions, giftCards, memberships, deposits, depositTransactions };
 }
 

@@ -59,6 +59,7 @@ export const locations: Location[] = [
     phone: '+12125357710',
     phones: ['12125357710', '12125357711'],
     email: 'manhattan@bloom.example',
+    social: { facebook: '', instagram: 'instagram.com/bloom_manhattan/', telegram: '', whatsapp: '', viber: '' },
     description: 'The <strong>Bloom</strong> salon in Manhattan',
     group_priority: 900,
   },
@@ -74,6 +75,7 @@ export const locations: Location[] = [
     phone: '+17185357720',
     phones: ['17185357720'],
     email: 'brooklyn@bloom.example',
+    social: { facebook: '', instagram: 'instagram.com/bloom_brooklyn/', telegram: '', whatsapp: '', viber: '' },
     description: 'The <strong>Bloom</strong> studio in Williamsburg',
     group_priority: 800,
   },
@@ -220,9 +222,23 @@ function service(
     duration,
     technical_break_duration: null,
     prepaid: 'forbidden',
-    staff: staffIds.map((sid) => ({ id: sid, seance_length: duration })),
+    staff: staffIds.map((sid) => ({
+      id: sid,
+      seance_length: duration,
+      technological_card_id: TECH_CARD_OF[id] ?? null,
+    })),
   };
 }
+
+/** The bill of materials (tech card, in seed/records.ts) each service's team members use by default. */
+const TECH_CARD_OF: Record<number, number> = {
+  2001: 36069,
+  2002: 36069,
+  2003: 36070,
+  2004: 36070,
+  2005: 36071,
+  2006: 36071,
+};
 
 export const services: Service[] = [
   service(2001, MANHATTAN, 1001, "Women's haircut", 60, 90, 3600, [5905, 5907], 'Wash, cut and blow-dry', 6),
@@ -301,6 +317,17 @@ export const loyaltyPrograms: LoyaltyProgram[] = [
     value_unit_id: 1,
     card_type_ids: [8232],
     rules: [{ id: 71151, value: 3, parameter: 0 }],
+  },
+  {
+    id: 12723,
+    chain_id: CHAIN_ID,
+    title: 'Birthday month: 15% off services',
+    value: 15,
+    loyalty_type: fixedDiscount,
+    item_type_id: 1,
+    value_unit_id: 1,
+    card_type_ids: [8230, 8231, 8232],
+    rules: [{ id: 71152, value: 15, parameter: 0 }],
   },
 ];
 

@@ -4,6 +4,8 @@ import { STATE_VERSION, type SandboxState } from '../model';
 import { generateActivity } from './activity';
 import * as business from './business';
 import { generateClients } from './clients';
+import { generateWorkingHours } from './hours';
+import { generateRecords } from './records';
 import { SeededRandom } from './random';
 
 /** The chain id doubles as the generator's seed: any fixed number works, this one reads as intentional. */
@@ -19,7 +21,8 @@ export function createSeedState(): SandboxState {
 function buildSeedState(): SandboxState {
   const random = new SeededRandom(SEED);
   const clients = generateClients(random);
-  const activity = generateActivity(random, business.staff, business.services, clients);
+  const workingHours = generateWorkingHours(business.staff);
+  const activity = generateActivity(random, business.staff, business.services, clients, workingHours);
   return {
     version: STATE_VERSION,
     collections: {
@@ -51,6 +54,10 @@ function buildSeedState(): SandboxState {
       financeTransactions: activity.financeTransactions,
       customFields: business.customFields,
       tags: business.tags,
+      workingHours,
+      scheduleDays: [],
+      events: activity.events,
+      records: generateRecords(),
     },
   };
 }
