@@ -253,6 +253,9 @@ export interface LoyaltyTransaction {
   /** The visit and appointment it was applied in, if any. */
   visit_id?: number | null;
   record_id?: number | null;
+  /** The sale document it paid, and what it drew on (to undo it when the payment is taken back). */
+  document_id?: number | null;
+  drawn_from?: { kind: 'card' | 'gift_card' | 'membership'; id: number; amount: number } | null;
 }
 
 export interface GiftCardType {

@@ -19,8 +19,13 @@ const VALUE_PATH_PARAMS = new Set([
 /** An id no seeded or created entity has (it passes the schemas: a positive integer, or digits in a string). */
 export const UNKNOWN_ID = 9876543;
 
+/** Path parameters that name stored things: not the values above, not a choice (`enum`), not plain text. */
 export function entityPathParams(op: OperationSpec): ParameterSpec[] {
-  return op.parameters.filter((p) => p.in === 'path' && !VALUE_PATH_PARAMS.has(p.name));
+  return op.parameters.filter((p) => {
+    if (p.in !== 'path' || VALUE_PATH_PARAMS.has(p.name) || Array.isArray(p.schema.enum)) return false;
+    const types = (Array.isArray(p.schema.type) ? p.schema.type : [p.schema.type]).filter((t) => t && t !== 'null');
+    return !types.every((t) => t === 'string');
+  });
 }
 
 export function unknownValue(p: ParameterSpec): string | number {
@@ -211,6 +216,17 @@ export function markBody(body: unknown, schema: JsonSchema | undefined, tag: str
   if (stringField) {
     const marker = `Probe ${tag}`;
     return { body: { ...record, [stringField]: marker }, marker, field: stringField };
+  }
+  // A list of objects (`fields: [{slug, value}]`): mark a text of its first item.
+  for (const f of fields) {
+    const list = record[f];
+    if (!Array.isArray(list) || !list[0] || typeof list[0] !== 'object') continue;
+    const item = list[0] as Record<string, unknown>;
+    const text = [...preferred, 'value'].find((k) => typeof item[k] === 'string');
+    if (text) {
+      const marker = `Probe ${tag}`;
+      return { body: { ...record, [f]: [{ ...item, [text]: marker }, ...list.slice(1)] }, marker, field: text };
+    }
   }
   for (const f of fields) {
     const value = record[f];

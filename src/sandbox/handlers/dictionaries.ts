@@ -1,6 +1,6 @@
 // Altegio's reference dictionaries as the sandbox knows them (countries, cities, business types, fiscal tax systems)
 // and the phone number check. They do not change through the API; filters and ids in the request choose from them.
-import { ApiError, respond, respondList, type Handler } from './context';
+import { respond, respondList, type Handler } from './context';
 
 interface Country {
   id: number;
@@ -18,6 +18,19 @@ interface Country {
 }
 
 const COUNTRIES: Country[] = [
+  {
+    id: 1,
+    title: 'Russia',
+    full_title: 'Russian Federation',
+    iso_code: 'RU',
+    phone_code: '7',
+    phone_template: '+7 xxx xxx-xx-xx',
+    phone_example: '+7 912 345-67-89',
+    currency: '₽',
+    exchange: 92.5,
+    lang_id: 1,
+    digits: 10,
+  },
   {
     id: 7,
     title: 'USA',
@@ -86,6 +99,8 @@ const COUNTRIES: Country[] = [
 ];
 
 const CITIES = [
+  { id: 2, country_id: 1, title: 'Moscow' },
+  { id: 3, country_id: 1, title: 'Saint Petersburg' },
   { id: 181, country_id: 7, title: 'New York' },
   { id: 182, country_id: 7, title: 'Los Angeles' },
   { id: 183, country_id: 7, title: 'Chicago' },
@@ -133,6 +148,20 @@ const BUSINESS_GROUPS = [
 
 /** Fiscal tax systems by country; countries without fiscalisation have none. */
 const TAX_SYSTEMS: Record<number, { title: string; slug: string; vats: { title: string; slug: string }[] }[]> = {
+  1: [
+    {
+      title: 'General tax system',
+      slug: 'ru_osn',
+      vats: [
+        { title: 'No VAT', slug: 'ru_vat_none' },
+        { title: '0%', slug: 'ru_vat_0' },
+        { title: '10%', slug: 'ru_vat_10' },
+        { title: '20%', slug: 'ru_vat_20' },
+      ],
+    },
+    { title: 'Simplified (income)', slug: 'ru_usn_income', vats: [{ title: 'No VAT', slug: 'ru_vat_none' }] },
+    { title: 'Patent', slug: 'ru_patent', vats: [{ title: 'No VAT', slug: 'ru_vat_none' }] },
+  ],
   7: [
     {
       title: 'Sales tax',
@@ -183,12 +212,14 @@ export const dictionaryHandlers: Record<string, Handler> = {
   get_cities(ctx) {
     const country = ctx.query.country_id === undefined ? undefined : Number(ctx.query.country_id);
     const locationId = ctx.query.salon_id === undefined ? undefined : Number(ctx.query.salon_id);
+    // A location filter narrows the list to its city; a location the sandbox does not have matches none.
     const location = locationId === undefined ? undefined : ctx.store.get('locations', locationId);
-    if (locationId !== undefined && !location) throw new ApiError(404, `Location ${locationId} not found.`);
     return respondList(
       ctx,
       CITIES.filter(
-        (c) => (country === undefined || c.country_id === country) && (!location || c.id === location.city_id),
+        (c) =>
+          (country === undefined || c.country_id === country) &&
+          (locationId === undefined || c.id === location?.city_id),
       ),
     );
   },

@@ -326,8 +326,19 @@ export const eventHandlers: Record<string, Handler> = {
     );
     const member = ctx.store.get('staff', event.staff_id)!;
     const copies: GroupEvent[] = [];
-    for (const date of repeatDates(ctx, event)) {
-      const datetime = easternIso(date, `${time}:00`);
+    // Either explicit times (`dates`: ["2026-10-03T13:30:00", …]) or a repeat rule.
+    const explicit = bodyOf(ctx).dates;
+    const datetimes = Array.isArray(explicit)
+      ? explicit.map((raw, i) => {
+          try {
+            return eventDatetime(raw);
+          } catch {
+            throw fieldProblem(`dates[${i}]`, `dates[${i}] must be a date and time like 2026-10-03T13:30:00`);
+          }
+        })
+      : repeatDates(ctx, event).map((date) => easternIso(date, `${time}:00`));
+    for (const datetime of datetimes) {
+      const date = datetime.slice(0, 10);
       if (!body.force) {
         const problem = availabilityProblem(ctx.store, member, datetime, event.length);
         if (problem) throw fieldProblem('force', `${date}: ${problem.replace('save_if_busy', 'force')}`);

@@ -20,6 +20,7 @@ import {
 import { fullName } from './client-view';
 import { DOCUMENT_TYPES } from './inventory';
 import { respondPage } from './paging';
+import { payWithLoyalty, undoLoyaltyPayment, type LoyaltyPayment } from './sale-payments';
 import { pathShape } from './resources/paths';
 import { entitiesOf, insertEntity } from './resources/records';
 
@@ -225,8 +226,13 @@ function saleState(ctx: HandlerContext, d: StockDocument) {
   ];
   const payments = store.filter('financeTransactions', (t) => t.document_id === d.id);
   const depositPayments = store.filter('depositTransactions', (t) => t.document_id === d.id);
+  const loyaltyPayments = store.filter('loyaltyTransactions', (t) => t.document_id === d.id);
   const total = items.reduce((sum, i) => sum + i.cost_to_pay_total, 0);
-  const paid = payments.reduce((sum, p) => sum + p.amount, 0) - depositPayments.reduce((sum, p) => sum + p.amount, 0);
+  // A referral bonus goes to someone else's card; every other loyalty payment covers part of the document.
+  const paid =
+    payments.reduce((sum, p) => sum + p.amount, 0) -
+    depositPayments.reduce((sum, p) => sum + p.amount, 0) +
+    loyaltyPayments.filter((t) => t.type_id !== 4).reduce((sum, t) => sum + t.amount, 0);
   const due = Math.max(0, Math.round((total - paid) * 100) / 100);
   const deposit = depositOfClient(store, client?.id ?? null, chainId);
   const chain = store.get('chains', chainId);
@@ -234,26 +240,41 @@ function saleState(ctx: HandlerContext, d: StockDocument) {
   return {
     state: {
       items,
-      loyalty_transactions: depositPayments.map((p) => {
-        const account = store.get('deposits', p.deposit_id);
-        return {
-          id: p.id,
+      loyalty_transactions: [
+        ...loyaltyPayments.map((t) => ({
+          id: t.id,
           document_id: d.id,
           sale_item_id: items[0]?.id ?? 0,
           sale_item_type: items[0]?.type ?? 'good',
-          amount: -p.amount,
-          type_id: 11,
-          created_at: p.date_create.slice(0, 19).replace('T', ' '),
-          deposit_transaction_id: p.id,
+          amount: t.amount,
+          type_id: t.type_id,
+          created_at: t.created_date.slice(0, 19).replace('T', ' '),
+          deposit_transaction_id: 0,
           chain: { id: chainId, title: chain?.title ?? '' },
-          type: { id: 11, title: 'Client account withdrawal' },
-          deposit: {
-            id: p.deposit_id,
-            balance: account?.balance ?? 0,
-            type: { id: account?.type_id ?? 5, title: account?.type_title ?? '' },
-          },
-        };
-      }),
+          type: { id: t.type_id, title: t.title },
+          deposit: { id: 0, balance: 0, type: { id: 0, title: '' } },
+        })),
+        ...depositPayments.map((p) => {
+          const account = store.get('deposits', p.deposit_id);
+          return {
+            id: p.id,
+            document_id: d.id,
+            sale_item_id: items[0]?.id ?? 0,
+            sale_item_type: items[0]?.type ?? 'good',
+            amount: -p.amount,
+            type_id: 11,
+            created_at: p.date_create.slice(0, 19).replace('T', ' '),
+            deposit_transaction_id: p.id,
+            chain: { id: chainId, title: chain?.title ?? '' },
+            type: { id: 11, title: 'Client account withdrawal' },
+            deposit: {
+              id: p.deposit_id,
+              balance: account?.balance ?? 0,
+              type: { id: account?.type_id ?? 5, title: account?.type_title ?? '' },
+            },
+          };
+        }),
+      ],
       payment_transactions: payments.map((p) => {
         const account = store.get('accounts', p.account_id);
         return {
@@ -427,8 +448,9 @@ export const financeHandlers: Record<string, Handler> = {
 
   get_transactions_by_visit_or_appointment_id(ctx) {
     const locationId = idParam(ctx, 'location_id');
-    const recordId = ctx.query.record_id === undefined ? undefined : Number(ctx.query.record_id);
-    const visitId = ctx.query.visit_id === undefined ? undefined : Number(ctx.query.visit_id);
+    // 0 (as Altegio's own examples send it) names nothing, like a missing filter.
+    const recordId = Number(ctx.query.record_id ?? 0) || undefined;
+    const visitId = Number(ctx.query.visit_id ?? 0) || undefined;
     // Without an appointment or a visit to look at there is nothing to list.
     const records = new Set(
       ctx.store
@@ -471,10 +493,14 @@ export const financeHandlers: Record<string, Handler> = {
       method?: { slug?: string; account_id?: number; deposit_id?: number };
       amount?: number;
     };
+    const slug = payment.method?.slug;
+    if (slug !== 'account' && slug !== 'deposit') {
+      payWithLoyalty(ctx, d, payment as LoyaltyPayment, saleState(ctx, d).due);
+      return saleAnswer(ctx, d);
+    }
     const amount = Number(payment.amount);
     if (!(amount > 0)) throw fieldProblem('payment.amount', 'payment.amount must be greater than zero');
     // Paying more than is due is allowed (the document is then "paid over"), as in Altegio.
-    const slug = payment.method?.slug;
     const now = nowEastern();
     if (slug === 'account') {
       const account = accountOf(ctx, payment.method?.account_id, 'payment.method.account_id');
@@ -494,7 +520,7 @@ export const financeHandlers: Record<string, Handler> = {
         comment: '',
         last_change_date: compactOffset(now),
       });
-    } else if (slug === 'deposit') {
+    } else {
       const chainId = ctx.store.get('locations', d.location_id)!.chain_id;
       const deposit =
         ctx.store.get('deposits', Number(payment.method?.deposit_id)) ??
@@ -516,8 +542,6 @@ export const financeHandlers: Record<string, Handler> = {
         date_create: new Date().toISOString().replace('Z', '000Z'),
         document_id: d.id,
       });
-    } else {
-      throw fieldProblem('payment.method.slug', 'payment.method.slug must be account or deposit in the sandbox');
     }
     return saleAnswer(ctx, d);
   },
@@ -531,10 +555,15 @@ export const financeHandlers: Record<string, Handler> = {
     return saleAnswer(ctx, d);
   },
 
-  /** Takes back a payment from the client's deposit: the money returns to the deposit. */
+  /** Takes back a loyalty payment: the deposit, card, gift card or membership gets back what it gave. */
   delete_loyalty_payment_transaction(ctx) {
     const d = saleDocument(ctx);
     const id = idParam(ctx, 'payment_transaction_id');
+    const loyalty = ctx.store.get('loyaltyTransactions', id);
+    if (loyalty?.document_id === d.id && !ctx.store.get('depositTransactions', id)) {
+      undoLoyaltyPayment(ctx, loyalty);
+      return saleAnswer(ctx, d);
+    }
     const t = ctx.store.get('depositTransactions', id);
     if (!t || t.document_id !== d.id) throw notFound('Payment transaction', id);
     const deposit = ctx.store.get('deposits', t.deposit_id);

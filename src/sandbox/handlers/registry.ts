@@ -15,6 +15,7 @@ import { financeHandlers } from './finance';
 import { holdingHandlers } from './holdings';
 import { inventoryHandlers } from './inventory';
 import { locationHandlers } from './locations';
+import { medicineHandlers } from './medicine';
 import { messageHandlers } from './messages';
 import { loyaltyAdminHandlers } from './loyalty-admin';
 import { loyaltyCardHandlers } from './loyalty-cards';
@@ -54,6 +55,14 @@ export const STATEFUL_HANDLERS: Readonly<Record<string, Handler>> = {
 };
 
 /**
+ * Handlers of operations the document is gaining (issue 10: the medicine module and VoIP). They answer once the
+ * document has the operation; until then the table is ignored, so neither change waits for the other.
+ */
+export const UPCOMING_HANDLERS: Readonly<Record<string, Handler>> = {
+  ...medicineHandlers,
+};
+
+/**
  * The handler of each operation of the catalog. Fails at start-up when the table names an operation the document
  * does not have, so that a renamed operation id cannot silently fall back to the generic engine.
  */
@@ -63,7 +72,8 @@ export function handlerTable(catalog: Catalog): Map<string, Handler> {
     throw new Error(`Sandbox handlers for operations missing from the OpenAPI document: ${unknown.join(', ')}`);
   const engine = new ResourceEngine(catalog);
   const generic = engine.handler();
-  return new Map(catalog.operations.map((op) => [op.id, checked(op, engine, STATEFUL_HANDLERS[op.id] ?? generic)]));
+  const handlerOf = (id: string) => STATEFUL_HANDLERS[id] ?? UPCOMING_HANDLERS[id] ?? generic;
+  return new Map(catalog.operations.map((op) => [op.id, checked(op, engine, handlerOf(op.id))]));
 }
 
 /** The handler, behind the check that every id in the path exists. */

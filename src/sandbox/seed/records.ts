@@ -92,6 +92,45 @@ function clientNotes(r: Records): void {
     files: [],
     user: owner,
   });
+  // The medicine module's card of Olivia and the notes of her reference appointment (a patch test before colour).
+  r.entity('/medicine/{location_id}/patients/{patient_type}/{patient_id}/cards', [MANHATTAN, 'clients', OLIVIA], {
+    id: 10,
+    number: 'MC-0010',
+    fill_date: '2026-02-20',
+    place_of_registration: '415 East 52nd Street, New York, NY',
+    locality: 'urban',
+    document_name: 'Driver license',
+    document_number_series: 'NY 123 456 789',
+    polis_oms: '',
+    snils: '',
+    marital_status: 'single',
+    education: 'higher',
+    occupation: 'employed',
+    place_of_work: 'Hudson & Co.',
+    position: 'Architect',
+    exemption_code: '',
+    insurance_organization: 'Empire Health',
+    disability: null,
+    blood_type: 'blood_type_a',
+    rhesus_factor: 'positive',
+    allergies: 'Ammonia-based hair colour',
+  });
+  const note = (slug: string, title: string, value: string, sort: number) => ({
+    slug,
+    value,
+    title,
+    type: 'textarea',
+    is_required: false,
+    is_editable: true,
+    sort_number: sort,
+  });
+  r.entity('/medicine/{location_id}/record/{record_id}/appointments', [MANHATTAN, 140967944], {
+    id: 21558,
+    fields: [
+      note('symptoms', 'Complaints', 'Itchy scalp after the last colour', 1),
+      note('morbi_anamnesis', 'History of the present illness', 'Patch test on 2026-02-20: mild redness after 48 h', 2),
+    ],
+  });
   r.entity('/company/{location_id}/clients/files/{client_id}', [MANHATTAN, OLIVIA], {
     id: 3301,
     client_id: OLIVIA,
@@ -283,6 +322,8 @@ function backOffice(r: Records): void {
     [72258, 'client', 'olivia-brown.jpg'],
   ] as const)
     r.entity('/images/{entity}', [entity], { id, entity, file_name: name });
+  // The business's telephony is connected; calls are logged as the provider reports them.
+  r.document('/voip/integration', [], { enabled: true, crm_token: '', calls: [] });
   const kkm = '/kkm_transactions/{location_id}';
   r.entity(kkm, [MANHATTAN], {
     id: 1059,
@@ -464,6 +505,13 @@ function locationSettings(r: Records, location: number): void {
       timetable_phones_access: true,
     },
     record_form: { record_form_access: true, record_form_client_access: true },
+  });
+  r.document('/privacy_policy/{location_id}', [location], {
+    agreement: {
+      content:
+        `I agree that ${manhattan ? 'Bloom Beauty - Manhattan' : 'Bloom Beauty - Brooklyn'} (Bloom Beauty Group) processes ` +
+        'my name, phone number and email to book and remind me of appointments, as described at bloom.example/privacy.',
+    },
   });
   r.document('/license/{location_id}', [location], {
     id: manhattan ? 91001 : 91002,

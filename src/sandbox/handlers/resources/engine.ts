@@ -132,7 +132,7 @@ export class ResourceEngine {
   private create(ctx: HandlerContext, name: string) {
     const family = this.families.get(name)!;
     const now = nowEastern();
-    const base = emptyValue(family.schema, now) as Record<string, unknown>;
+    const base = emptyValue(family.schema, now, true) as Record<string, unknown>;
     let entity = overlay(base, bodyFields(ctx), family.schema);
     entity = { ...entity, ...this.ownedFields(ctx, family), ...this.stamps(family, entity, now, true, ctx) };
     const { record } = insertEntity(ctx.store, name, scopeOf(ctx.pathParams, family.scopeParams), entity);
@@ -176,7 +176,7 @@ export class ResourceEngine {
     const stored = documentOf(ctx.store, name, scope);
     if (ctx.op.method === 'GET') {
       const now = nowEastern();
-      return this.present(ctx, stored ? stored.data : emptyValue(entitySchema(ctx.op) ?? {}, now), true);
+      return this.present(ctx, stored ? stored.data : emptyValue(entitySchema(ctx.op) ?? {}, now, true), true);
     }
     if (ctx.op.method === 'DELETE') {
       if (!stored) throw new ApiError(404, `Nothing is stored at ${ctx.op.path} for these parameters.`);

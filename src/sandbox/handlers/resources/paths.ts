@@ -15,6 +15,19 @@ export const VALUE_PARAMS: ReadonlySet<string> = new Set([
   'phone',
 ]);
 
+/**
+ * Whether a path parameter is a value rather than an id: one of the names above, or a parameter whose schema is a
+ * choice (`enum`) or plain text (ids are integers, or integers that may be written as numerals).
+ */
+export function isValueParam(op: OperationSpec, name: string): boolean {
+  if (VALUE_PARAMS.has(name)) return true;
+  const schema = op.parameters.find((p) => p.in === 'path' && p.name === name)?.schema;
+  if (!schema) return false;
+  if (Array.isArray(schema.enum)) return true;
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t && t !== 'null');
+  return types.length > 0 && types.every((t) => t === 'string') && !/\[0-9\]/.test(String(schema.pattern ?? ''));
+}
+
 /** A path with literal segments in the singular and parameters blanked: /clients/{location_id} → clients/{}. */
 export function pathShape(path: string): string {
   return segments(path)
@@ -76,11 +89,14 @@ export interface ResourcePlan {
  */
 export function planResources(catalog: Catalog): ResourcePlan {
   const itemFamilies = new Map<string, { itemParam: string; scopeParams: string[] }>();
+  const valueParams = new Set(VALUE_PARAMS);
+  for (const op of catalog.operations)
+    for (const name of paramNames(op.path)) if (isValueParam(op, name)) valueParams.add(name);
   const isItemPath = (path: string) => {
     const last = lastSegment(path);
     if (!isParam(last)) return false;
     const name = last.slice(1, -1);
-    return !VALUE_PARAMS.has(name) && !isTypedReference(name);
+    return !valueParams.has(name) && !isTypedReference(name);
   };
   // Every id parameter that is not a typed reference makes the path before it a collection of such items, whether
   // the path ends there or goes on (…/settings/{settings_id}/enable).
@@ -89,7 +105,7 @@ export function planResources(catalog: Catalog): ResourcePlan {
     parts.forEach((part, i) => {
       if (!isParam(part)) return;
       const name = part.slice(1, -1);
-      if (VALUE_PARAMS.has(name) || isTypedReference(name)) return;
+      if (valueParams.has(name) || isTypedReference(name)) return;
       const collection = `/${parts.slice(0, i).join('/')}`;
       itemFamilies.set(pathShape(collection), { itemParam: name, scopeParams: paramNames(collection) });
     });

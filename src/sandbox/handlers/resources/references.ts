@@ -42,6 +42,11 @@ const REFERENCES: Record<string, Reference> = {
   location_id: { what: 'Location', exists: (c, id) => !!c.store.get('locations', id) },
   chain_id: { what: 'Chain', exists: (c, id) => !!c.store.get('chains', id) },
   client_id: { what: 'Client', exists: (c, id) => atLocation(c.store.get('clients', id), c) },
+  /** A patient of the medicine module: a client (patient_type clients); the sandbox keeps no walk-in visitors. */
+  patient_id: {
+    what: 'Patient',
+    exists: (c, id) => c.params.patient_type === 'clients' && atLocation(c.store.get('clients', id), c),
+  },
   team_member_id: { what: 'Team member', exists: (c, id) => atLocation(c.store.get('staff', id), c) },
   service_id: { what: 'Service', exists: (c, id) => atLocation(c.store.get('services', id), c) },
   record_id: {
@@ -114,10 +119,12 @@ const REFERENCES: Record<string, Reference> = {
     what: 'Payment transaction',
     exists: (c, id) => {
       const documentId = Number(c.params.document_id);
-      const payment = c.path.includes('loyalty_transaction')
-        ? c.store.get('depositTransactions', id)
-        : c.store.get('financeTransactions', id);
-      return !!payment && payment.document_id === documentId;
+      if (!c.path.includes('loyalty_transaction'))
+        return c.store.get('financeTransactions', id)?.document_id === documentId;
+      return (
+        c.store.get('depositTransactions', id)?.document_id === documentId ||
+        c.store.get('loyaltyTransactions', id)?.document_id === documentId
+      );
     },
   },
   country_id: { what: 'Country', exists: (_c, id) => !!countryById(id) },

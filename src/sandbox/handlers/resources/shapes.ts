@@ -19,14 +19,17 @@ function concrete(schema: JsonSchema): JsonSchema {
   return schema;
 }
 
-/** A value of the schema's shape that says "nothing yet": 0, "", false, [], an object of such values, or null. */
-export function emptyValue(schema: JsonSchema | undefined, now: string): unknown {
+/**
+ * A value of the schema's shape that says "nothing yet": 0, "", false, [], an object of such values, or null where
+ * the schema allows it (except for the answer itself, `top`, which keeps its object or list shape).
+ */
+export function emptyValue(schema: JsonSchema | undefined, now: string, top = false): unknown {
   if (!schema) return null;
   const s = concrete(schema);
   if (s.const !== undefined) return s.const;
-  if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
+  if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? null;
   const types = typesOf(s);
-  if (types.includes('null')) return null;
+  if (types.includes('null') && !(top && types.some((t) => t === 'object' || t === 'array'))) return null;
   if (types.includes('object')) {
     const out: Record<string, unknown> = {};
     for (const [key, prop] of Object.entries(s.properties ?? {})) out[key] = emptyValue(prop, now);
