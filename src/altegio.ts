@@ -11,7 +11,7 @@ import { HistoryStore } from './services/history-store';
 import { lazy } from './services/lazy';
 import { LocationStore } from './services/location-store';
 import { AltegioLog } from './services/log';
-import { PrompterSlot, type Prompter } from './services/prompter';
+import { windowPrompter, type Prompter } from './services/prompter';
 import { RequestPipeline } from './services/request-pipeline';
 import { SandboxHost } from './services/sandbox-host';
 import { TokenStore } from './services/token-store';
@@ -20,6 +20,7 @@ import { BusinessTreeProvider } from './views/business-tree';
 import { HistoryTreeProvider } from './views/history-tree';
 import { JsonDocumentProvider } from './views/json-documents';
 import { FormLauncher } from './webviews/form/form-launcher';
+import type { PanelObserver } from './webviews/panel-observer';
 import { ResponseViewer } from './webviews/response/response-viewer';
 
 /** The parts of an ExtensionContext the services use (a test can pass its own). */
@@ -28,20 +29,24 @@ export type AltegioContext = Pick<
   'secrets' | 'globalState' | 'globalStorageUri' | 'extensionUri'
 >;
 
+/** Watches what the webview panels are sent and refuse, and every log line (only in test mode). */
+export interface AltegioObserver extends PanelObserver {
+  logged(line: string): void;
+}
+
 export interface AltegioOverrides {
   /** Asks the user questions; a test answers them from a script. */
   prompter?: Prompter;
   /** Builds the catalog on first use; by default from the bundled OpenAPI document. */
   catalog?: () => Catalog;
+  observer?: AltegioObserver;
 }
 
 export interface Altegio extends vscode.Disposable {
   readonly log: AltegioLog;
-  /** Every question to the user goes through here (a slot, so the test API can swap who answers). */
-  readonly prompter: PrompterSlot;
+  /** Every question to the user goes through here. */
+  readonly prompter: Prompter;
   readonly catalog: CatalogSource;
-  /** Whether the catalog has been built yet (activation must not need it). */
-  readonly catalogLoaded: () => boolean;
   readonly environments: EnvironmentService;
   readonly tokens: TokenStore;
   readonly history: HistoryStore;
@@ -68,9 +73,9 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   const catalogBox = lazy(overrides.catalog ?? (() => loadCatalog()));
   const catalog: CatalogSource = () => catalogBox.get();
 
-  const log = own(new AltegioLog());
-  const prompter = new PrompterSlot();
-  if (overrides.prompter) prompter.current = overrides.prompter;
+  const observer = overrides.observer;
+  const log = own(new AltegioLog(observer && ((line) => observer.logged(line))));
+  const prompter = overrides.prompter ?? windowPrompter;
   const environments = own(new EnvironmentService());
   const tokens = own(new TokenStore(context.secrets, context.globalState));
   const history = own(new HistoryStore(context.globalState, context.globalStorageUri));
@@ -86,17 +91,14 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   const businessTree = own(new BusinessTreeProvider(auth, locations, pipeline, catalog));
   const historyTree = own(new HistoryTreeProvider(history));
 
-  const extensionUri = context.extensionUri;
-  const responses = own(
-    new ResponseViewer({ extensionUri, log, auth, pipeline, clients, history, environments, documents, catalog }),
-  );
-  const forms = own(new FormLauncher({ extensionUri, log, auth, locations, pipeline, responses, catalog }));
+  const panels = { extensionUri: context.extensionUri, log, catalog, ...(observer ? { observer } : {}) };
+  const responses = own(new ResponseViewer({ ...panels, auth, pipeline, clients, history, environments, documents }));
+  const forms = own(new FormLauncher({ ...panels, auth, locations, pipeline, responses }));
 
   return {
     log,
     prompter,
     catalog,
-    catalogLoaded: () => catalogBox.built,
     environments,
     tokens,
     history,

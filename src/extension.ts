@@ -12,17 +12,18 @@ import { registerRequestCommands } from './commands/request-commands';
 import { registerSandboxCommands } from './commands/sandbox-commands';
 import { FORM_VIEW_TYPE } from './protocol/form-protocol';
 import { RESPONSE_VIEW_TYPE } from './protocol/response-protocol';
-import { createTestApi, type AltegioTestApi } from './test-api';
+import { TestMode, type AltegioTestApi } from './test-mode';
 import { JSON_SCHEME } from './views/json-documents';
 import { AltegioStatusBar } from './views/status-bar';
 
 export async function activate(context: vscode.ExtensionContext): Promise<AltegioTestApi | undefined> {
-  const altegio = createAltegio(context);
+  const test = context.extensionMode === vscode.ExtensionMode.Test ? new TestMode() : undefined;
+  const altegio = createAltegio(context, test?.overrides);
   context.subscriptions.push(altegio, ...contribute(altegio, context));
   await altegio.auth.whenReady();
   // A sandbox started by `npm start` publishes its demo account on loopback: sign in without any token in a file.
   if (!altegio.auth.signedIn && altegio.auth.environment.id === 'sandbox') void altegio.auth.signInToLoopbackSandbox();
-  return context.extensionMode === vscode.ExtensionMode.Test ? createTestApi(altegio, context) : undefined;
+  return test?.api(altegio, context);
 }
 
 /** Everything the user sees of the extension, registered with VS Code. */

@@ -51,7 +51,6 @@ export class FormApp extends LitElement {
   private strings!: FormStrings;
   private channel: Channel | undefined;
   private seq = 0;
-  private reportedRender = false;
 
   constructor() {
     super();
@@ -165,7 +164,6 @@ export class FormApp extends LitElement {
         this.ui = m.ui;
         this.issues = m.issues;
         this.touched = new Set(Object.keys(m.values.path).map((k) => keyOf('path', [k])));
-        this.reportedRender = false;
         this.saveState();
         break;
       case 'validation':
@@ -267,14 +265,6 @@ export class FormApp extends LitElement {
         .strings=${this.strings}
         @open-response=${() => this.post({ type: 'openResponse' })}
       ></altegio-result-card>`;
-  }
-
-  override updated(): void {
-    if (this.model && !this.reportedRender) {
-      this.reportedRender = true;
-      const fields = this.renderRoot.querySelectorAll('altegio-field, altegio-array-field').length;
-      this.post({ type: 'rendered', fields, issues: this.issues.map((i) => i.key) });
-    }
   }
 
   private renderHeader(m: FormModel): TemplateResult {

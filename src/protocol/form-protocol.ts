@@ -1,19 +1,7 @@
 // The request form's messages, both directions, and the guards the host checks every incoming one with.
 // Handshake: the app posts `ready` once it listens; the host posts nothing before it, then `init`.
 import type { FormModel, FormValues } from '../api/form-types';
-import {
-  arrayOf,
-  int,
-  json,
-  literal,
-  object,
-  optional,
-  parseMessage,
-  record,
-  str,
-  type MessageOf,
-  type Parsed,
-} from './guard';
+import { int, json, literal, object, optional, parseMessage, record, str, type MessageOf, type Parsed } from './guard';
 import type { FormStrings } from './form-strings';
 import { CSP_VIOLATION_MESSAGE } from './csp-report';
 
@@ -121,7 +109,6 @@ export const FORM_WEBVIEW_MESSAGES = {
   signIn: object({}),
   openSetting: object({}),
   openDocs: object({}),
-  rendered: object({ fields: int({ min: 0, max: 1_000_000 }), issues: arrayOf(str({ max: 420 }), { max: 10_000 }) }),
   ...CSP_VIOLATION_MESSAGE,
 };
 

@@ -94,6 +94,9 @@ export type ResponseHostMessage =
 
 const MAX_TEXT = 100 * 1024 * 1024;
 
+/** The user-timing measure the viewer app records when the first frame with the data is painted. */
+export const DATA_SHOWN_MEASURE = 'altegio: data shown';
+
 export const RESPONSE_WEBVIEW_MESSAGES = {
   ready: object({}),
   openInEditor: object({}),
@@ -104,7 +107,6 @@ export const RESPONSE_WEBVIEW_MESSAGES = {
   cancelPaging: object({}),
   pin: object({ pinned: bool }),
   action: object({ action: literal<ErrorAction>('signIn', 'openHistory', 'editRequest', 'retry') }),
-  rendered: object({ rows: int({ min: 0, max: 100_000_000 }), ms: int({ min: 0, max: 3_600_000 }) }),
   ...CSP_VIOLATION_MESSAGE,
 };
 

@@ -2,7 +2,6 @@
 export interface Lazy<T> {
   /** The value, built now if it was not yet. */
   get(): T;
-  readonly built: boolean;
 }
 
 export function lazy<T>(build: () => T): Lazy<T> {
@@ -11,9 +10,6 @@ export function lazy<T>(build: () => T): Lazy<T> {
     get() {
       value ??= { v: build() };
       return value.v;
-    },
-    get built() {
-      return value !== undefined;
     },
   };
 }

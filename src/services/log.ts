@@ -3,15 +3,12 @@
 import * as vscode from 'vscode';
 import { redactSecrets } from '../api/export';
 
-const KEEP_LINES = 500;
-
 export class AltegioLog implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
   private readonly secrets = new Set<string>();
-  /** The last lines as written (already redacted), for the test API. */
-  readonly recent: string[] = [];
 
-  constructor() {
+  /** `onLine` sees every line as written, already redacted (a test-mode observer). */
+  constructor(private readonly onLine?: (line: string) => void) {
     this.channel = vscode.window.createOutputChannel('Altegio', { log: true });
   }
 
@@ -42,8 +39,7 @@ export class AltegioLog implements vscode.Disposable {
 
   private clean(message: string): string {
     const text = redactSecrets(message, [...this.secrets]);
-    this.recent.push(text);
-    if (this.recent.length > KEEP_LINES) this.recent.splice(0, this.recent.length - KEEP_LINES);
+    this.onLine?.(text);
     return text;
   }
 }

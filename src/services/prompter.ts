@@ -1,5 +1,5 @@
 // Every question the extension asks the user goes through a Prompter, so integration tests can answer
-// modal confirmations and input boxes that a real extension host cannot click.
+// modal confirmations and input boxes that a real extension host cannot click (see test-mode.ts).
 import * as vscode from 'vscode';
 
 export interface PickItem<T> extends vscode.QuickPickItem {
@@ -48,17 +48,3 @@ export const windowPrompter: Prompter = {
     );
   },
 };
-
-/** Indirection that tests can swap (through the extension's test API, only in test mode). */
-export class PrompterSlot implements Prompter {
-  current: Prompter = windowPrompter;
-  confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
-    return this.current.confirm(message, detail, confirmLabel);
-  }
-  pick<T>(items: PickItem<T>[], options: Parameters<Prompter['pick']>[1]): Promise<T | undefined> {
-    return this.current.pick(items, options);
-  }
-  input(options: InputOptions): Promise<string | undefined> {
-    return this.current.input(options);
-  }
-}

@@ -1,6 +1,7 @@
 // The extension loads and activates in a real VS Code, and every command it contributes is really registered.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { AltegioTestApi } from '../../src/test-mode';
 import { activeExtension, contributes, EXTENSION_ID } from './helpers/extension';
 
 describe('Extension activation (real VS Code extension host)', () => {
@@ -15,9 +16,9 @@ describe('Extension activation (real VS Code extension host)', () => {
 
   it('does not parse the OpenAPI document to activate (the catalog is built on first use)', async () => {
     const extension = await activeExtension();
-    const api = extension.exports as { catalogLoaded(): boolean; catalog(): unknown };
+    const api = extension.exports as AltegioTestApi;
     assert.strictEqual(api.catalogLoaded(), false);
-    api.catalog();
+    api.altegio.catalog();
     assert.strictEqual(api.catalogLoaded(), true);
   });
 

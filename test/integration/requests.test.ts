@@ -14,7 +14,10 @@ describe('Running operations (real extension host, local sandbox)', () => {
     await history.clear();
     await succeeded(
       api.altegio.pipeline.execute(
-        { operation: api.catalog().requireOperation('get_team_member_list'), pathParams: { location_id: 720441 } },
+        {
+          operation: api.altegio.catalog().requireOperation('get_team_member_list'),
+          pathParams: { location_id: 720441 },
+        },
         { source: 'palette' },
       ),
     );
@@ -34,14 +37,14 @@ describe('Running operations (real extension host, local sandbox)', () => {
   it('opens the request form of the operation chosen in "Run Operation…"', async () => {
     const api = await altegio();
     await useSandbox(api);
-    const op = api.catalog().requireOperation('get_loyalty_card_type_list');
+    const op = api.altegio.catalog().requireOperation('get_loyalty_card_type_list');
     const prompter = scriptedPrompter({
       pick: [(items) => items.find((i) => (i.value as { id: string }).id === op.id)!.value],
     });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
     assert.strictEqual(
       prompter.log.picks[0].labels.length,
-      api.catalog().operations.length,
+      api.altegio.catalog().operations.length,
       'every operation is offered',
     );
     const tab = await waitFor('the request form tab', () =>
@@ -61,7 +64,7 @@ describe('Running operations (real extension host, local sandbox)', () => {
     const issued = await succeeded(
       pipeline.execute(
         {
-          operation: api.catalog().requireOperation('issue_loyalty_card'),
+          operation: api.altegio.catalog().requireOperation('issue_loyalty_card'),
           pathParams: { location_id: 720441 },
           body: { loyalty_card_number: `IT${Date.now()}`, loyalty_card_type_id: '8230', phone: 13155550179 },
         },
@@ -81,7 +84,7 @@ describe('Running operations (real extension host, local sandbox)', () => {
     const listCards = async () =>
       (
         await pipeline.fetch({
-          operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'),
+          operation: api.altegio.catalog().requireOperation('get_loyalty_card_list_by_phone'),
           pathParams: { phone: '13155550179', chain_id: 706028, location_id: 720441 },
         })
       ).data as { id: number }[];
@@ -119,7 +122,7 @@ describe('Running operations (real extension host, local sandbox)', () => {
       assert.strictEqual(auth.environment.readOnly, true, 'production is read-only by default');
       const prompter = scriptedPrompter({});
       for (const id of ['issue_loyalty_card', 'remove_loyalty_card', 'create_client', 'update_client']) {
-        const op = api.catalog().requireOperation(id);
+        const op = api.altegio.catalog().requireOperation(id);
         await withPrompter(api, prompter, () =>
           assert.rejects(
             pipeline.execute(

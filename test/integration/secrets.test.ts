@@ -27,7 +27,7 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
     await succeeded(
       pipeline.execute(
         {
-          operation: api.catalog().requireOperation('authorize_user'),
+          operation: api.altegio.catalog().requireOperation('authorize_user'),
           body: { login: OWNER_USER.login, password: OWNER_USER.password },
         },
         { source: 'form' },
@@ -36,7 +36,7 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
     await succeeded(
       pipeline.execute(
         {
-          operation: api.catalog().requireOperation('get_client'),
+          operation: api.altegio.catalog().requireOperation('get_client'),
           pathParams: { location_id: 720441, client_id: 4240788 },
         },
         { source: 'form' },
@@ -49,7 +49,7 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
       () => vscode.commands.executeCommand('altegio.signIn'),
     );
     await succeeded(
-      pipeline.execute({ operation: api.catalog().requireOperation('get_chain_list') }, { source: 'palette' }),
+      pipeline.execute({ operation: api.altegio.catalog().requireOperation('get_chain_list') }, { source: 'palette' }),
     );
 
     const texts: [string, string][] = [];
@@ -68,7 +68,7 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
       texts.push([`history ${entry.id}`, JSON.stringify(entry)]);
       texts.push([`stored response ${entry.id}`, JSON.stringify((await history.response(entry.id)) ?? null)]);
     }
-    texts.push(['log', api.logLines().join('\n')]);
+    texts.push(['log', api.observer.logLines.join('\n')]);
 
     assert.ok(texts.find(([n]) => n === 'cURL export')![1].includes('curl'), 'the cURL export was made');
     assert.ok(texts.find(([n]) => n === '.http export')![1].includes('GET'), 'the .http export was made');
@@ -76,7 +76,7 @@ describe('Tokens stay in SecretStorage (real extension host, local sandbox)', ()
       history.entries().some((e) => e.operationId === 'authorize_user'),
       'the sign-in request is in the history',
     );
-    assert.ok(api.logLines().length > 3, 'the log has lines');
+    assert.ok(api.observer.logLines.length > 3, 'the log has lines');
     for (const [where, text] of texts) {
       for (const secret of secrets)
         assert.ok(!text.includes(secret), `${where} contains a secret (${secret.slice(0, 3)}…)`);

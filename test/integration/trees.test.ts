@@ -15,7 +15,7 @@ describe('API tree (real extension host)', () => {
     assert.strictEqual(sections[0].section.name, 'Authentication B2B');
     assert.strictEqual(sections[27].section.name, 'Utilities');
     const operations = sections.flatMap((s) => tree.getChildren(s));
-    assert.strictEqual(operations.length, api.catalog().operations.length);
+    assert.strictEqual(operations.length, api.altegio.catalog().operations.length);
     const item = tree.getTreeItem(
       operations.find((o) => o.kind === 'operation' && o.operation.id === 'issue_loyalty_card')!,
     );
@@ -130,7 +130,7 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
     await succeeded(
       pipeline.execute(
         {
-          operation: api.catalog().requireOperation('issue_loyalty_card'),
+          operation: api.altegio.catalog().requireOperation('issue_loyalty_card'),
           pathParams: { location_id: 720441 },
           body: { loyalty_card_number: number, loyalty_card_type_id: '8230', phone: 13155550179 },
         },

@@ -1,15 +1,27 @@
 // The request forms and the response viewer in the real extension host, with their apps running in real
 // webviews: a form for every operation, host-side validation, malformed messages refused, sending through the
-// session, big answers in an editor, and panels restored from their saved state (the serializers).
+// request pipeline, every request's own exchange, big answers in an editor, and panels restored from their
+// saved state (the serializers). The tests watch the panels through the extension's test-mode observer: what
+// the host posted to each app and what it refused.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../src/api/catalog';
+import { buildFormModel, initialValues } from '../../src/api/form-model';
+import type { FormHostMessage } from '../../src/protocol/form-protocol';
+import type { ResponseHostMessage } from '../../src/protocol/response-protocol';
 import type { Exchange } from '../../src/services/request-pipeline';
-import type { FormLauncher } from '../../src/webviews/form/form-launcher';
-import type { FormPanel } from '../../src/webviews/form/form-panel';
+import type { AltegioTestApi, PanelRecord } from '../../src/test-mode';
+import { issueTexts } from '../../src/webviews/form/form-strings';
+import { formIssues } from '../../src/webviews/form/form-validation';
+import type { Prefill } from '../../src/webviews/ports';
 import type { ResponseViewer } from '../../src/webviews/response/response-viewer';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
+
+type FormInit = Extract<FormHostMessage, { type: 'init' }>;
+type FormResult = Extract<FormHostMessage, { type: 'result' }>;
+type FormValidation = Extract<FormHostMessage, { type: 'validation' }>;
+type ViewerShow = Extract<ResponseHostMessage, { type: 'show' }>;
 
 /** waitFor, typed: resolves with the condition's value once it is there. */
 async function until<T>(what: string, condition: () => T | undefined, timeoutMs = 15000): Promise<NonNullable<T>> {
@@ -19,75 +31,87 @@ async function until<T>(what: string, condition: () => T | undefined, timeoutMs 
 const FORM_VIEW_TYPE = 'altegio.requestForm';
 const RESPONSE_VIEW_TYPE = 'altegio.response';
 const MANHATTAN = 720441;
-
-async function services() {
-  const api = await altegio();
-  return {
-    api,
-    forms: api.altegio.forms as unknown as FormLauncher,
-    viewer: api.altegio.responses as unknown as ResponseViewer,
-  };
-}
-
-/** Opens the form of an operation and waits until its app has rendered it in the webview. */
-async function openForm(
-  forms: FormLauncher,
-  op: OperationSpec,
-  prefill?: Parameters<FormLauncher['open']>[1],
-): Promise<FormPanel> {
-  return rendered(
-    `the form of ${op.id}`,
-    () => forms.open(op, prefill),
-    () => forms.panelFor(op.id),
-  );
-}
-
-/** Shows an exchange in the viewer and waits until its app has rendered it. */
-async function showInViewer(
-  viewer: ResponseViewer,
-  exchange: Exchange,
-): Promise<NonNullable<ResponseViewer['currentPanel']>> {
-  return rendered(
-    `the viewer of ${exchange.operation.id}`,
-    () => viewer.show(exchange),
-    () => viewer.currentPanel,
-  );
-}
-
 /**
- * Runs `open`, then waits until `current()` (the panel, or the one that replaced it) has rendered. In code-server
- * a webview that loads while others do sometimes never gets its content; the extension then replaces the panel
- * (src/webviews/load-watchdog.ts, after 10 s and 35 s), hence the long wait.
+ * In code-server a webview that loads while others do sometimes never gets its content; the extension then
+ * replaces the panel (src/webviews/load-watchdog.ts, after 10 s and 35 s), hence the long waits for an app.
  */
-async function rendered<P extends { lastRendered: unknown }>(
-  what: string,
-  open: () => Promise<unknown>,
-  current: () => P | undefined,
-): Promise<P> {
-  await open();
-  await until(what, () => current()?.lastRendered, 60_000);
-  return current()!;
+const APP_START_MS = 60_000;
+
+function open(api: AltegioTestApi, name: 'request form' | 'response viewer'): PanelRecord[] {
+  return api.observer.panels.filter((r) => r.name === name && !r.disposed);
+}
+
+/** The open form of an operation whose app has started (it said ready and was sent the form). */
+function formOf(api: AltegioTestApi, operationId: string): PanelRecord | undefined {
+  return open(api, 'request form').find((r) => r.last<FormInit>('init')?.model.operationId === operationId);
+}
+
+/** Opens the form of an operation and waits until its app has started. */
+async function openForm(api: AltegioTestApi, op: OperationSpec, prefill?: Prefill): Promise<PanelRecord> {
+  await api.altegio.forms.open(op, prefill);
+  return until(`the form of ${op.id}`, () => formOf(api, op.id), APP_START_MS);
+}
+
+/** The first message of a type the host posted to the panel's app after the first `mark` messages. */
+function postedAfter<M extends { type: string }>(record: PanelRecord, mark: number, type: M['type']): M | undefined {
+  return record.posted.slice(mark).find((m) => m.type === type) as M | undefined;
+}
+
+/** Delivers a message as if the form's app had posted it, and waits for the host's answer of a type. */
+async function exchangeWith<M extends { type: string }>(
+  record: PanelRecord,
+  message: unknown,
+  answer: M['type'],
+  timeoutMs = 15000,
+): Promise<M> {
+  const mark = record.posted.length;
+  record.deliver(message);
+  return until(
+    `"${answer}" after ${JSON.stringify(message).slice(0, 60)}`,
+    () => postedAfter<M>(record, mark, answer),
+    timeoutMs,
+  );
+}
+
+/** Shows an exchange in the viewer and waits until a viewer's app was sent it; resolves with that panel. */
+async function showInViewer(api: AltegioTestApi, exchange: Exchange): Promise<PanelRecord> {
+  const marks = new Map(api.observer.panels.map((r) => [r, r.posted.length]));
+  await api.altegio.responses.show(exchange);
+  return until(
+    `the viewer of ${exchange.operation.id}`,
+    () => open(api, 'response viewer').find((r) => postedAfter<ViewerShow>(r, marks.get(r) ?? 0, 'show')),
+    APP_START_MS,
+  );
+}
+
+function viewOf(record: PanelRecord): ViewerShow['view'] {
+  return record.last<ViewerShow>('show')!.view;
 }
 
 async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const { forms, viewer } = await services();
-  await until('every panel to close', () => forms.openPanels.length === 0 && viewer.openPanels.length === 0);
+  const api = await altegio();
+  await until(
+    'every panel to close',
+    () => open(api, 'request form').length === 0 && open(api, 'response viewer').length === 0,
+  );
 }
 
 describe('Request forms and response viewer (real webviews)', function () {
   this.timeout(600_000);
   // Panels are reused from test to test, as a user would keep them: in code-server every new webview risks
-  // the slow first load described at rendered().
+  // the slow first load described at APP_START_MS.
   before(closeAll);
   after(closeAll);
 
-  it('builds the form of every operation in the document through the extension', async () => {
-    const { api, forms } = await services();
+  it('builds the form of every operation in the document', async () => {
+    const api = await altegio();
     const failures: string[] = [];
-    for (const op of api.catalog().operations) {
+    for (const op of api.altegio.catalog().operations) {
       try {
-        const { model, start, issues } = forms.describe(op);
+        const model = buildFormModel(op);
+        const values = initialValues(model, { locationId: MANHATTAN });
+        const issues = formIssues(op, model, values, issueTexts());
         assert.deepStrictEqual(
           model.pathFields.map((f) => f.name),
           op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
@@ -99,101 +123,111 @@ describe('Request forms and response viewer (real webviews)', function () {
         assert.strictEqual(!!model.body, !!op.requestBody);
         if (model.body?.mode === 'fields') assert.ok(model.body.fields.length > 0, 'the body has fields');
         // What `init` carries must survive postMessage (JSON) unchanged.
-        assert.deepStrictEqual(JSON.parse(JSON.stringify({ model, values: start.values, issues })), {
-          model,
-          values: start.values,
-          issues,
-        });
+        assert.deepStrictEqual(JSON.parse(JSON.stringify({ model, values, issues })), { model, values, issues });
         for (const issue of issues) assert.match(issue.key, /^(path|query|body):/);
       } catch (e) {
         failures.push(`${op.id}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     assert.deepStrictEqual(failures, []);
-    assert.ok(api.catalog().operations.length >= 274);
+    assert.ok(api.altegio.catalog().operations.length >= 274);
   });
 
-  it('renders forms of every field kind in the real webview', async () => {
-    const { api, forms } = await services();
+  it('starts the form app of every field kind in a real webview and sends it the whole form', async () => {
+    const api = await altegio();
     // Arrays of objects and nested objects; a bare-array body; a file upload; a lookup and a phone.
-    // (Few panels: in code-server each new webview risks the slow first load described at rendered().)
+    // (Few panels: in code-server each new webview risks the slow first load described at APP_START_MS.)
     const ids = ['create_appointment', 'bulk_create_clients', 'upload_image', 'issue_loyalty_card'];
     for (const id of ids) {
-      const op = api.catalog().requireOperation(id);
-      const panel = await openForm(forms, op);
+      const op = api.altegio.catalog().requireOperation(id);
+      const form = await openForm(api, op);
+      const init = form.last<FormInit>('init')!;
       assert.ok(
-        panel.lastRendered!.fields >= op.parameters.length + (op.requestBody ? 1 : 0),
-        `${id}: ${panel.lastRendered!.fields} fields rendered`,
+        form.received.some((m) => m.type === 'ready'),
+        `${id}: the app said ready`,
       );
+      assert.strictEqual(init.model.pathFields.length + init.model.queryFields.length, op.parameters.length);
+      assert.strictEqual(!!init.model.body, !!op.requestBody, `${id}: the body`);
+      assert.deepStrictEqual(form.refusals, [], `${id}: the app posted nothing malformed`);
+      assert.ok(!form.received.some((m) => m.type === 'cspViolation'), `${id}: no CSP violation`);
       // The loyalty card form stays open for the next tests.
-      if (id !== 'issue_loyalty_card') panel.panel.dispose();
+      if (id !== 'issue_loyalty_card') form.panel.dispose();
     }
   });
 
   it('validates every change in the host and names each problem next to its field', async () => {
-    const { api, forms } = await services();
-    const op = api.catalog().requireOperation('issue_loyalty_card');
-    const panel = await openForm(forms, op, { pathParams: { location_id: MANHATTAN } });
-    panel.receive({
-      type: 'change',
-      seq: 1,
-      values: {
-        path: { location_id: 'abc' },
-        query: {},
-        body: { loyalty_card_number: '', loyalty_card_type_id: 'gold', phone: '+1 (315) 555' },
+    const api = await altegio();
+    const op = api.altegio.catalog().requireOperation('issue_loyalty_card');
+    const form = await openForm(api, op, { pathParams: { location_id: MANHATTAN } });
+    const invalid = await exchangeWith<FormValidation>(
+      form,
+      {
+        type: 'change',
+        seq: 1,
+        values: {
+          path: { location_id: 'abc' },
+          query: {},
+          body: { loyalty_card_number: '', loyalty_card_type_id: 'gold', phone: '+1 (315) 555' },
+        },
       },
-    });
-    await until('the host to validate the change', () => panel.issues.some((i) => i.key === 'body:phone'));
-    const byKey = new Map(panel.issues.map((i) => [i.key, i]));
+      'validation',
+    );
+    assert.strictEqual(invalid.seq, 1);
+    const byKey = new Map(invalid.issues.map((i) => [i.key, i]));
     assert.match(byKey.get('path:location_id')!.message, /location_id must be an integer/);
     assert.match(byKey.get('body:phone')!.message, /phone must be 9 to 15 digits, without \+, spaces or dashes/);
     assert.match(byKey.get('body:loyalty_card_type_id')!.message, /digits only/);
     assert.strictEqual(byKey.get('body:loyalty_card_number')!.missing, true);
-    panel.receive({
-      type: 'change',
-      seq: 2,
-      values: {
-        path: { location_id: MANHATTAN },
-        query: {},
-        body: { loyalty_card_number: 'A-1', loyalty_card_type_id: '8231', phone: 13155550175 },
+    const fixed = await exchangeWith<FormValidation>(
+      form,
+      {
+        type: 'change',
+        seq: 2,
+        values: {
+          path: { location_id: MANHATTAN },
+          query: {},
+          body: { loyalty_card_number: 'A-1', loyalty_card_type_id: '8231', phone: 13155550175 },
+        },
       },
-    });
-    await until('the host to validate the fixed values', () => panel.issues.length === 0).catch((e: Error) => {
-      throw new Error(`${e.message}: ${JSON.stringify(panel.issues)}`);
-    });
+      'validation',
+    );
+    assert.deepStrictEqual(fixed.issues, []);
   });
 
-  it('shows the issues of restored values in the webview, and never sends invalid values', async () => {
-    const { api, forms } = await services();
-    const op = api.catalog().requireOperation('create_client');
+  it('sends the issues of restored values to the webview, and never sends invalid values', async () => {
+    const api = await altegio();
+    const op = api.altegio.catalog().requireOperation('create_client');
     const history = api.altegio.history;
     const before = history.entries().length;
     const values = { path: { location_id: MANHATTAN }, query: {}, body: { name: 'Ann', phone: '12ab' } };
-    const panel = await rendered(
-      'the restored form',
-      () =>
-        forms.deserializeWebviewPanel(
-          vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
-          { operationId: op.id, values, ui: { tab: 'fields' } },
-        ),
-      () => forms.panelFor(op.id),
+    await api.altegio.forms.deserializeWebviewPanel(
+      vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
+      { operationId: op.id, values, ui: { tab: 'fields' } },
     );
-    assert.deepStrictEqual(panel.lastRendered!.issues, ['body:phone']);
-    panel.receive({ type: 'send', seq: 3, values });
-    await until('the host to refuse the send', () => panel.issues.length === 1);
+    const form = await until('the restored form', () => formOf(api, op.id), APP_START_MS);
+    assert.deepStrictEqual(
+      form.last<FormInit>('init')!.issues.map((i) => i.key),
+      ['body:phone'],
+    );
+    const mark = form.posted.length;
+    const refused = await exchangeWith<FormValidation>(form, { type: 'send', seq: 3, values }, 'validation');
+    assert.strictEqual(refused.issues.length, 1);
     await new Promise((r) => setTimeout(r, 300));
     assert.strictEqual(history.entries().length, before, 'nothing was sent');
-    assert.strictEqual(panel.lastResult, undefined);
-    panel.panel.dispose();
+    assert.strictEqual(postedAfter(form, mark, 'result'), undefined, 'no result: the send never started');
+    form.panel.dispose();
   });
 
   it('refuses malformed webview messages, logs them, and acts on none', async () => {
-    const { api, forms, viewer } = await services();
-    const op = api.catalog().requireOperation('issue_loyalty_card');
-    const panel = await openForm(forms, op, { pathParams: { location_id: MANHATTAN } });
-    const values = panel.currentValues;
+    const api = await altegio();
+    const op = api.altegio.catalog().requireOperation('issue_loyalty_card');
+    const form = await openForm(api, op, { pathParams: { location_id: MANHATTAN } });
+    const values = form.last<FormInit>('init')!.values;
     const history = api.altegio.history;
     const before = history.entries().length;
+    const received = form.received.length;
+    const refusals = form.refusals.length;
+    const posted = form.posted.length;
     const malformed: unknown[] = [
       null,
       42,
@@ -210,94 +244,105 @@ describe('Request forms and response viewer (real webviews)', function () {
       { type: 'lookupSearch', field: 'client_id', term: 'x'.repeat(5000) },
       { type: 'runCommand', command: 'workbench.action.quit' },
       { type: 'openDocs', url: 'https://evil.example' },
+      { type: 'rendered', fields: 4, issues: [] },
     ];
-    for (const m of malformed) panel.receive(m);
-    assert.strictEqual(panel.rejectedMessages, malformed.length);
-    assert.deepStrictEqual(panel.currentValues, values, 'the values did not change');
+    for (const m of malformed) form.deliver(m);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(form.refusals.length - refusals, malformed.length);
+    assert.strictEqual(form.received.length, received, 'not one was taken');
+    assert.strictEqual(form.posted.length, posted, 'nothing was answered');
     assert.strictEqual(history.entries().length, before, 'nothing was sent');
-    const logged = api
-      .logLines()
-      .filter((l) => l.includes('ignored a malformed message from the request form webview'));
+    const logged = api.observer.logLines.filter((l) =>
+      l.includes('ignored a malformed message from the request form webview'),
+    );
     assert.ok(logged.length >= malformed.length, `${logged.length} log lines`);
 
-    const exchange: Exchange = {
-      operation: api.catalog().requireOperation('get_team_member_list'),
-      input: {
-        operation: api.catalog().requireOperation('get_team_member_list'),
-        pathParams: { location_id: MANHATTAN },
-      },
+    const list = api.altegio.catalog().requireOperation('get_team_member_list');
+    const viewer = await showInViewer(api, {
+      operation: list,
+      input: { operation: list, pathParams: { location_id: MANHATTAN } },
       environment: api.altegio.auth.environment,
       ...timing(),
       response: fakeResponse({ data: [] }),
-    };
-    const response = await showInViewer(viewer, exchange);
+    });
+    const viewerRefusals = viewer.refusals.length;
     for (const m of [
       { type: 'copy', text: 1, what: 'json' },
       { type: 'saveCsv', csv: 'a', rows: -1 },
       { type: 'action', action: 'deleteAccount' },
       { type: 'pin' },
     ])
-      response.receive(m);
-    assert.strictEqual(response.rejectedMessages, 4);
-    assert.strictEqual(response.pinned, false);
-    assert.ok(api.logLines().some((l) => l.includes('ignored a malformed message from the response viewer webview')));
+      viewer.deliver(m);
+    assert.strictEqual(viewer.refusals.length - viewerRefusals, 4);
+    assert.ok(!viewer.panel.title.endsWith('(pinned)'), 'not pinned');
+    assert.ok(
+      api.observer.logLines.some((l) => l.includes('ignored a malformed message from the response viewer webview')),
+    );
   });
 
-  it('sends a valid loyalty card form through the session and shows the card in the form and the viewer', async () => {
-    const { api, forms, viewer } = await services();
+  it('sends a valid loyalty card form through the pipeline and shows the card in the form and the viewer', async () => {
+    const api = await altegio();
     await useSandbox(api);
-    const op = api.catalog().requireOperation('issue_loyalty_card');
-    const panel = await openForm(forms, op, { pathParams: { location_id: MANHATTAN }, context: { chainId: 706028 } });
+    const op = api.altegio.catalog().requireOperation('issue_loyalty_card');
+    const form = await openForm(api, op, { pathParams: { location_id: MANHATTAN }, context: { chainId: 706028 } });
     const number = `IT-${Date.now()}`;
-    panel.receive({
-      type: 'send',
-      seq: 1,
-      values: {
-        path: { location_id: MANHATTAN },
-        query: {},
-        body: { loyalty_card_number: number, loyalty_card_type_id: '8231', phone: 13155550175 },
+    const viewers = new Map(api.observer.panels.map((r) => [r, r.posted.length]));
+    const result = await exchangeWith<FormResult>(
+      form,
+      {
+        type: 'send',
+        seq: 1,
+        values: {
+          path: { location_id: MANHATTAN },
+          query: {},
+          body: { loyalty_card_number: number, loyalty_card_type_id: '8231', phone: 13155550175 },
+        },
       },
-    });
-    const result = await until('the send to finish', () => panel.lastResult);
+      'result',
+    );
     assert.strictEqual(result.outcome, 'success', result.message);
     const byLabel = Object.fromEntries(result.summary.map((i) => [i.label, i.value]));
     assert.strictEqual(byLabel.number, number);
     for (const label of ['type', 'balance', 'points', 'programs'])
       assert.ok(label in byLabel, `${label} in the summary`);
-    await until('the viewer to show the card', () => viewer.currentPanel);
+    const viewer = await until(
+      'the viewer to show the card',
+      () => open(api, 'response viewer').find((r) => postedAfter(r, viewers.get(r) ?? 0, 'show')),
+      APP_START_MS,
+    );
+    assert.strictEqual(viewOf(viewer).operationId, op.id);
     assert.strictEqual(api.altegio.history.latest()?.operationId, op.id);
-    // Remove the card again, declining first: the confirmation is the session's.
-    const remove = api.catalog().requireOperation('remove_loyalty_card');
-    const removeForm = await openForm(forms, remove, { pathParams: { location_id: MANHATTAN } });
+    // Remove the card again, declining first: the confirmation is the pipeline's.
+    const remove = api.altegio.catalog().requireOperation('remove_loyalty_card');
+    const removeForm = await openForm(api, remove, { pathParams: { location_id: MANHATTAN } });
     const card = (
       await api.altegio.pipeline.fetch({
-        operation: api.catalog().requireOperation('get_loyalty_card_list_by_phone'),
+        operation: api.altegio.catalog().requireOperation('get_loyalty_card_list_by_phone'),
         pathParams: { phone: '13155550175', chain_id: 706028, location_id: MANHATTAN },
       })
     ).data as { id: number; number: string }[];
     const cardId = card.find((c) => c.number === number)!.id;
     const values = { path: { location_id: MANHATTAN, card_id: cardId }, query: {} };
     const declined = scriptedPrompter({ confirm: [false] });
-    await withPrompter(api, declined, async () => {
-      removeForm.receive({ type: 'send', seq: 1, values });
-      await until('the declined send', () => removeForm.lastResult);
-    });
-    assert.strictEqual(removeForm.lastResult!.outcome, 'cancelled');
+    const cancelled = await withPrompter(api, declined, () =>
+      exchangeWith<FormResult>(removeForm, { type: 'send', seq: 1, values }, 'result'),
+    );
+    assert.strictEqual(cancelled.outcome, 'cancelled');
     assert.strictEqual(declined.log.confirms.length, 1);
-    removeForm.lastResult = undefined;
-    await withPrompter(api, scriptedPrompter({ confirm: [true] }), async () => {
-      removeForm.receive({ type: 'send', seq: 2, values });
-      await until('the confirmed send', () => removeForm.lastResult);
-    });
-    assert.strictEqual(removeForm.lastResult!.outcome, 'success', removeForm.lastResult!.message);
+    const removed = await withPrompter(api, scriptedPrompter({ confirm: [true] }), () =>
+      exchangeWith<FormResult>(removeForm, { type: 'send', seq: 2, values }, 'result'),
+    );
+    assert.strictEqual(removed.outcome, 'success', removed.message);
   });
 
   it('gives every request its own exchange: two sent at once each show and copy what they sent', async () => {
-    const { api, forms, viewer } = await services();
+    const api = await altegio();
     await useSandbox(api);
+    const viewer = api.altegio.responses;
     const sandbox = api.altegio.sandbox.running!;
-    const slow = api.catalog().requireOperation('get_team_member_list');
-    const fast = api.catalog().requireOperation('get_service_list');
+    const slow = api.altegio.catalog().requireOperation('get_team_member_list');
+    const fast = api.altegio.catalog().requireOperation('get_service_list');
+    // A spy on what the forms and the History hand to the viewer.
     const shown: Exchange[] = [];
     const show = viewer.show;
     viewer.show = function (this: ResponseViewer, exchange: Exchange) {
@@ -307,15 +352,25 @@ describe('Request forms and response viewer (real webviews)', function () {
     // The request that starts first finishes last: the window in which a shared "last exchange" goes wrong.
     sandbox.setFaults({ match: { operationId: slow.id }, latencyMs: 1500 });
     try {
-      const slowForm = await openForm(forms, slow, { pathParams: { location_id: MANHATTAN } });
-      const fastForm = await openForm(forms, fast, { pathParams: { location_id: MANHATTAN } });
-      slowForm.lastResult = undefined;
-      fastForm.lastResult = undefined;
-      slowForm.receive({ type: 'send', seq: 1, values: slowForm.currentValues });
-      await new Promise((r) => setTimeout(r, 200));
-      fastForm.receive({ type: 'send', seq: 1, values: fastForm.currentValues });
-      await until('both forms to get their answer', () => slowForm.lastResult && fastForm.lastResult);
-      await until('the viewer to show both', () => shown.length === 2);
+      const slowForm = await openForm(api, slow, { pathParams: { location_id: MANHATTAN } });
+      const fastForm = await openForm(api, fast, { pathParams: { location_id: MANHATTAN } });
+      const [slowResult, fastResult] = await Promise.all([
+        exchangeWith<FormResult>(
+          slowForm,
+          { type: 'send', seq: 1, values: slowForm.last<FormInit>('init')!.values },
+          'result',
+        ),
+        new Promise((r) => setTimeout(r, 200)).then(() =>
+          exchangeWith<FormResult>(
+            fastForm,
+            { type: 'send', seq: 1, values: fastForm.last<FormInit>('init')!.values },
+            'result',
+          ),
+        ),
+      ]);
+      assert.strictEqual(slowResult.outcome, 'success', slowResult.message);
+      assert.strictEqual(fastResult.outcome, 'success', fastResult.message);
+      await until('the viewer to be handed both', () => shown.length === 2);
       assert.deepStrictEqual(
         shown.map((e) => e.operation.id),
         [fast.id, slow.id],
@@ -324,7 +379,7 @@ describe('Request forms and response viewer (real webviews)', function () {
       assert.strictEqual(shown[0].request?.path, `/services/${MANHATTAN}`);
       assert.strictEqual(shown[1].request?.path, `/staff/${MANHATTAN}`);
       // "Open Response" in the fast form shows the fast form's answer, though the slow one came in after it.
-      fastForm.receive({ type: 'openResponse' });
+      fastForm.deliver({ type: 'openResponse' });
       await until('the form to show its own answer again', () => shown.length === 3);
       assert.strictEqual(shown[2], shown[0]);
 
@@ -363,26 +418,28 @@ describe('Request forms and response viewer (real webviews)', function () {
   });
 
   it('blocks a write in read-only production with a clear message, and sends nothing', async () => {
-    const { api, forms } = await services();
+    const api = await altegio();
     await useSandbox(api);
     const { auth, history } = api.altegio;
-    const panel = await openForm(forms, api.catalog().requireOperation('issue_loyalty_card'));
+    const form = await openForm(api, api.altegio.catalog().requireOperation('issue_loyalty_card'));
     const before = history.entries().length;
     const config = vscode.workspace.getConfiguration('altegio');
     await config.update('environment', 'production', vscode.ConfigurationTarget.Global);
     try {
       await auth.whenReady();
-      panel.lastResult = undefined;
-      panel.receive({
-        type: 'send',
-        seq: 9,
-        values: {
-          path: { location_id: MANHATTAN },
-          query: {},
-          body: { loyalty_card_number: 'RO-1', loyalty_card_type_id: '8231', phone: 13155550175 },
+      const result = await exchangeWith<FormResult>(
+        form,
+        {
+          type: 'send',
+          seq: 9,
+          values: {
+            path: { location_id: MANHATTAN },
+            query: {},
+            body: { loyalty_card_number: 'RO-1', loyalty_card_type_id: '8231', phone: 13155550175 },
+          },
         },
-      });
-      const result = await until('the blocked send', () => panel.lastResult);
+        'result',
+      );
       assert.strictEqual(result.outcome, 'blocked');
       assert.match(result.message ?? '', /read-only/);
       assert.strictEqual(history.entries().length, before, 'nothing was sent');
@@ -393,8 +450,8 @@ describe('Request forms and response viewer (real webviews)', function () {
   });
 
   it('explains 401, 403, 404, 422, 429 and an unknown outcome with what to do', async () => {
-    const { api, viewer } = await services();
-    const op = api.catalog().requireOperation('issue_loyalty_card');
+    const api = await altegio();
+    const op = api.altegio.catalog().requireOperation('issue_loyalty_card');
     const cases: [number | undefined, string, RegExp, string[]][] = [
       [401, 'unauthorized', /Sign in again/, ['signIn']],
       [403, 'forbidden', /access right/, ['signIn']],
@@ -433,15 +490,15 @@ describe('Request forms and response viewer (real webviews)', function () {
         hint: 'hint',
         [Symbol.for('altegio.api.error')]: true,
       });
-      await viewer.show({
+      const viewer = await showInViewer(api, {
         operation: op,
         input: { operation: op, pathParams: { location_id: MANHATTAN } },
         environment: api.altegio.auth.environment,
         ...timing(),
-        ...(response ? { response } : {}),
-        error: error as never,
+        ...(response ? { response, request: response.request } : {}),
+        error: error as unknown as NonNullable<Exchange['error']>,
       });
-      const view = viewer.currentPanel!.lastView!;
+      const view = viewOf(viewer);
       assert.ok(view.error, `${kind}: an error is explained`);
       assert.match(view.error.advice, advice, kind);
       assert.deepStrictEqual(view.error.actions, actions, kind);
@@ -453,11 +510,11 @@ describe('Request forms and response viewer (real webviews)', function () {
   });
 
   it('opens an answer over the size threshold in a read-only JSON editor, not in the webview', async () => {
-    const { api, viewer } = await services();
+    const api = await altegio();
     const config = vscode.workspace.getConfiguration('altegio');
     await config.update('responseViewer.largeResponseThresholdMB', 0.1, vscode.ConfigurationTarget.Global);
     try {
-      const op = api.catalog().requireOperation('get_team_member_list');
+      const op = api.altegio.catalog().requireOperation('get_team_member_list');
       const rows = Array.from({ length: 2000 }, (_v, i) => ({
         id: i,
         name: `Team member ${i}`,
@@ -465,14 +522,13 @@ describe('Request forms and response viewer (real webviews)', function () {
       }));
       const body = { success: true, data: rows, meta: { total_count: rows.length } };
       const text = JSON.stringify(body);
-      await viewer.show({
+      const viewer = await showInViewer(api, {
         operation: op,
         input: { operation: op, pathParams: { location_id: MANHATTAN } },
         environment: api.altegio.auth.environment,
         ...timing(),
         response: fakeResponse(body, text.length),
       });
-      const panel = viewer.currentPanel!;
       const editor = await until('the JSON editor', () =>
         vscode.window.visibleTextEditors.find(
           (e) => e.document.uri.scheme === 'altegio' && e.document.uri.path.startsWith('/get_team_member_list-200'),
@@ -480,36 +536,16 @@ describe('Request forms and response viewer (real webviews)', function () {
       );
       assert.strictEqual(editor.document.languageId, 'json');
       assert.deepStrictEqual(JSON.parse(editor.document.getText()).data.length, rows.length);
-      assert.strictEqual(panel.lastView?.bodyState, 'tooLarge');
-      assert.strictEqual(panel.lastView?.body, undefined, 'the body is not sent to the webview');
+      assert.strictEqual(viewOf(viewer).bodyState, 'tooLarge');
+      assert.strictEqual(viewOf(viewer).body, undefined, 'the body is not sent to the webview');
     } finally {
       await config.update('responseViewer.largeResponseThresholdMB', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
-  it('shows 10,000 rows with only a screenful of them in the DOM', async () => {
-    const { api, viewer } = await services();
-    const op = api.catalog().requireOperation('get_client_list');
-    const rows = Array.from({ length: 10_000 }, (_v, i) => ({
-      id: 4_000_000 + i,
-      name: `Client ${i}`,
-      phone: `+1315555${String(i).padStart(4, '0')}`,
-      visits_count: i % 40,
-    }));
-    const panel = await showInViewer(viewer, {
-      operation: op,
-      input: { operation: op, pathParams: { location_id: MANHATTAN } },
-      environment: api.altegio.auth.environment,
-      ...timing(),
-      response: fakeResponse({ success: true, data: rows, meta: { total_count: rows.length } }),
-    });
-    const shown = panel.lastRendered!;
-    assert.ok(shown.rows > 0 && shown.rows < 100, `${shown.rows} rows in the DOM`);
-  });
-
   it('keeps a pinned viewer and opens the next answer in a new one', async () => {
-    const { api, viewer } = await services();
-    const op = api.catalog().requireOperation('get_team_member_list');
+    const api = await altegio();
+    const op = api.altegio.catalog().requireOperation('get_team_member_list');
     const exchange = (): Exchange => ({
       operation: op,
       input: { operation: op, pathParams: { location_id: MANHATTAN } },
@@ -517,58 +553,55 @@ describe('Request forms and response viewer (real webviews)', function () {
       ...timing(),
       response: fakeResponse({ data: [{ id: 1 }] }),
     });
-    const first = await showInViewer(viewer, exchange());
-    first.receive({ type: 'pin', pinned: true });
-    await until('the pin', () => first.pinned);
-    assert.match(first.panel.title, /\(pinned\)$/);
-    await viewer.show(exchange());
-    assert.notStrictEqual(viewer.currentPanel, first);
-    assert.strictEqual(viewer.openPanels.length, 2);
-    await viewer.show(exchange());
-    assert.strictEqual(viewer.openPanels.length, 2, 'the unpinned viewer is reused');
+    const first = await showInViewer(api, exchange());
+    const others = open(api, 'response viewer').length - 1;
+    first.deliver({ type: 'pin', pinned: true });
+    await until('the pin', () => first.panel.title.endsWith('(pinned)'));
+    const second = await showInViewer(api, exchange());
+    assert.notStrictEqual(second, first);
+    assert.strictEqual(open(api, 'response viewer').length, others + 2);
+    const third = await showInViewer(api, exchange());
+    assert.strictEqual(third, second, 'the unpinned viewer is reused');
+    assert.strictEqual(open(api, 'response viewer').length, others + 2);
   });
 
   it('restores a viewer from the history entry its app kept, and a form from its values', async () => {
-    const { api, forms, viewer } = await services();
+    const api = await altegio();
     await useSandbox(api);
-    const op = api.catalog().requireOperation('get_team_member_list');
+    const op = api.altegio.catalog().requireOperation('get_team_member_list');
     await succeeded(
       api.altegio.pipeline.execute({ operation: op, pathParams: { location_id: MANHATTAN } }, { source: 'palette' }),
     );
     const entry = api.altegio.history.latest()!;
-    const restored = await rendered(
+    const webview = vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, 'restored', vscode.ViewColumn.Active);
+    await api.altegio.responses.deserializeWebviewPanel(webview, { historyId: entry.id, pinned: true, tab: 0 });
+    const restored = await until(
       'the restored viewer',
-      () =>
-        viewer.deserializeWebviewPanel(
-          vscode.window.createWebviewPanel(RESPONSE_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
-          { historyId: entry.id, pinned: true, tab: 0 },
-        ),
-      () => viewer.openPanels.find((p) => p.pinned && p.lastRendered),
+      () => open(api, 'response viewer').find((r) => r.last<ViewerShow>('show')?.view.historyId === entry.id),
+      APP_START_MS,
     );
-    const shown = restored.lastRendered!;
-    assert.ok(shown.rows > 0, 'the team members are in the table');
-    assert.strictEqual(restored.pinned, true);
+    const view = viewOf(restored);
+    assert.ok(((view.body as { data?: unknown[] }).data ?? []).length > 0, 'the team members are shown');
+    assert.ok(restored.last<ViewerShow>('show')!.pinned, 'still pinned');
+    assert.match(restored.panel.title, /\(pinned\)$/);
 
-    await rendered(
-      'the restored form',
-      () =>
-        forms.deserializeWebviewPanel(
-          vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
-          {
-            operationId: 'get_team_member_list',
-            values: { path: { location_id: MANHATTAN }, query: {} },
-            ui: { tab: 'fields' },
-          },
-        ),
-      () => forms.panelFor('get_team_member_list'),
+    await api.altegio.forms.deserializeWebviewPanel(
+      vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'restored', vscode.ViewColumn.Active),
+      {
+        operationId: 'get_team_member_list',
+        values: { path: { location_id: MANHATTAN }, query: {} },
+        ui: { tab: 'fields' },
+      },
     );
+    const form = await until('the restored form', () => formOf(api, 'get_team_member_list'), APP_START_MS);
+    assert.deepStrictEqual(form.last<FormInit>('init')!.values.path, { location_id: MANHATTAN });
 
     const broken = vscode.window.createWebviewPanel(FORM_VIEW_TYPE, 'broken', vscode.ViewColumn.Active);
     let disposed = false;
     broken.onDidDispose(() => {
       disposed = true;
     });
-    await forms.deserializeWebviewPanel(broken, {
+    await api.altegio.forms.deserializeWebviewPanel(broken, {
       operationId: 'no_such_operation',
       values: { path: {}, query: {} },
       ui: { tab: 'fields' },
@@ -577,6 +610,10 @@ describe('Request forms and response viewer (real webviews)', function () {
   });
 });
 
+/** When a made-up exchange started and how long it took. */
+function timing(): Pick<Exchange, 'startedAt' | 'durationMs'> {
+  return { startedAt: new Date().toISOString(), durationMs: 12 };
+}
 function fakeResponse(body: unknown, sizeBytes = JSON.stringify(body).length): NonNullable<Exchange['response']> {
   const data = (body as { data?: unknown }).data;
   return {
@@ -599,9 +636,4 @@ function fakeResponse(body: unknown, sizeBytes = JSON.stringify(body).length): N
       headers: { Accept: 'application/vnd.api.v2+json', Authorization: 'Bearer ***' },
     },
   };
-}
-
-/** When a made-up exchange started and how long it took. */
-function timing(): Pick<Exchange, 'startedAt' | 'durationMs'> {
-  return { startedAt: new Date().toISOString(), durationMs: 12 };
 }

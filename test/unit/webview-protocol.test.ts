@@ -24,7 +24,6 @@ describe('webview protocol guards', () => {
         { type: 'signIn' },
         { type: 'openSetting' },
         { type: 'openDocs' },
-        { type: 'rendered', fields: 4, issues: ['body:phone'] },
       ];
       for (const m of good) assert.ok(parseFormMessage(m).ok, JSON.stringify(m));
     });
@@ -47,7 +46,7 @@ describe('webview protocol guards', () => {
         [{ type: 'lookupSearch', field: 'client_id', term: 'x'.repeat(201) }, /longer than 200/],
         [{ type: 'lookupSearch', field: '../../etc', term: '' }, /does not match/],
         [{ type: 'chooseFile', key: '/etc/passwd' }, /does not match/],
-        [{ type: 'rendered', fields: 'many', issues: [] }, /fields/],
+        [{ type: 'rendered', fields: 4, issues: [] }, /unknown type "rendered"/],
       ];
       for (const [m, error] of bad) {
         const parsed = parseFormMessage(m);
@@ -148,10 +147,10 @@ describe('webview protocol guards', () => {
         { type: 'cancelPaging' },
         { type: 'pin', pinned: true },
         { type: 'action', action: 'signIn' },
-        { type: 'rendered', rows: 40, ms: 35 },
       ];
       for (const m of good) assert.ok(parseResponseMessage(m).ok, JSON.stringify(m));
       const bad: unknown[] = [
+        { type: 'rendered', rows: 40, ms: 35 },
         { type: 'copy', text: 1, what: 'json' },
         { type: 'copy', text: 'x', what: 'token' },
         { type: 'pin', pinned: 'yes' },

@@ -2,15 +2,14 @@
 // restores the open ones after a reload from the state their apps kept (WebviewPanelSerializer).
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
-import { buildFormModel, initialValues, type FormModel } from '../../api/form-model';
-import { FORM_VIEW_TYPE, parseFormState, type FieldIssue } from '../../protocol/form-protocol';
+import { buildFormModel, initialValues } from '../../api/form-model';
+import { FORM_VIEW_TYPE, parseFormState } from '../../protocol/form-protocol';
 import type { Auth } from '../../services/auth';
 import type { OperationLauncher, Prefill } from '../ports';
 import { webviewOptions } from '../webview-html';
+import { replacementPanel } from '../webview-panel-host';
 import { FilePicks } from './file-picks';
 import { FormPanel, formTitle, type FormPanelHost, type FormPanelStart } from './form-panel';
-import { issueTexts } from './form-strings';
-import { formIssues } from './form-validation';
 
 export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, FormPanel>();
@@ -40,26 +39,14 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
     this.track(new FormPanel(panel, op, this.s, this.files, this.startFor(op, prefill)));
   }
 
-  /**
-   * What a new form of `op` starts with: its model, the selected location and chain, the caller's prefill, and
-   * the issues of those values. (Tests build every operation's form through here.)
-   */
-  describe(
-    op: OperationSpec,
-    prefill: Prefill = {},
-  ): { model: FormModel; start: FormPanelStart; issues: FieldIssue[] } {
-    const model = buildFormModel(op);
-    const start = this.startFor(op, prefill, model);
-    return { model, start, issues: formIssues(op, model, start.values, issueTexts()) };
-  }
-
-  private startFor(op: OperationSpec, prefill: Prefill, model = buildFormModel(op)): FormPanelStart {
+  /** What a new form of `op` starts with: the selected location and chain, and the caller's prefill. */
+  private startFor(op: OperationSpec, prefill: Prefill): FormPanelStart {
     const selected = this.s.locations.current;
     const locationId = prefill.context?.locationId ?? selected?.locationId;
     const chainId = prefill.context?.chainId ?? (locationId === selected?.locationId ? selected?.chainId : undefined);
     const values = { path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body };
     return {
-      values: initialValues(model, { locationId, chainId }, values),
+      values: initialValues(buildFormModel(op), { locationId, chainId }, values),
       ui: { tab: 'fields' },
       context: { ...(locationId ? { locationId } : {}), ...(chainId ? { chainId } : {}) },
     };
@@ -79,15 +66,6 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
     this.track(new FormPanel(panel, op, this.s, this.files, { values: restored.values, ui: restored.ui, context: {} }));
   }
 
-  /** The open form of an operation (tests). */
-  panelFor(operationId: string): FormPanel | undefined {
-    return this.panels.get(operationId);
-  }
-
-  get openPanels(): FormPanel[] {
-    return [...this.panels.values()];
-  }
-
   dispose(): void {
     for (const p of this.panels.values()) p.panel.dispose();
     this.panels.clear();
@@ -103,15 +81,9 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
 
   /** A panel whose webview never loaded gives way to a new one with the same values (see load-watchdog.ts). */
   private replace(old: FormPanel, replacements: number): void {
-    const viewColumn = old.panel.viewColumn ?? vscode.ViewColumn.Active;
+    const panel = replacementPanel(old.panel, vscode.ViewColumn.Active, webviewOptions(this.s.extensionUri));
     const start = { ...old.snapshot(), replacements };
     old.panel.dispose();
-    const panel = vscode.window.createWebviewPanel(
-      FORM_VIEW_TYPE,
-      formTitle(old.operation),
-      { viewColumn, preserveFocus: true },
-      webviewOptions(this.s.extensionUri),
-    );
     this.track(new FormPanel(panel, old.operation, this.s, this.files, start));
   }
 }

@@ -25,15 +25,13 @@ import {
 } from '../../protocol/form-protocol';
 import type { Auth } from '../../services/auth';
 import type { CatalogSource } from '../../services/catalog-source';
-import { Disposable } from '../../services/disposable';
 import type { LocationStore } from '../../services/location-store';
 import type { Logger } from '../../services/log';
 import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
 import type { ResponsePresenter } from '../ports';
-import { PanelChannel } from '../panel-channel';
-import { watchFirstLoad } from '../load-watchdog';
-import { renderWebviewHtml } from '../webview-html';
+import type { PanelObserver } from '../panel-observer';
+import { WebviewPanelHost } from '../webview-panel-host';
 import type { FilePicks } from './file-picks';
 import { formStrings, issueTexts } from './form-strings';
 import { formIssues, serverIssues } from './form-validation';
@@ -60,89 +58,53 @@ export interface FormPanelHost {
   pipeline: Pick<RequestPipeline, 'execute' | 'fetch'>;
   responses: ResponsePresenter;
   catalog: CatalogSource;
+  observer?: PanelObserver;
 }
 
-export class FormPanel extends Disposable {
+export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMessage> {
   readonly model: FormModel;
   private values: FormValues;
   private ui: UiState;
   private context: LookupContext;
-  private readonly channel: PanelChannel<FormWebviewMessage, FormHostMessage>;
   private readonly lookups: LookupLoader;
   /** The lookup context each field's options were last read for. */
   private readonly lookupContexts = new Map<string, string>();
   private sending: AbortController | undefined;
   /** The exchange of this form's last send, for its Open Response button. */
   private exchange: Exchange | undefined;
-  private readonly closed = this.register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.closed.event;
-  private readonly stalled = this.register(new vscode.EventEmitter<number>());
-  /** The webview never loaded: the launcher replaces the panel (the number of replacements so far). */
-  readonly onDidStall = this.stalled.event;
-  /** What the app reported after its first render (for tests): how many fields, which issues. */
-  lastRendered: { fields: number; issues: string[] } | undefined;
-  /** The issues of the values as last validated, and the outcome of the last send (for tests). */
-  issues: FieldIssue[] = [];
-  lastResult: ResultMessage | undefined;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     readonly operation: OperationSpec,
     private readonly s: FormPanelHost,
     private readonly files: FilePicks,
     start: FormPanelStart,
   ) {
-    super();
+    super(panel, {
+      app: 'form',
+      name: 'request form',
+      title: formTitle(operation),
+      parse: parseFormMessage,
+      extensionUri: s.extensionUri,
+      log: s.log,
+      ...(s.observer ? { observer: s.observer } : {}),
+      ...(start.replacements ? { replacements: start.replacements } : {}),
+    });
     this.model = buildFormModel(operation);
     this.values = start.values;
     this.ui = start.ui;
     this.context = start.context;
     this.lookups = new LookupLoader(s.pipeline, s.catalog);
-    this.channel = this.register(
-      new PanelChannel(panel, 'request form', parseFormMessage, s.log, {
-        onReady: () => this.init(),
-        onMessage: (m) => this.onMessage(m),
-      }),
-    );
-    panel.title = formTitle(operation);
-    panel.iconPath = vscode.Uri.joinPath(s.extensionUri, 'media', 'icons', 'altegio.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, s.extensionUri, 'form', panel.title);
-    this.register(
-      watchFirstLoad(
-        panel,
-        () => this.channel.ready,
-        (attempt) => this.stalled.fire(attempt),
-        (m) => s.log.info(m),
-        start.replacements,
-      ),
-    );
     const contextChanged = () => {
       this.channel.post({ type: 'auth', auth: this.auth() });
       this.refreshLookups();
     };
     this.register(s.auth.onDidChange(contextChanged));
     this.register(s.locations.onDidChange(contextChanged));
-    this.register(
-      panel.onDidDispose(() => {
-        this.sending?.abort();
-        this.closed.fire();
-        this.dispose();
-      }),
-    );
   }
 
-  /** How many malformed messages the host refused (for tests). */
-  get rejectedMessages(): number {
-    return this.channel.rejected;
-  }
-
-  /** Feeds one raw message as if the app had posted it (tests prove the host refuses malformed ones). */
-  receive(raw: unknown): void {
-    this.channel.receive(raw);
-  }
-
-  get currentValues(): FormValues {
-    return this.values;
+  protected override onClosed(): void {
+    this.sending?.abort();
   }
 
   /** What a replacement panel starts from. */
@@ -170,7 +132,7 @@ export class FormPanel extends Disposable {
     this.refreshLookups();
   }
 
-  private init(): void {
+  protected onAppReady(): void {
     this.lookupContexts.clear();
     this.channel.post({
       type: 'init',
@@ -197,11 +159,10 @@ export class FormPanel extends Disposable {
   }
 
   private validate(values: FormValues): FieldIssue[] {
-    this.issues = formIssues(this.operation, this.model, values, issueTexts());
-    return this.issues;
+    return formIssues(this.operation, this.model, values, issueTexts());
   }
 
-  private async onMessage(m: FormWebviewMessage): Promise<void> {
+  protected async onAppMessage(m: FormWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'change':
         this.values = m.values;
@@ -243,9 +204,6 @@ export class FormPanel extends Disposable {
       case 'openDocs':
         if (this.operation.docsUrl?.startsWith('https://'))
           await vscode.env.openExternal(vscode.Uri.parse(this.operation.docsUrl));
-        return;
-      case 'rendered':
-        this.lastRendered = { fields: m.fields, issues: m.issues };
         return;
       case 'cspViolation':
         this.s.log.warn(`the request form webview's Content Security Policy refused ${m.directive}: ${m.blocked}`);
@@ -325,16 +283,17 @@ export class FormPanel extends Disposable {
     this.sending = controller;
     this.channel.post({ type: 'sending', sending: true });
     let exchange: Exchange | undefined;
+    let result: ResultMessage;
     try {
       exchange = await this.s.pipeline.execute(input, { source: 'form' });
-      this.lastResult = exchange.error ? this.failureResult(exchange.error, exchange) : this.successResult(exchange);
+      result = exchange.error ? this.failureResult(exchange.error, exchange) : this.successResult(exchange);
     } catch (e) {
-      this.lastResult = this.failureResult(e, undefined);
+      result = this.failureResult(e, undefined);
     } finally {
       this.sending = undefined;
       this.channel.post({ type: 'sending', sending: false });
     }
-    this.channel.post(this.lastResult);
+    this.channel.post(result);
     if (exchange) {
       this.exchange = exchange;
       if (exchange.response || (exchange.error && exchange.error.kind !== 'cancelled'))

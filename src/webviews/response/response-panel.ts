@@ -8,21 +8,18 @@ import { maskSensitiveFields } from '../../api/sensitive';
 import {
   parseResponseMessage,
   type ResponseHostMessage,
-  type ResponseView,
   type ResponseWebviewMessage,
 } from '../../protocol/response-protocol';
 import type { CatalogSource } from '../../services/catalog-source';
 import type { ClientCache } from '../../services/client-cache';
-import { Disposable } from '../../services/disposable';
 import type { EnvironmentService } from '../../services/environments';
 import type { HistoryStore } from '../../services/history-store';
 import type { Logger } from '../../services/log';
 import { UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
 import type { JsonDocumentProvider } from '../../views/json-documents';
-import { PanelChannel } from '../panel-channel';
-import { watchFirstLoad } from '../load-watchdog';
-import { renderWebviewHtml } from '../webview-html';
+import type { PanelObserver } from '../panel-observer';
+import { WebviewPanelHost } from '../webview-panel-host';
 import { largeResponseThresholdBytes } from './response-settings';
 import { responseStrings } from './response-strings';
 import { buildView, fromExchange, fromHistory, withAllItems, type Shown } from './response-view';
@@ -38,84 +35,56 @@ export interface ResponsePanelHost {
   environments: Pick<EnvironmentService, 'describe'>;
   documents: Pick<JsonDocumentProvider, 'put'>;
   catalog: CatalogSource;
+  observer?: PanelObserver;
 }
 
 /** Fetch all pages stops here: the viewer is for reading, not for copying a whole business. */
 const MAX_ITEMS = 200_000;
 
-export class ResponsePanel extends Disposable {
+export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, ResponseHostMessage> {
   private shown: Shown | undefined;
   private restoring: string | undefined;
   private paging: AbortController | undefined;
-  private readonly channel: PanelChannel<ResponseWebviewMessage, ResponseHostMessage>;
-  private readonly closed = this.register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.closed.event;
   private readonly pinChanged = this.register(new vscode.EventEmitter<boolean>());
   readonly onDidChangePin = this.pinChanged.event;
-  private readonly stalled = this.register(new vscode.EventEmitter<number>());
-  /** The webview never loaded: the viewer replaces the panel (the number of replacements so far). */
-  readonly onDidStall = this.stalled.event;
-  /** What the app reported after showing data (for tests and the benchmark): rows in the DOM, milliseconds. */
-  lastRendered: { rows: number; ms: number } | undefined;
-  /** The last view built for the app (for tests). */
-  lastView: ResponseView | undefined;
 
   /**
    * `restoreHistoryId`: a panel revived after a reload shows this history entry ('' when it had none).
    * `replacements`: how many panels this one already replaced because they never loaded (see load-watchdog.ts).
    */
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly s: ResponsePanelHost,
     public pinned: boolean,
     restoreHistoryId?: string,
     replacements = 0,
   ) {
-    super();
+    super(panel, {
+      app: 'response',
+      name: 'response viewer',
+      title: panel.title,
+      parse: parseResponseMessage,
+      extensionUri: s.extensionUri,
+      log: s.log,
+      ...(s.observer ? { observer: s.observer } : {}),
+      replacements,
+    });
     this.restoring = restoreHistoryId;
-    this.channel = this.register(
-      new PanelChannel(panel, 'response viewer', parseResponseMessage, s.log, {
-        onReady: () =>
-          void this.post().catch((e: unknown) =>
-            s.log.error(`the response viewer could not show its answer: ${e instanceof Error ? e.message : String(e)}`),
-          ),
-        onMessage: (m) => this.onMessage(m),
-      }),
-    );
-    panel.iconPath = vscode.Uri.joinPath(s.extensionUri, 'media', 'icons', 'altegio.svg');
     this.updateTitle();
-    panel.webview.html = renderWebviewHtml(panel.webview, s.extensionUri, 'response', panel.title);
-    this.register(
-      watchFirstLoad(
-        panel,
-        () => this.channel.ready,
-        (attempt) => this.stalled.fire(attempt),
-        (m) => s.log.info(m),
-        replacements,
-      ),
-    );
-    this.register(
-      panel.onDidDispose(() => {
-        this.paging?.abort();
-        this.closed.fire();
-        this.dispose();
-      }),
-    );
   }
 
-  get rejectedMessages(): number {
-    return this.channel.rejected;
+  protected override onClosed(): void {
+    this.paging?.abort();
   }
 
-  receive(raw: unknown): void {
-    this.channel.receive(raw);
+  protected onAppReady(): Promise<void> {
+    return this.post();
   }
 
   async show(exchange: Exchange): Promise<void> {
     this.paging?.abort();
     this.restoring = undefined;
     this.shown = fromExchange(exchange);
-    this.lastRendered = undefined;
     this.updateTitle();
     this.openIfTooLarge();
     await this.post();
@@ -181,7 +150,6 @@ export class ResponsePanel extends Disposable {
       thresholdBytes: threshold,
       ...(prepared ? { prepared } : {}),
     });
-    this.lastView = view;
     this.channel.post({ type: 'show', view, strings: responseStrings(), pinned: this.pinned });
   }
 
@@ -197,7 +165,7 @@ export class ResponsePanel extends Disposable {
     this.updateTitle();
   }
 
-  private async onMessage(m: ResponseWebviewMessage): Promise<void> {
+  protected async onAppMessage(m: ResponseWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'openInEditor':
         return this.openInEditor();
@@ -219,9 +187,6 @@ export class ResponsePanel extends Disposable {
         return;
       case 'action':
         return this.action(m.action);
-      case 'rendered':
-        this.lastRendered = { rows: m.rows, ms: m.ms };
-        return;
       case 'cspViolation':
         this.s.log.warn(`the response viewer webview's Content Security Policy refused ${m.directive}: ${m.blocked}`);
         return;

@@ -6,6 +6,7 @@ import type { Auth } from '../../services/auth';
 import type { Exchange } from '../../services/request-pipeline';
 import type { ResponsePresenter } from '../ports';
 import { webviewOptions } from '../webview-html';
+import { replacementPanel } from '../webview-panel-host';
 import { ResponsePanel, type ResponsePanelHost } from './response-panel';
 
 export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSerializer, vscode.Disposable {
@@ -42,26 +43,11 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
     if (!panel.pinned && !this.current) this.current = panel;
   }
 
-  /** Every open viewer panel (tests). */
-  get openPanels(): ResponsePanel[] {
-    return [...this.panels];
-  }
-
-  get currentPanel(): ResponsePanel | undefined {
-    return this.current;
-  }
-
   /** A panel whose webview never loaded gives way to a new one showing the same (see load-watchdog.ts). */
   private replace(old: ResponsePanel, replacements: number): void {
-    const viewColumn = old.panel.viewColumn ?? vscode.ViewColumn.Beside;
     const { shown, restoring } = old.snapshot();
     const wasCurrent = this.current === old;
-    const webview = vscode.window.createWebviewPanel(
-      RESPONSE_VIEW_TYPE,
-      old.panel.title,
-      { viewColumn, preserveFocus: true },
-      webviewOptions(this.s.extensionUri),
-    );
+    const webview = replacementPanel(old.panel, vscode.ViewColumn.Beside, webviewOptions(this.s.extensionUri));
     const panel = this.track(
       new ResponsePanel(webview, this.s, old.pinned, shown ? undefined : restoring, replacements),
     );

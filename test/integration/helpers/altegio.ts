@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Exchange } from '../../../src/services/request-pipeline';
-import type { AltegioTestApi } from '../../../src/test-api';
+import type { AltegioTestApi } from '../../../src/test-mode';
 import type { InputOptions, PickItem, Prompter } from '../../../src/services/prompter';
 import { activeExtension } from './extension';
 
