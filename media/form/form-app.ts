@@ -17,6 +17,7 @@ import type { HostChannel } from '../shared/host-channel';
 import type { FormContext, LookupState } from './form-context';
 import type { ResultMessage } from './result-card';
 import { keyOf, keySegments, setIn, type Segment } from './values';
+import { isRecord } from '../../src/api/is-record';
 
 type Channel = HostChannel<FormHostMessage, FormWebviewMessage, FormWebviewState>;
 
@@ -532,10 +533,6 @@ export class FormApp extends LitElement {
     this.revealAll = true;
     this.post({ type: 'send', seq: ++this.seq, values: this.values });
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 customElements.define('altegio-form-app', FormApp);

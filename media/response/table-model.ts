@@ -1,5 +1,6 @@
 // The list behind the response viewer's table: columns found in the rows, cell text, filter, sort and CSV.
 // Pure functions (no DOM), unit-tested in plain Node; they must stay fast on 10,000+ rows.
+import { isRecord } from '../../src/api/is-record';
 
 export const VALUE_COLUMN = '';
 const MAX_CELL = 300;
@@ -7,10 +8,6 @@ const MAX_CELL = 300;
 export interface SortState {
   column: string;
   direction: 'asc' | 'desc';
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Whether the data is a list the table shows (an array; objects of one array are not unwrapped here). */

@@ -1,24 +1,10 @@
 // Typed failures of an Altegio request. Each carries what the user needs to act on it (status, Altegio's
 // message, field errors, a one-sentence hint) and never a token: messages are built from the operation,
 // the concrete path and the status, and the request they carry has its Authorization header masked.
+import type { AltegioErrorKind } from './error-kind';
 import type { ApiResponse, PreparedRequest } from './http-types';
 
-export type AltegioErrorKind =
-  | 'validation'
-  | 'unauthorized'
-  | 'payment_required'
-  | 'forbidden'
-  | 'not_found'
-  | 'unprocessable'
-  | 'rate_limited'
-  | 'server'
-  | 'http'
-  | 'network'
-  | 'timeout'
-  | 'invalid_response'
-  | 'missing_token'
-  | 'cancelled'
-  | 'outcome_unknown';
+export type { AltegioErrorKind } from './error-kind';
 
 export interface AltegioErrorDetails {
   operationId?: string;

@@ -14,6 +14,7 @@ import type {
 } from './form-types';
 import { lookupFor } from './lookups';
 import { hasArrayBody } from './validation';
+import { isRecord } from './is-record';
 
 export type { FieldKind, FormBody, FormField, FormLocation, FormModel, FormValues } from './form-types';
 
@@ -289,10 +290,6 @@ export function fieldKey(location: FormLocation, field: string): string {
 
 function isBlank(v: unknown): boolean {
   return v === undefined || v === '';
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 export const FIELD_KINDS: readonly FieldKind[] = [

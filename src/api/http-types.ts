@@ -1,7 +1,7 @@
 // The plain-data shapes of one exchange with the API: what the caller asks for, what goes on the wire and
 // what came back. They live apart from the client so errors can carry them without an import cycle.
 import type { HttpMethod, OperationSpec } from './catalog';
-import type { AltegioErrorKind } from './errors';
+import type { AltegioErrorKind } from './error-kind';
 
 export interface RequestInput {
   operation: OperationSpec;

@@ -5,6 +5,7 @@ import type { OperationSpec, PagingSpec } from './catalog';
 import type { AltegioClient } from './client';
 import { CancelledError } from './errors';
 import type { ApiResponse, RequestInput } from './http-types';
+import { isRecord } from './is-record';
 
 /** A server that ignored the page parameter would otherwise be read forever. */
 export const DEFAULT_MAX_PAGES = 1000;
@@ -156,8 +157,4 @@ function clampSize(size: number, paging: PagingSpec): number {
 function positiveInt(value: unknown): number | undefined {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

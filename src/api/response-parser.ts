@@ -5,6 +5,7 @@ import { errorForStatus, HttpError, InvalidResponseError } from './errors';
 import type { ApiResponse, PreparedRequest } from './http-types';
 import { redactSecrets } from './redact';
 import { parseRetryAfter } from './retry';
+import { isRecord } from './is-record';
 
 export interface RawResponse {
   status: number;
@@ -135,8 +136,4 @@ function clean(text: string, secrets: readonly (string | undefined)[]): string;
 function clean(text: string | undefined, secrets: readonly (string | undefined)[]): string | undefined;
 function clean(text: string | undefined, secrets: readonly (string | undefined)[]): string | undefined {
   return text === undefined ? undefined : redactSecrets(text, secrets);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -37,6 +37,7 @@ import { formStrings, issueTexts } from './form-strings';
 import { formIssues, serverIssues } from './form-validation';
 import { LookupLoader } from './lookup-loader';
 import { summarizeResult } from './result-summary';
+import { isRecord } from '../../api/is-record';
 
 export interface FormPanelStart {
   values: FormValues;
@@ -354,10 +355,6 @@ export function formTitle(op: OperationSpec): string {
 function positiveInt(v: unknown): number | undefined {
   const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

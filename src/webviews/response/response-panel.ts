@@ -23,6 +23,7 @@ import { WebviewPanelHost } from '../webview-panel-host';
 import { largeResponseThresholdBytes } from './response-settings';
 import { responseStrings } from './response-strings';
 import { buildView, fromExchange, fromHistory, withAllItems, type Shown } from './response-view';
+import { isRecord } from '../../api/is-record';
 
 /** What a response viewer needs from the rest of the extension. */
 export interface ResponsePanelHost {
@@ -346,8 +347,4 @@ function firstPage(input: Exchange['input']): Exchange['input'] {
   return paging.in === 'query'
     ? { ...input, query: strip(input.query) as Record<string, unknown>, signal: undefined }
     : { ...input, body: strip(input.body), signal: undefined };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

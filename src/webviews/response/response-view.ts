@@ -12,6 +12,7 @@ import type { HistoryEntry, StoredResponse } from '../../services/history-store'
 import type { Exchange } from '../../services/request-pipeline';
 import type { CombinedView, PagingView, ResponseView } from '../../protocol/response-protocol';
 import { explainError } from './error-advice';
+import { isRecord } from '../../api/is-record';
 
 /** One exchange as the viewer holds it, whether it just happened or was read back from the history. */
 export interface Shown {
@@ -172,8 +173,4 @@ function maskedRequest(request: PreparedRequest | undefined): PreparedRequest | 
   } catch {
     return masked;
   }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
