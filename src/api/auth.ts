@@ -19,7 +19,8 @@ export function authorizationHeader(scheme: SecurityScheme, creds: Credentials, 
     throw new MissingTokenError(`No partner token${forOperation}: every Altegio request needs one. Nothing was sent.`, {
       operationId,
       sent: false,
-      hint: 'Sign in with your partner token (Altegio Marketplace, developer account).',
+      reason: { code: 'missingToken', token: 'partner' },
+      advice: 'signInPartner',
     });
   }
   checkShape('partnerToken', partner, operationId);
@@ -30,7 +31,8 @@ export function authorizationHeader(scheme: SecurityScheme, creds: Credentials, 
       {
         operationId,
         sent: false,
-        hint: 'Sign in with a user token, or with the login and password of an Altegio user.',
+        reason: { code: 'missingToken', token: 'user' },
+        advice: 'signInUser',
       },
     );
   }
@@ -47,7 +49,8 @@ function checkShape(field: 'partnerToken' | 'userToken', token: string, operatio
       operationId,
       sent: false,
       fieldErrors: { [field]: ['contains spaces or characters that cannot be sent in a header'] },
-      hint: `Paste the ${label} again, without spaces or line breaks.`,
+      reason: { code: 'invalidRequest', problems: [{ field, problem: 'badToken' }] },
+      advice: 'pasteTokenAgain',
     },
   );
 }

@@ -1,6 +1,8 @@
-// Typed failures of an Altegio request. Each carries what the user needs to act on it (status, Altegio's
-// message, field errors, a one-sentence hint) and never a token: messages are built from the operation,
-// the concrete path and the status, and the request they carry has its Authorization header masked.
+// Typed failures of an Altegio request. Each carries what the user needs to act on it as data, never as a
+// sentence for the UI: the kind, the status, Altegio's own message and field errors, the reason with its
+// arguments and the advice that applies; the host words them in the user's language. `message` is English
+// for logs and plain-Node callers, and, like everything here, never holds a token: the request an error
+// carries has its Authorization header masked.
 import type { AltegioErrorKind } from './error-kind';
 import type { ApiResponse, PreparedRequest } from './http-types';
 
@@ -19,30 +21,41 @@ export interface AltegioErrorDetails {
   retryAfterMs?: number;
   /** False only when it is certain that nothing reached the server. Defaults to true. */
   sent?: boolean;
-  /** Replaces the kind's default hint when the situation calls for a more precise one. */
-  hint?: string;
+  /** What exactly happened, with its arguments (the kind says only which family of failure it is). */
+  reason?: ErrorReason;
+  /** Replaces the kind's default advice when the situation calls for a more precise one. */
+  advice?: ErrorAdvice;
   cause?: unknown;
 }
 
-const HINTS: Record<AltegioErrorKind, string> = {
-  validation: 'Correct the fields named in the error, then send the request again.',
-  unauthorized: 'Sign in again: the partner or user token was rejected.',
-  payment_required: "Renew the location's licence in Altegio.",
-  forbidden: 'Use an Altegio user who has the permission this operation needs, or ask the business owner to grant it.',
-  not_found: 'Check the IDs in the path: the resource does not exist or this user cannot see it.',
-  unprocessable: 'Fix the values Altegio rejected (see the field errors), then send the request again.',
-  rate_limited: 'Wait and retry; Altegio allows 5 requests per second and 200 per minute.',
-  server: 'Altegio could not handle the request right now; try again in a moment.',
-  http: "Check the request against the operation's documentation and the environment's base URL.",
-  network: "Check the network connection and the environment's base URL; nothing reached the server.",
-  timeout: 'The server did not answer in time; try again, or raise the request timeout.',
-  invalid_response:
-    "Check that the environment's base URL points at the Altegio API: the answer was not the JSON it sends.",
-  missing_token: 'Sign in with a partner token, and a user token for operations that act as a user.',
-  cancelled: 'The request was cancelled; nothing was sent.',
-  outcome_unknown:
-    'The request was sent but the connection dropped before an answer; check whether it took effect (for example list the entity) before repeating it.',
-};
+/** A problem with the request itself, found before anything was sent. */
+export type RequestProblem =
+  'required' | 'bodyOnGet' | 'dotSegment' | 'notAbsoluteUrl' | 'notHttpUrl' | 'notJson' | 'formNotObject' | 'badToken';
+
+/** What exactly happened; the host words it (see src/services/error-text.ts). */
+export type ErrorReason =
+  | { code: 'status' }
+  | { code: 'envelopeFailure' }
+  | { code: 'notJson' }
+  | { code: 'noEnvelope' }
+  | { code: 'noAnswer'; timeoutMs: number }
+  | { code: 'notSent'; systemCode: string }
+  | { code: 'dropped'; whileReading: boolean; systemCode?: string }
+  | { code: 'cancelled' }
+  | { code: 'missingToken'; token: 'partner' | 'user' }
+  | { code: 'invalidRequest'; problems: { field: string; problem: RequestProblem }[] }
+  | { code: 'other' };
+
+/** What the user can do about it: the kind's own advice, or a more precise one. */
+export type ErrorAdvice =
+  | AltegioErrorKind
+  | 'checkConnection'
+  | 'checkWriteAfterServerError'
+  | 'checkWriteAfterCancel'
+  | 'cancelledRead'
+  | 'signInPartner'
+  | 'signInUser'
+  | 'pasteTokenAgain';
 
 const BRAND = Symbol.for('altegio.api.error');
 
@@ -56,7 +69,8 @@ export abstract class AltegioError extends Error {
   readonly request?: PreparedRequest;
   readonly retryAfterMs?: number;
   readonly sent: boolean;
-  private readonly customHint?: string;
+  readonly reason: ErrorReason;
+  private readonly customAdvice?: ErrorAdvice;
   /** Lets `isAltegioError` recognise errors from another copy of this module (e.g. a second bundle). */
   readonly [BRAND] = true;
 
@@ -70,24 +84,20 @@ export abstract class AltegioError extends Error {
     this.request = details.request;
     this.retryAfterMs = details.retryAfterMs;
     this.sent = details.sent ?? true;
-    this.customHint = details.hint;
+    this.reason = details.reason ?? { code: 'other' };
+    this.customAdvice = details.advice;
   }
 
-  /** One sentence on what the user can do. */
-  get hint(): string {
-    if (this.customHint) return this.customHint;
-    if (this.sent && this.kind === 'network') return 'Check the network connection, then try again.';
+  /** What the user can do about it. */
+  get advice(): ErrorAdvice {
+    if (this.customAdvice) return this.customAdvice;
+    if (this.sent && this.kind === 'network') return 'checkConnection';
     const write = this.request !== undefined && this.request.method !== 'GET';
     // A 5xx on a write (a 504 from a gateway above all) does not prove that nothing was changed.
-    if (this.kind === 'server' && write)
-      return 'Altegio reported an error; check whether the change took effect before repeating it.';
-    if (this.sent && this.kind === 'cancelled') {
-      // A cancelled read changes nothing; a cancelled write may already have been carried out.
-      return write
-        ? 'The request was cancelled after it was sent; check whether it took effect before repeating it.'
-        : 'The request was cancelled.';
-    }
-    return HINTS[this.kind];
+    if (this.kind === 'server' && write) return 'checkWriteAfterServerError';
+    // A cancelled read changes nothing; a cancelled write may already have been carried out.
+    if (this.sent && this.kind === 'cancelled') return write ? 'checkWriteAfterCancel' : 'cancelledRead';
+    return this.kind;
   }
 }
 

@@ -38,6 +38,7 @@ function entries(body: unknown, operationId: string): [string, Exclude<Multipart
       operationId,
       sent: false,
       fieldErrors: { body: ['must be an object of form fields'] },
+      reason: { code: 'invalidRequest', problems: [{ field: 'body', problem: 'formNotObject' }] },
     });
   }
   return Object.entries(body as MultipartBody).filter(

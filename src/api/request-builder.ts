@@ -2,7 +2,7 @@
 // headers and body. Every input problem is reported here, before anything is sent.
 import { authorizationHeader, type Credentials } from './auth';
 import type { JsonSchema, OperationSpec } from './catalog';
-import { ValidationError } from './errors';
+import { ValidationError, type RequestProblem } from './errors';
 import type { PreparedRequest, RequestInput } from './http-types';
 import { describeMultipart } from './multipart';
 import { maskAuthorization } from './redact';
@@ -30,12 +30,13 @@ export function prepareRequest(input: RequestInput, creds: Credentials, options:
       prepared.multipart = describeMultipart(input.body, op.id);
     }
   } else if (input.body !== undefined) {
-    if (op.method === 'GET') throw invalid(op, { body: ['a GET request carries no body; use query parameters'] });
+    if (op.method === 'GET')
+      throw invalid(op, [['body', 'bodyOnGet', 'a GET request carries no body; use query parameters']]);
     prepared.body = encodeJson(op, input.body);
     prepared.contentType = 'application/json';
     headers['Content-Type'] = 'application/json';
   }
-  if (input.body === undefined && op.requestBody?.required) throw invalid(op, { body: ['is required'] });
+  if (input.body === undefined && op.requestBody?.required) throw invalid(op, [['body', 'required', 'is required']]);
   headers['User-Agent'] = options.userAgent;
   return prepared;
 }
@@ -48,17 +49,17 @@ export function maskRequest(request: PreparedRequest): PreparedRequest {
 }
 
 export function buildPath(op: OperationSpec, pathParams: Record<string, string | number> = {}): string {
-  const errors: Record<string, string[]> = {};
+  const errors: Problem[] = [];
   const path = op.path.replace(/\{([^}]+)\}/g, (template, name: string) => {
     const raw = pathParams[name];
     const value = raw === undefined || raw === null ? '' : String(raw);
-    if (value === '') errors[name] = ['is required'];
+    if (value === '') errors.push([name, 'required', 'is required']);
     // Even encoded, "." and ".." are resolved by URL parsers and would address another resource.
-    else if (value === '.' || value === '..') errors[name] = ['cannot be "." or ".."'];
+    else if (value === '.' || value === '..') errors.push([name, 'dotSegment', 'cannot be "." or ".."']);
     else return encodeURIComponent(value);
     return template;
   });
-  if (Object.keys(errors).length > 0) throw invalid(op, errors);
+  if (errors.length > 0) throw invalid(op, errors);
   return path;
 }
 
@@ -89,10 +90,10 @@ function buildUrl(op: OperationSpec, baseUrl: string, path: string, query: strin
   try {
     parsed = new URL(url);
   } catch {
-    throw invalid(op, { baseUrl: [`"${baseUrl}" is not an absolute URL`] });
+    throw invalid(op, [['baseUrl', 'notAbsoluteUrl', `"${baseUrl}" is not an absolute URL`]]);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-    throw invalid(op, { baseUrl: ['must start with https:// or http://'] });
+    throw invalid(op, [['baseUrl', 'notHttpUrl', 'must start with https:// or http://']]);
   return url;
 }
 
@@ -117,14 +118,19 @@ function encodeJson(op: OperationSpec, body: unknown): string {
   try {
     text = JSON.stringify(body);
   } catch (e) {
-    throw invalid(op, { body: [`cannot be sent as JSON (${e instanceof Error ? e.message : String(e)})`] });
+    throw invalid(op, [['body', 'notJson', `cannot be sent as JSON (${e instanceof Error ? e.message : String(e)})`]]);
   }
   // JSON.stringify returns undefined for a function or a symbol.
-  if (text === undefined) throw invalid(op, { body: ['cannot be sent as JSON'] });
+  if (text === undefined) throw invalid(op, [['body', 'notJson', 'cannot be sent as JSON']]);
   return text;
 }
 
-function invalid(op: OperationSpec, fieldErrors: Record<string, string[]>): ValidationError {
+/** One problem of the request: the field, what is wrong (for the host to word), and the same in English for logs. */
+type Problem = [field: string, problem: RequestProblem, english: string];
+
+function invalid(op: OperationSpec, problems: Problem[]): ValidationError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [field, , english] of problems) (fieldErrors[field] ??= []).push(english);
   const list = Object.entries(fieldErrors)
     .map(([field, messages]) => `${field} ${messages.join(', ')}`)
     .join('; ');
@@ -132,5 +138,6 @@ function invalid(op: OperationSpec, fieldErrors: Record<string, string[]>): Vali
     operationId: op.id,
     fieldErrors,
     sent: false,
+    reason: { code: 'invalidRequest', problems: problems.map(([field, problem]) => ({ field, problem })) },
   });
 }

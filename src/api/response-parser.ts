@@ -69,25 +69,32 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse 
     const retryAfterMs =
       raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.headers['retry-after'], ctx.nowMs) : undefined;
     const message = `${what} failed: ${statusLine}${location}${apiMessage ? ` — ${apiMessage}` : ''}${summarise(fieldErrors)}`;
-    throw errorForStatus(raw.status, message, { request, response, apiMessage, fieldErrors, retryAfterMs });
+    throw errorForStatus(raw.status, message, {
+      request,
+      response,
+      apiMessage,
+      fieldErrors,
+      retryAfterMs,
+      reason: { code: 'status' },
+    });
   }
   if (notJson) {
     const snippet = clean(rawText.slice(0, SNIPPET_CHARS), ctx.secrets);
     throw new InvalidResponseError(
       `${what} answered ${raw.status} with a body that is not JSON: ${JSON.stringify(snippet)}`,
-      { request, response },
+      { request, response, reason: { code: 'notJson' } },
     );
   }
   if (body === undefined || !op.enveloped) return response;
   if (!envelope) {
     throw new InvalidResponseError(
       `${what} answered ${raw.status} without the {success, data, meta} envelope Altegio always sends.`,
-      { request, response },
+      { request, response, reason: { code: 'noEnvelope' } },
     );
   }
   if (envelope.success === false) {
     const message = `${what} answered ${raw.status} but reported a failure${apiMessage ? `: ${apiMessage}` : '.'}${summarise(fieldErrors)}`;
-    throw new HttpError(message, { request, response, apiMessage, fieldErrors });
+    throw new HttpError(message, { request, response, apiMessage, fieldErrors, reason: { code: 'envelopeFailure' } });
   }
   return response;
 }

@@ -50,26 +50,35 @@ export function transportFailure(error: unknown, ctx: FailureContext): AltegioEr
   if (ctx.aborted === 'cancelled') return new CancelledError(`${what} was cancelled.`, details);
   if (ctx.aborted === 'timeout') {
     const seconds = formatSeconds(ctx.timeoutMs);
+    const timedOut = { ...details, reason: { code: 'noAnswer' as const, timeoutMs: ctx.timeoutMs } };
     return write
       ? new OutcomeUnknownError(
           `${what} was sent but no answer came within ${seconds}; it may or may not have taken effect.`,
-          details,
+          timedOut,
         )
-      : new TimeoutError(`${what} got no answer within ${seconds}.`, details);
+      : new TimeoutError(`${what} got no answer within ${seconds}.`, timedOut);
   }
   const code = errorCode(error);
   if (ctx.phase === 'request' && code !== undefined && code in NOT_SENT) {
-    return new NetworkError(`${what} could not be sent: ${NOT_SENT[code]} (${code}).`, { ...details, sent: false });
+    return new NetworkError(`${what} could not be sent: ${NOT_SENT[code]} (${code}).`, {
+      ...details,
+      sent: false,
+      reason: { code: 'notSent', systemCode: code },
+    });
   }
   const dropped =
     ctx.phase === 'response' ? `while its answer (${ctx.status}) was being read` : 'before an answer arrived';
   const because = code ? ` (${code})` : '';
+  const lost = {
+    ...details,
+    reason: { code: 'dropped' as const, whileReading: ctx.phase === 'response', ...(code ? { systemCode: code } : {}) },
+  };
   return write
     ? new OutcomeUnknownError(
         `${what} was sent but the connection dropped ${dropped}${because}; it may or may not have taken effect.`,
-        details,
+        lost,
       )
-    : new NetworkError(`${what} failed: the connection dropped ${dropped}${because}.`, details);
+    : new NetworkError(`${what} failed: the connection dropped ${dropped}${because}.`, lost);
 }
 
 /** The system error code, wherever the fetch implementation put it (node-fetch: on the error; undici: in `cause`). */

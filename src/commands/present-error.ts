@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { isAltegioError } from '../api/errors';
 import { KEYRING_HELP_URL, KeyringUnavailableError } from '../services/token-store';
 import { ReadOnlyError, UserCancelledError } from '../services/refusals';
+import { errorNotification } from '../services/error-text';
 import type { AltegioLog } from '../services/log';
 
 export async function presentError(error: unknown, log: AltegioLog): Promise<void> {
@@ -24,8 +25,7 @@ export async function presentError(error: unknown, log: AltegioLog): Promise<voi
     return;
   }
   if (isAltegioError(error)) {
-    // The message already names the status, Altegio's meta.message and the field errors.
-    const detail = [error.message, error.hint].filter(Boolean).join(' — ');
+    const detail = errorNotification(error);
     const actions: string[] = [];
     const signIn = vscode.l10n.t('Sign In Again');
     const showLog = vscode.l10n.t('Show Log');

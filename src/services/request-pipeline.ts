@@ -9,6 +9,7 @@ import type { Auth } from './auth';
 import type { ClientCache } from './client-cache';
 import { Disposable } from './disposable';
 import type { Environment } from './environments';
+import { errorSummary } from './error-text';
 import type { HistoryEntry, HistoryStore } from './history-store';
 import type { AltegioLog } from './log';
 import type { Prompter } from './prompter';
@@ -171,7 +172,8 @@ export class RequestPipeline extends Disposable {
         durationMs: response?.durationMs,
         sizeBytes: response?.sizeBytes,
         errorKind: error?.kind,
-        errorMessage: error?.message,
+        // Worded now, in the user's language: the History shows it as it was.
+        ...(error ? { errorMessage: errorSummary(error) } : {}),
       },
       response
         ? {

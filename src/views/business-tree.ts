@@ -7,6 +7,7 @@ import { nextPageInput, withPage } from '../api/paging';
 import type { Auth } from '../services/auth';
 import type { CatalogSource } from '../services/catalog-source';
 import { Disposable } from '../services/disposable';
+import { failureText } from '../services/error-text';
 import type { LocationStore } from '../services/location-store';
 import type { RequestPipeline } from '../services/request-pipeline';
 import {
@@ -322,7 +323,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
         state.next = input.operation.paging ? nextPageInput(input, response) : undefined;
         state.error = undefined;
       } catch (e) {
-        state.error = (e as Error).message;
+        state.error = failureText(e);
         state.next = append ? state.next : undefined;
       } finally {
         this.pending.delete(controller);

@@ -58,7 +58,7 @@ describe('retry rules', () => {
         eagerClient(s.baseUrl).send({ operation: write('POST'), pathParams: { location_id: 1 }, body: { a: 1 } }),
       );
       assert.strictEqual(e.kind, 'server');
-      assert.match(e.hint, /check whether the change took effect/);
+      assert.strictEqual(e.advice, 'checkWriteAfterServerError');
       assert.strictEqual(s.requests.length, 1);
     });
 
@@ -107,7 +107,8 @@ describe('retry rules', () => {
           e.message,
           new RegExp(`${method} /loyalty/cards/1 .* was sent but the connection dropped before an answer arrived`),
         );
-        assert.match(e.hint, /check whether it took effect/);
+        assert.strictEqual(e.advice, 'outcome_unknown');
+        assert.strictEqual(e.reason.code, 'dropped');
       });
     }
 

@@ -24,7 +24,7 @@ describe('form lookups', () => {
       { id: 8231, title: 'Gold' },
       { id: 8232, title: 'Club' },
     ]);
-    const loader = new LookupLoader(fake.session, getCatalog);
+    const loader = new LookupLoader(fake.session, getCatalog, (e) => (e instanceof Error ? e.message : String(e)));
     const result = await loader.load('loyalty_card_type_id', { locationId: 720441, chainId: 706028 });
     assert.deepStrictEqual(result, {
       status: 'ready',
@@ -43,7 +43,7 @@ describe('form lookups', () => {
 
   it('is unavailable without the chain or location the list needs, and asks nothing', async () => {
     const fake = fakeSession(() => []);
-    const loader = new LookupLoader(fake.session, getCatalog);
+    const loader = new LookupLoader(fake.session, getCatalog, (e) => (e instanceof Error ? e.message : String(e)));
     assert.strictEqual((await loader.load('loyalty_card_type_id', { locationId: 720441 })).status, 'unavailable');
     assert.strictEqual((await loader.load('staff_id', {})).status, 'unavailable');
     assert.strictEqual((await loader.load('not_a_lookup', { locationId: 1 })).status, 'unavailable');
@@ -56,7 +56,7 @@ describe('form lookups', () => {
         ? [{ id: 7, name: 'James', surname: 'Smith', phone: '+13155550175' }]
         : [],
     );
-    const loader = new LookupLoader(fake.session, getCatalog);
+    const loader = new LookupLoader(fake.session, getCatalog, (e) => (e instanceof Error ? e.message : String(e)));
     const result = await loader.load('client_id', { locationId: 720441, term: 'James' });
     assert.deepStrictEqual(result, {
       status: 'ready',
@@ -70,7 +70,7 @@ describe('form lookups', () => {
   it('reports a failed read as an error, and tries again next time', async () => {
     let fail = true;
     const fake = fakeSession(() => (fail ? new Error('403 Forbidden') : [{ id: 1, name: 'Ann' }]));
-    const loader = new LookupLoader(fake.session, getCatalog);
+    const loader = new LookupLoader(fake.session, getCatalog, (e) => (e instanceof Error ? e.message : String(e)));
     assert.deepStrictEqual(await loader.load('staff_id', { locationId: 1 }), {
       status: 'error',
       options: [],

@@ -25,6 +25,7 @@ import {
 } from '../../protocol/form-protocol';
 import type { Auth } from '../../services/auth';
 import type { CatalogSource } from '../../services/catalog-source';
+import { errorAdvice, errorSummary, errorTitle, failureText, fieldProblems } from '../../services/error-text';
 import type { LocationStore } from '../../services/location-store';
 import type { Logger } from '../../services/log';
 import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
@@ -95,7 +96,7 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     this.values = start.values;
     this.ui = start.ui;
     this.context = start.context;
-    this.lookups = new LookupLoader(s.pipeline, s.catalog);
+    this.lookups = new LookupLoader(s.pipeline, s.catalog, failureText);
     const contextChanged = () => {
       this.channel.post({ type: 'auth', auth: this.auth() });
       this.refreshLookups();
@@ -326,15 +327,15 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       return { ...base, outcome: 'blocked', title: vscode.l10n.t('Not sent'), message: e.message };
     if (isAltegioError(e)) {
       if (e.kind === 'cancelled')
-        return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Cancelled'), message: e.hint };
+        return { ...base, outcome: 'cancelled', title: vscode.l10n.t('Cancelled'), message: errorAdvice(e) };
       const status = e.status ?? e.response?.status;
       return {
         ...base,
         outcome: 'failure',
-        title: status ? vscode.l10n.t('{0} {1}', status, e.response?.statusText ?? '') : e.name,
-        message: [e.apiMessage ?? e.message, e.hint].filter(Boolean).join(' — '),
+        title: errorTitle(e),
+        message: [e.apiMessage ?? errorSummary(e), errorAdvice(e)].join(' — '),
         ...(status ? { status } : {}),
-        issues: serverIssues(this.model, e.fieldErrors),
+        issues: serverIssues(this.model, fieldProblems(e)),
         canOpenResponse: !!exchange,
       };
     }

@@ -19,6 +19,8 @@ export class LookupLoader {
   constructor(
     private readonly pipeline: Pick<RequestPipeline, 'fetch'>,
     private readonly catalog: () => Catalog,
+    /** Words a failure for the form (the host passes its localised wording). */
+    private readonly describe: (error: unknown) => string,
   ) {}
 
   /** The options for `field` in this context; `force` reads again. Never throws. */
@@ -43,7 +45,7 @@ export class LookupLoader {
       }),
       (e: unknown): LookupResult => {
         this.cache.delete(key);
-        return { status: 'error', options: [], message: e instanceof Error ? e.message : String(e) };
+        return { status: 'error', options: [], message: this.describe(e) };
       },
     );
     this.cache.set(key, { at: Date.now(), result });

@@ -4,13 +4,13 @@
 import * as vscode from 'vscode';
 import type { AltegioError } from '../../api/errors';
 import type { ErrorAction, ErrorView } from '../../protocol/response-protocol';
+import { errorAdvice, errorSummary, errorTitle, fieldProblems } from '../../services/error-text';
 
 export function explainError(error: AltegioError, path: string, method: string): ErrorView {
-  const status = error.status ?? error.response?.status;
-  const statusLine = status ? `${status} ${error.response?.statusText ?? ''}`.trim() : error.name;
+  const statusLine = errorTitle(error);
   const retryAfter = error.retryAfterMs !== undefined ? Math.ceil(error.retryAfterMs / 1000) : undefined;
   let title = statusLine;
-  let advice = error.hint;
+  let advice = errorAdvice(error);
   let actions: ErrorAction[] = [];
   switch (error.kind) {
     case 'unauthorized':
@@ -88,9 +88,9 @@ export function explainError(error: AltegioError, path: string, method: string):
   return {
     kind: error.kind,
     title,
-    message: error.message,
+    message: errorSummary(error),
     ...(error.apiMessage ? { apiMessage: error.apiMessage } : {}),
-    fieldErrors: Object.entries(error.fieldErrors ?? {}),
+    fieldErrors: Object.entries(fieldProblems(error)),
     advice,
     actions,
     sent: error.sent,

@@ -13,6 +13,7 @@ import {
 import type { CatalogSource } from '../../services/catalog-source';
 import type { ClientCache } from '../../services/client-cache';
 import type { EnvironmentService } from '../../services/environments';
+import { failureText } from '../../services/error-text';
 import type { HistoryStore } from '../../services/history-store';
 import type { Logger } from '../../services/log';
 import { UserCancelledError } from '../../services/refusals';
@@ -241,7 +242,7 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
       exchange = await this.s.pipeline.execute(input, { source: 'viewer' });
     } catch (e) {
       if (e instanceof UserCancelledError) return;
-      this.channel.post({ type: 'notice', message: e instanceof Error ? e.message : String(e) });
+      this.channel.post({ type: 'notice', message: failureText(e) });
       return;
     }
     await this.show(exchange);
@@ -298,7 +299,7 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
         cancelled ? 'cancelled' : 'failed',
         cancelled
           ? vscode.l10n.t('Cancelled after {0} pages ({1} items).', progress.page, progress.items)
-          : vscode.l10n.t('Reading the pages failed: {0}', e instanceof Error ? e.message : String(e)),
+          : vscode.l10n.t('Reading the pages failed: {0}', failureText(e)),
       );
     } finally {
       this.paging = undefined;
