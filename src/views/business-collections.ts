@@ -28,6 +28,18 @@ export interface CollectionSpec {
   row: (item: Row) => RowView;
   /** A row of this collection can be expanded into these collections. */
   children?: string[];
+  /** The writes after which the loaded list is stale and is read again (an empty list: no documented write). */
+  staleAfter: StaleAfter[];
+}
+
+/** A write that makes a list stale: one operation, or every write of a tag (a section of the document). */
+export type StaleAfter = { operationId: string } | { tag: string };
+
+/** Whether a successful write of `operation` makes the collection's list stale. */
+export function staleAfterWrite(spec: CollectionSpec, operation: { id: string; section: string }): boolean {
+  return spec.staleAfter.some((rule) =>
+    'operationId' in rule ? rule.operationId === operation.id : rule.tag === operation.section,
+  );
 }
 
 export type Row = Record<string, unknown>;
@@ -48,6 +60,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Clients'),
     icon: 'account',
     operationId: 'get_client_list',
+    staleAfter: [{ tag: 'Clients' }],
     pathParams: (c) => ({ location_id: c.locationId }),
     body: () => ({ order_by: 'name', order_by_direction: 'asc' }),
     row: (c) => ({
@@ -64,6 +77,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Team members'),
     icon: 'organization',
     operationId: 'get_team_member_list',
+    staleAfter: [{ tag: 'Team Members' }],
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (s) => ({
       id: s.id as number,
@@ -78,6 +92,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Services'),
     icon: 'tools',
     operationId: 'get_service_list',
+    staleAfter: [{ tag: 'Services' }],
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (s) => ({
       id: s.id as number,
@@ -95,6 +110,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Appointments today'),
     icon: 'calendar',
     operationId: 'get_appointment_list',
+    staleAfter: [{ tag: 'Appointments' }],
     pathParams: (c) => ({ location_id: c.locationId }),
     query: () => ({ start_date: isoDate(0), end_date: isoDate(0) }),
     row: appointmentRow,
@@ -104,6 +120,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Upcoming appointments'),
     icon: 'calendar',
     operationId: 'get_appointment_list',
+    staleAfter: [{ tag: 'Appointments' }],
     pathParams: (c) => ({ location_id: c.locationId }),
     query: () => ({ start_date: isoDate(1), end_date: isoDate(30) }),
     row: appointmentRow,
@@ -113,6 +130,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Loyalty card types'),
     icon: 'credit-card',
     operationId: 'get_loyalty_card_type_list',
+    staleAfter: [],
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (t) => ({
       id: t.id as number,
@@ -127,6 +145,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Products'),
     icon: 'package',
     operationId: 'get_products_list',
+    staleAfter: [{ tag: 'Products' }],
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (p) => ({
       id: (p.good_id ?? p.id) as number,
@@ -141,6 +160,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Storages'),
     icon: 'archive',
     operationId: 'get_location_inventories',
+    staleAfter: [],
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (s) => ({
       id: s.id as number,
@@ -155,6 +175,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Cash registers'),
     icon: 'credit-card',
     operationId: 'get_account_list',
+    staleAfter: [],
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (a) => ({
       id: a.id as number,
@@ -172,6 +193,7 @@ export const CLIENT_COLLECTIONS: CollectionSpec[] = [
     label: () => vscode.l10n.t('Loyalty cards'),
     icon: 'credit-card',
     operationId: 'get_loyalty_card_list_by_phone',
+    staleAfter: [{ tag: 'Loyalty Cards' }, { tag: 'Loyalty Programs' }, { tag: 'Sales' }],
     pathParams: (c) => {
       const phone = text(c.client?.phone).replace(/\D/g, '');
       if (!phone || !c.chainId) return undefined;

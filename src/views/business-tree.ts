@@ -2,6 +2,7 @@
 // (clients, team, services, appointments, card types, products …) → client → loyalty cards.
 // Paged lists load a page at a time and end in "Load more…".
 import * as vscode from 'vscode';
+import type { OperationSpec } from '../api/catalog';
 import type { ApiResponse, RequestInput } from '../api/client';
 import { nextPageInput, withPage } from '../api/paging';
 import type { Auth } from '../services/auth';
@@ -13,6 +14,7 @@ import type { RequestPipeline } from '../services/request-pipeline';
 import {
   CLIENT_COLLECTIONS,
   LOCATION_COLLECTIONS,
+  staleAfterWrite,
   type CollectionSpec,
   type LocationContext,
   type Row,
@@ -68,7 +70,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     this.register(
       pipeline.onDidExchange((exchange) => {
         if (exchange.response && !exchange.error && !exchange.operation.readOnly)
-          this.invalidateFor(exchange.operation.path);
+          this.invalidateAfter(exchange.operation);
       }),
     );
   }
@@ -350,44 +352,17 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
     };
   }
 
-  /**
-   * After a successful write, lists that read the same resource are stale: drop the ones whose operation
-   * path shares a resource word with the write (/loyalty/cards/… → the card lists; /clients/… → clients).
-   */
-  private invalidateFor(writePath: string): void {
-    const written = resourceWords(writePath);
+  /** After a successful write, the lists that declare the write makes them stale are read again. */
+  private invalidateAfter(operation: OperationSpec): void {
     let touched = false;
     for (const [key, node] of this.collectionNodes) {
-      if (node.kind !== 'collection') continue;
-      const listPath = this.catalog().requireOperation(node.spec.operationId).path;
-      if (resourceWords(listPath).some((w) => written.includes(w))) {
-        this.lists.delete(key);
-        this.changed.fire(node);
-        touched = true;
-      }
+      if (node.kind !== 'collection' || !staleAfterWrite(node.spec, operation)) continue;
+      this.lists.delete(key);
+      this.changed.fire(node);
+      touched = true;
     }
     if (touched) this.changed.fire(undefined);
   }
-}
-
-const GENERIC_WORDS = new Set([
-  'company',
-  'companies',
-  'chain',
-  'group',
-  'groups',
-  'location',
-  'search',
-  'api',
-  'v1',
-  'salon',
-]);
-
-function resourceWords(path: string): string[] {
-  return path
-    .split('/')
-    .filter((s) => s && !s.startsWith('{') && !GENERIC_WORDS.has(s))
-    .map((s) => s.replace(/s$/, ''));
 }
 
 function nodeKeyPrefix(node: BusinessNode): string {

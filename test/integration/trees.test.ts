@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import type { ApiNode } from '../../src/views/api-tree';
 import type { BusinessNode } from '../../src/views/business-tree';
+import { CLIENT_COLLECTIONS, LOCATION_COLLECTIONS, staleAfterWrite } from '../../src/views/business-collections';
 import * as vscode from 'vscode';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 
@@ -179,5 +180,26 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
       after.some((r) => r.kind === 'row' && r.view.id === 9250498),
       'her other card is still there',
     );
+  });
+});
+
+describe('Business collections (real extension host)', () => {
+  it('declare which writes make them stale, naming only operations and tags of the document', async () => {
+    const api = await altegio();
+    const catalog = api.altegio.catalog();
+    const tags = new Set(catalog.sections.map((s) => s.name));
+    for (const spec of [...LOCATION_COLLECTIONS, ...CLIENT_COLLECTIONS]) {
+      assert.ok(catalog.operation(spec.operationId)?.readOnly, `${spec.key} reads with ${spec.operationId}`);
+      for (const rule of spec.staleAfter) {
+        if ('tag' in rule) assert.ok(tags.has(rule.tag), `${spec.key}: no tag "${rule.tag}"`);
+        else assert.ok(!catalog.operation(rule.operationId)?.readOnly, `${spec.key}: ${rule.operationId} writes`);
+      }
+    }
+    const cards = CLIENT_COLLECTIONS.find((c) => c.key === 'cards')!;
+    const clients = LOCATION_COLLECTIONS.find((c) => c.key === 'clients')!;
+    assert.ok(staleAfterWrite(cards, catalog.requireOperation('remove_loyalty_card')));
+    assert.ok(staleAfterWrite(cards, catalog.requireOperation('issue_loyalty_card')));
+    assert.ok(staleAfterWrite(clients, catalog.requireOperation('create_client')));
+    assert.ok(!staleAfterWrite(clients, catalog.requireOperation('issue_loyalty_card')));
   });
 });
