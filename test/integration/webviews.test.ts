@@ -498,7 +498,8 @@ describe('Request forms and response viewer (real webviews)', function () {
         response,
         sent: true,
         retryAfterMs: status === 429 ? 2500 : undefined,
-        hint: 'hint',
+        reason: status ? { code: 'status' } : { code: 'other' },
+        advice: kind,
         [Symbol.for('altegio.api.error')]: true,
       });
       const viewer = await showInViewer(api, {
