@@ -1,7 +1,8 @@
-// Builds everything that runs: the extension host bundle (Node, CommonJS, `vscode` external), the standalone
-// sandbox CLI, the webview apps under media/ (browser), the bundled OpenAPI document and the codicon font.
+// Builds everything that runs: the extension host bundle (Node, CommonJS, `vscode` external) and the bundles it loads
+// lazily, the standalone sandbox CLI, the webview apps under media/ (browser), the bundled OpenAPI document with its
+// compact catalog index, and the codicon font. Each build's metafile goes to dist/meta/ (what went into which bundle).
 //   node esbuild.js               development build (source maps, not minified)
-//   node esbuild.js --production  minified, with source maps (what the .vsix ships)
+//   node esbuild.js --production  minified (the .vsix ships it without the source maps)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also bundle test/integration for the extension host
 const esbuild = require('esbuild');
@@ -33,6 +34,88 @@ const problemMatcher = {
   },
 };
 
+/**
+ * Modules the extension `require`s only when first needed, each built into a bundle of its own beside
+ * dist/extension.js, so that activation loads none of their code (Ajv and its formats; the in-editor sandbox; the
+ * request forms' and the response viewer's hosts; node-fetch, with the first request). What they share with the extension is stateless, or recognised across copies by a brand.
+ */
+const LAZY_BUNDLES = [
+  { in: 'src/api/validation.ts', out: 'validation' },
+  { in: 'src/sandbox/index.ts', out: 'sandbox-server' },
+  { in: 'src/webviews/form/form-launcher.ts', out: 'forms' },
+  { in: 'src/api/http-stack.ts', out: 'http-stack' },
+  { in: 'src/webviews/response/response-viewer.ts', out: 'responses' },
+];
+
+/**
+ * A `require()` of a lazy module becomes a require of its own bundle at run time. In the extension bundle a static
+ * import of one would pull its code back into extension.js, so there it is an error; the lazy bundles themselves
+ * (and the sandbox CLI) may import one statically, and then carry a copy of it.
+ */
+const lazyBundles = (staticImportIsError) => ({
+  name: 'lazy-bundles',
+  setup(build) {
+    const lazy = new Map(LAZY_BUNDLES.map((b) => [path.join(root, b.in), b.out]));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (!args.importer.startsWith(path.join(root, 'src'))) return undefined;
+      const base = path.resolve(args.resolveDir, args.path);
+      const out = lazy.get(`${base}.ts`) ?? lazy.get(path.join(base, 'index.ts')) ?? lazy.get(base);
+      if (!out) return undefined;
+      if (args.kind === 'require-call') return { path: `./${out}.js`, external: true };
+      if (!staticImportIsError) return undefined;
+      return {
+        errors: [
+          { text: `${args.path} is a lazily loaded bundle (${out}.js): require() it where it is first needed instead` },
+        ],
+      };
+    });
+  },
+});
+
+/**
+ * node-fetch's multipart parser serves only `Response.formData()`, which the client never calls (it reads bodies
+ * as bytes); left out like the streams polyfill.
+ */
+const noMultipartParser = {
+  name: 'no-multipart-parser',
+  setup(build) {
+    build.onResolve({ filter: /multipart-parser\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node-fetch${path.sep}`)
+        ? { path: args.path, namespace: 'left-out' }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * web-streams-polyfill (60 KB) is node-fetch's fallback for a Node without stream/web (before 16.5); every Node this
+ * extension runs on has it, so the fallback is left out and says so should it ever be reached.
+ */
+const noStreamsPolyfill = {
+  name: 'no-web-streams-polyfill',
+  setup(build) {
+    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is left out of this build (see esbuild.js)`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** Writes the build's metafile to dist/meta/<name>.json (not shipped; `npm run bench` reads it). */
+function metafileTo(name) {
+  return {
+    name: 'metafile',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        fs.mkdirSync(path.join(dist, 'meta'), { recursive: true });
+        fs.writeFileSync(path.join(dist, 'meta', `${name}.json`), JSON.stringify(result.metafile));
+      });
+    },
+  };
+}
+
 function nodeBuild(entryPoints, outdir, extra = {}) {
   return {
     entryPoints,
@@ -48,8 +131,8 @@ function nodeBuild(entryPoints, outdir, extra = {}) {
     // jsonc-parser's UMD build loads its parts with a require esbuild cannot follow; its ES module build bundles.
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
-    plugins: [problemMatcher],
     ...extra,
+    plugins: [problemMatcher, noStreamsPolyfill, noMultipartParser, ...(extra.plugins ?? [])],
   };
 }
 
@@ -77,11 +160,32 @@ function webviewBuild() {
   };
 }
 
+/** Loads a TypeScript module of ours in this process: bundled in memory by esbuild, then compiled like a .js file. */
+function requireTypeScript(file) {
+  const out = esbuild.buildSync({
+    entryPoints: [path.join(root, file)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  const Module = require('module');
+  const m = new Module(path.join(root, file));
+  m.paths = Module._nodeModulePaths(root);
+  m._compile(out.outputFiles[0].text, path.join(root, file));
+  return m.exports;
+}
+
 function copyAssets() {
-  // The OpenAPI document is read lazily from disk on first use (src/api/catalog.ts), not parsed at activation.
+  // The OpenAPI document is read lazily from disk on first use (src/api/catalog.ts), not parsed at activation. The
+  // tree, the palette and the filter read the compact index built from it here (src/api/catalog-index.ts).
   fs.mkdirSync(path.join(dist, 'openapi'), { recursive: true });
-  const doc = JSON.parse(fs.readFileSync(path.join(root, 'src/api/openapi/altegio-b2b-v1.json'), 'utf8'));
-  fs.writeFileSync(path.join(dist, 'openapi/altegio-b2b-v1.json'), JSON.stringify(doc));
+  const text = fs.readFileSync(path.join(root, 'src/api/openapi/altegio-b2b-v1.json'), 'utf8');
+  fs.writeFileSync(path.join(dist, 'openapi/altegio-b2b-v1.json'), JSON.stringify(JSON.parse(text)));
+  const { buildCatalogIndex } = requireTypeScript('src/api/catalog-index-builder.ts');
+  fs.writeFileSync(path.join(dist, 'openapi/catalog-index.json'), JSON.stringify(buildCatalogIndex(text)));
   const codicons = path.join(root, 'node_modules/@vscode/codicons/dist');
   if (fs.existsSync(codicons)) {
     fs.mkdirSync(path.join(dist, 'media/codicons'), { recursive: true });
@@ -118,10 +222,16 @@ function integrationTestBuild() {
 
 async function main() {
   const configs = [];
-  const nodeEntries = [];
-  if (exists('src/extension.ts')) nodeEntries.push({ in: 'src/extension.ts', out: 'extension' });
-  if (exists('src/sandbox/cli.ts')) nodeEntries.push({ in: 'src/sandbox/cli.ts', out: 'sandbox' });
-  configs.push(nodeBuild(nodeEntries, dist));
+  configs.push(
+    nodeBuild([{ in: 'src/extension.ts', out: 'extension' }], dist, {
+      metafile: true,
+      plugins: [lazyBundles(true), metafileTo('extension')],
+    }),
+  );
+  const others = [...LAZY_BUNDLES];
+  // The sandbox CLI of `npm start` and the tests; not shipped in the .vsix.
+  if (exists('src/sandbox/cli.ts')) others.push({ in: 'src/sandbox/cli.ts', out: 'sandbox' });
+  configs.push(nodeBuild(others, dist, { metafile: true, plugins: [lazyBundles(false), metafileTo('lazy')] }));
   const web = webviewBuild();
   if (web) configs.push(web);
   if (withTests) {

@@ -1,6 +1,6 @@
-// Time to first paint of a 10,000-row list in headless Chromium: the response viewer's virtualised table (the real
-// dist/media/response.js app, under the webviews' CSP), and the same rows in a plain `vscode-table` from
-// @vscode-elements/elements, measured in the same run. Goal for ours: 100 ms or less.
+// Time to first paint of a 10,000-row and a 100,000-row list in headless Chromium: the response viewer's virtualised
+// table (the real dist/media/response.js app, under the webviews' CSP), and the 10,000 rows in a plain `vscode-table`
+// from @vscode-elements/elements, measured in the same run. Goals for ours: 100 ms at 10k, 150 ms at 100k.
 //
 // "First paint" is measured in the page, the same way for both: from the message with the rows arriving (before it
 // is deserialised) to just after the first frame that shows them is painted (a task queued from that frame's
@@ -12,10 +12,12 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DATA_SHOWN_MEASURE } from '../src/protocol/response-protocol';
+import { median, type Figure } from './report';
 
 const ROOT = path.resolve(__dirname, '..');
 const MEDIA = path.join(ROOT, 'dist', 'media');
 const ROWS = 10_000;
+const BIG_ROWS = 100_000;
 const RUNS = 5;
 const CHROMIUM = process.env.ALTEGIO_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -31,8 +33,8 @@ const NONCE = 'benchnonce';
 const CSP = `default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'self'; font-src 'self'; img-src 'self' data:`;
 
 /** Client rows like the sandbox's client search answers. */
-function rows(): Record<string, unknown>[] {
-  return Array.from({ length: ROWS }, (_v, i) => ({
+function rows(count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_v, i) => ({
     id: 4_240_000 + i,
     name: `Client ${String(i).padStart(5, '0')}`,
     phone: `+1315555${String(i % 10_000).padStart(4, '0')}`,
@@ -109,11 +111,6 @@ async function serve(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function measureViewer(
@@ -202,7 +199,7 @@ async function measureVscodeTable(browser: Browser, origin: string, data: unknow
   return ms;
 }
 
-export async function benchWebviewTable(): Promise<Record<string, number>> {
+export async function benchWebviewTable(): Promise<{ figures: Figure[]; results: Record<string, number> }> {
   if (!fs.existsSync(path.join(MEDIA, 'response.js')))
     throw new Error('dist/media/response.js is missing: run `node esbuild.js` first.');
   const comparison = await esbuild.build({
@@ -227,31 +224,53 @@ export async function benchWebviewTable(): Promise<Record<string, number>> {
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    const data = rows();
+    const data = rows(ROWS);
+    const big = rows(BIG_ROWS);
     const ours: Awaited<ReturnType<typeof measureViewer>>[] = [];
+    const oursBig: Awaited<ReturnType<typeof measureViewer>>[] = [];
     const theirs: number[] = [];
-    // Alternated, so that both see the same machine conditions.
+    // Alternated, so that all see the same machine conditions.
     for (let i = 0; i < RUNS; i++) {
       ours.push(await measureViewer(browser, server.origin, data));
+      oursBig.push(await measureViewer(browser, server.origin, big));
       theirs.push(await measureVscodeTable(browser, server.origin, data));
     }
     const firstPaint = median(ours.map((r) => r.firstPaintMs));
+    const firstPaintBig = median(oursBig.map((r) => r.firstPaintMs));
     const plain = median(theirs);
     const results = {
       'webviewTable.rows': ROWS,
       'webviewTable.firstPaintMs': firstPaint,
       'webviewTable.domRows': median(ours.map((r) => r.domRows)),
       'webviewTable.scrollFrameMs': Math.round(median(ours.map((r) => r.scrollFrameMs)) * 10) / 10,
-      'webviewTable.cspViolations': Math.max(...ours.map((r) => r.cspViolations)),
+      'webviewTable.cspViolations': Math.max(
+        ...ours.map((r) => r.cspViolations),
+        ...oursBig.map((r) => r.cspViolations),
+      ),
+      'webviewTable100k.firstPaintMs': firstPaintBig,
+      'webviewTable100k.domRows': median(oursBig.map((r) => r.domRows)),
+      'webviewTable100k.scrollFrameMs': Math.round(median(oursBig.map((r) => r.scrollFrameMs)) * 10) / 10,
       'vscodeTable.firstPaintMs': Math.round(plain),
       'vscodeTable.toVirtualisedRatio': Math.round((plain / Math.max(1, firstPaint)) * 10) / 10,
     };
-    console.log(
-      `webview table, ${ROWS} rows: first paint ${firstPaint} ms (goal ≤ 100 ms) with ${results['webviewTable.domRows']} rows in the DOM, ` +
-        `${results['webviewTable.scrollFrameMs']} ms from a scroll jump to its frame; plain vscode-table: ${results['vscodeTable.firstPaintMs']} ms ` +
-        `(${results['vscodeTable.toVirtualisedRatio']}× slower)`,
-    );
-    return results;
+    const figures: Figure[] = [
+      {
+        name: 'response table first paint, 10k rows',
+        value: `${firstPaint} ms (${results['webviewTable.domRows']} rows in the DOM; plain vscode-table ${results['vscodeTable.firstPaintMs']} ms)`,
+        goal: '≤ 100 ms',
+        met: firstPaint <= 100,
+        note: `headless Chromium, median of ${RUNS} pages; scroll jump → frame ${results['webviewTable.scrollFrameMs']} ms`,
+      },
+      {
+        name: 'response table first paint, 100k rows',
+        value: `${firstPaintBig} ms (${results['webviewTable100k.domRows']} rows in the DOM)`,
+        goal: '≤ 150 ms',
+        met: firstPaintBig <= 150,
+        note: `headless Chromium, median of ${RUNS} pages; scroll jump → frame ${results['webviewTable100k.scrollFrameMs']} ms`,
+      },
+    ];
+    if (results['webviewTable.cspViolations'] > 0) throw new Error('the response viewer broke its CSP in the bench');
+    return { figures, results };
   } finally {
     await browser.close();
     await server.close();

@@ -3,8 +3,9 @@
 // call it too, on a context of their own, to get an isolated copy of the whole extension.
 import type * as vscode from 'vscode';
 import { loadCatalog, type Catalog } from './api/catalog';
+import { loadCatalogIndex, type CatalogIndex } from './api/catalog-index';
 import { Auth } from './services/auth';
-import type { CatalogSource } from './services/catalog-source';
+import type { CatalogIndexSource, CatalogSource } from './services/catalog-source';
 import { ClientCache, RateLimits } from './services/client-cache';
 import { EnvironmentService } from './services/environments';
 import { HistoryStore } from './services/history-store';
@@ -19,9 +20,9 @@ import { ApiTreeProvider } from './views/api-tree';
 import { BusinessTreeProvider } from './views/business-tree';
 import { HistoryTreeProvider } from './views/history-tree';
 import { JsonDocumentProvider } from './views/json-documents';
-import { FormLauncher } from './webviews/form/form-launcher';
+import { Forms } from './webviews/form/forms';
 import type { PanelObserver } from './webviews/panel-observer';
-import { ResponseViewer } from './webviews/response/response-viewer';
+import { Responses } from './webviews/response/responses';
 
 /** The parts of an ExtensionContext the services use (a test can pass its own). */
 export type AltegioContext = Pick<
@@ -39,6 +40,8 @@ export interface AltegioOverrides {
   prompter?: Prompter;
   /** Builds the catalog on first use; by default from the bundled OpenAPI document. */
   catalog?: () => Catalog;
+  /** Reads the compact catalog index on first use; by default the one built beside the bundled document. */
+  catalogIndex?: () => CatalogIndex;
   observer?: AltegioObserver;
 }
 
@@ -47,6 +50,8 @@ export interface Altegio extends vscode.Disposable {
   /** Every question to the user goes through here. */
   readonly prompter: Prompter;
   readonly catalog: CatalogSource;
+  /** What the API tree, the palette and the filter read, without the schemas. */
+  readonly catalogIndex: CatalogIndexSource;
   readonly environments: EnvironmentService;
   readonly tokens: TokenStore;
   readonly history: HistoryStore;
@@ -60,8 +65,8 @@ export interface Altegio extends vscode.Disposable {
   readonly apiTree: ApiTreeProvider;
   readonly businessTree: BusinessTreeProvider;
   readonly historyTree: HistoryTreeProvider;
-  readonly responses: ResponseViewer;
-  readonly forms: FormLauncher;
+  readonly responses: Responses;
+  readonly forms: Forms;
 }
 
 export function createAltegio(context: AltegioContext, overrides: AltegioOverrides = {}): Altegio {
@@ -72,6 +77,8 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   };
   const catalogBox = lazy(overrides.catalog ?? (() => loadCatalog()));
   const catalog: CatalogSource = () => catalogBox.get();
+  const indexBox = lazy(overrides.catalogIndex ?? (() => loadCatalogIndex()));
+  const catalogIndex: CatalogIndexSource = () => indexBox.get();
 
   const observer = overrides.observer;
   const log = own(new AltegioLog(observer && ((line) => observer.logged(line))));
@@ -87,18 +94,26 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   const sandbox = own(new SandboxHost(environments, auth, catalog, log, context.globalStorageUri));
 
   const documents = own(new JsonDocumentProvider());
-  const apiTree = own(new ApiTreeProvider(catalog));
+  // Once a section is open, what its operations' forms need is built in the background: the full catalog, the
+  // forms' bundle and Ajv's, so that the first form opens as fast as when activation loaded them all.
+  const apiTree = own(
+    new ApiTreeProvider(catalogIndex, () => {
+      catalog();
+      forms.warm();
+    }),
+  );
   const businessTree = own(new BusinessTreeProvider(auth, locations, pipeline, catalog));
   const historyTree = own(new HistoryTreeProvider(history));
 
   const panels = { extensionUri: context.extensionUri, log, catalog, ...(observer ? { observer } : {}) };
-  const responses = own(new ResponseViewer({ ...panels, auth, pipeline, clients, history, environments, documents }));
-  const forms = own(new FormLauncher({ ...panels, auth, locations, pipeline, responses }));
+  const responses = own(new Responses({ ...panels, auth, pipeline, clients, history, environments, documents }));
+  const forms = own(new Forms({ ...panels, auth, locations, pipeline, responses }));
 
   return {
     log,
     prompter,
     catalog,
+    catalogIndex,
     environments,
     tokens,
     history,

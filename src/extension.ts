@@ -16,13 +16,22 @@ import { TestMode, type AltegioTestApi } from './test-mode';
 import { JSON_SCHEME } from './views/json-documents';
 import { AltegioStatusBar } from './views/status-bar';
 
-export async function activate(context: vscode.ExtensionContext): Promise<AltegioTestApi | undefined> {
+/**
+ * Registers what VS Code shows and returns at once: nothing on this path waits (reading the tokens, signing in to a
+ * local sandbox happen after it) or loads what only a later click needs (lazy bundles, the catalog).
+ */
+export function activate(context: vscode.ExtensionContext): AltegioTestApi | undefined {
   const test = context.extensionMode === vscode.ExtensionMode.Test ? new TestMode() : undefined;
   const altegio = createAltegio(context, test?.overrides);
   context.subscriptions.push(altegio, ...contribute(altegio, context));
-  await altegio.auth.whenReady();
-  // A sandbox started by `npm start` publishes its demo account on loopback: sign in without any token in a file.
-  if (!altegio.auth.signedIn && altegio.auth.environment.id === 'sandbox') void altegio.auth.signInToLoopbackSandbox();
+  void altegio.auth.whenReady().then(
+    () => {
+      // A sandbox started by `npm start` publishes its demo account on loopback: sign in without any token in a file.
+      if (!altegio.auth.signedIn && altegio.auth.environment.id === 'sandbox')
+        void altegio.auth.signInToLoopbackSandbox();
+    },
+    (e: unknown) => altegio.log.warn(`the tokens could not be read: ${e instanceof Error ? e.message : String(e)}`),
+  );
   return test?.api(altegio, context);
 }
 

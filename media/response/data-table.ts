@@ -11,6 +11,7 @@ import {
   cellValue,
   columnChars,
   columnsOf,
+  SAMPLED_COLUMNS_FROM,
   toCsv,
   VALUE_COLUMN,
   viewRows,
@@ -212,10 +213,13 @@ export class DataTable extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rows')) {
-      this.columns = columnsOf(this.rows);
-      this.widths = new Map(
-        this.columns.map((c) => [c, columnChars(this.rows, c, c === VALUE_COLUMN ? this.strings.valueColumn : c)]),
-      );
+      const sampled = this.rows.length >= SAMPLED_COLUMNS_FROM;
+      this.setColumns(columnsOf(this.rows, sampled));
+      // A long list is painted with the columns of a sample of its rows; the rest are read just after.
+      if (sampled) {
+        const rows = this.rows;
+        requestAnimationFrame(() => setTimeout(() => this.completeColumns(rows), 0));
+      }
       this.selected = undefined;
       this.active = -1;
     }
@@ -224,6 +228,24 @@ export class DataTable extends LitElement {
       if (this.virtualizer) this.virtualizer.setOptions({ ...this.virtualizer.options, count: this.order.length });
       else this.virtualizer = this.createVirtualizer();
     }
+  }
+
+  private setColumns(columns: string[]): void {
+    this.columns = columns;
+    this.widths = new Map(
+      columns.map((c) => [c, columnChars(this.rows, c, c === VALUE_COLUMN ? this.strings.valueColumn : c)]),
+    );
+  }
+
+  /** Adds the columns that only rows outside the first paint's sample have. */
+  private completeColumns(rows: unknown[]): void {
+    if (rows !== this.rows) return;
+    const all = columnsOf(rows);
+    if (all.length === this.columns.length) return;
+    this.setColumns(all);
+    this.order = viewRows(this.rows, this.visibleColumns, this.filter, this.sort);
+    this.virtualizer?.setOptions({ ...this.virtualizer.options, count: this.order.length });
+    this.requestUpdate();
   }
 
   private get visibleColumns(): string[] {

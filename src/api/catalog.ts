@@ -2,6 +2,7 @@
 // path matching and search. Everything per endpoint in the extension and the sandbox reads this.
 import * as fs from 'fs';
 import * as path from 'path';
+import { searchOperations, searchTextOf } from './operation-search';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -62,18 +63,23 @@ export interface PagingSpec {
   cursorParams?: string[];
 }
 
-export interface OperationSpec {
+/** What the tree, the palette and the filter show of an operation: all the compact index holds. */
+export interface OperationSummary {
   id: string;
   method: HttpMethod;
   path: string;
   summary: string;
-  description: string;
   section: string;
   security: SecurityScheme;
   deprecated: boolean;
   destructive: boolean;
   /** True for GETs and for the few POSTs that only read (sign-in, searches): allowed in read-only mode. */
   readOnly: boolean;
+  docsUrl?: string;
+}
+
+export interface OperationSpec extends OperationSummary {
+  description: string;
   parameters: ParameterSpec[];
   requestBody?: RequestBodySpec;
   /** The documented success answer (200, 201, 202 or 204). */
@@ -84,7 +90,6 @@ export interface OperationSpec {
   enveloped: boolean;
   /** False when the docs show no response body beyond the envelope. */
   responseDocumented: boolean;
-  docsUrl?: string;
   confidence: 'high' | 'medium' | 'low';
 }
 
@@ -151,10 +156,7 @@ export class Catalog {
         this.operations.push(op);
         this.byId.set(op.id, op);
         this.byMethodPath.set(`${method} ${opPath}`, op);
-        this.searchText.set(
-          op,
-          [op.method, op.path, op.summary, op.section, op.id.replace(/_/g, ' ')].join(' ').toLowerCase(),
-        );
+        this.searchText.set(op, searchTextOf(op));
       }
     }
     for (const method of HTTP_METHODS) {
@@ -207,29 +209,9 @@ export class Catalog {
     return HTTP_METHODS.some((m) => this.match(m, concretePath) !== undefined);
   }
 
-  /**
-   * Every word of the query must appear in the method, path, summary, section or id.
-   * Ranked: id or path hits first, then summary, then section.
-   */
+  /** Operations whose method, path, summary, section or id contain every word of the query, best first. */
   search(query: string, limit = Infinity): OperationSpec[] {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (words.length === 0) return this.operations.slice(0, limit);
-    const scored: { op: OperationSpec; score: number }[] = [];
-    for (const op of this.operations) {
-      const text = this.searchText.get(op)!;
-      if (!words.every((w) => text.includes(w))) continue;
-      let score = 0;
-      for (const w of words) {
-        if (op.method.toLowerCase() === w) score += 1;
-        if (op.path.toLowerCase().includes(w)) score += 3;
-        if (op.summary.toLowerCase().includes(w)) score += 2;
-        if (op.section.toLowerCase().includes(w)) score += 1;
-      }
-      if (op.deprecated) score -= 0.5;
-      scored.push({ op, score });
-    }
-    scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, limit).map((s) => s.op);
+    return searchOperations(this.operations, query, limit, (op) => this.searchText.get(op)!);
   }
 }
 

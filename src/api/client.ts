@@ -1,13 +1,14 @@
 // The HTTP client for the Altegio B2B API v1: every request goes through the rate limiter, a timeout,
 // the retry policy (GETs only) and typed errors. Plain Node: the extension, the tests and the benchmarks
 // all use it.
-import fetch from 'node-fetch';
+import type fetch from 'node-fetch';
 import type { Credentials } from './auth';
 import { systemClock, type Clock } from './clock';
 import { CancelledError, isAltegioError, type AltegioError } from './errors';
 import type { ApiResponse, PreparedRequest, RequestEvent, RequestInput } from './http-types';
+import { httpStack } from './lazy-http-stack';
 import { toFormData } from './multipart';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter, type RateLimitGrant } from './rate-limiter';
 import { maskRequest, prepareRequest } from './request-builder';
 import { parseResponse, type RawResponse } from './response-parser';
 import { retryDecision, retryOptions, type RetryOptions } from './retry';
@@ -56,7 +57,7 @@ export class AltegioClient {
     this.retry = retryOptions(options.retry);
     this.timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.fetchImpl = options.fetchImpl ?? ((url, init) => httpStack().fetch(url, init));
   }
 
   /** Exactly what would be sent, with the real Authorization header. Throws before sending on bad input. */
@@ -136,9 +137,10 @@ export class AltegioClient {
     const notSent = { request: masked, sent: attempt > 1 };
     if (input.signal?.aborted)
       throw new CancelledError(`${describe(prepared)} was cancelled before it was sent.`, notSent);
+    let grant: RateLimitGrant | undefined;
     if (this.limiter) {
       try {
-        await this.limiter.acquire(input.signal);
+        grant = await this.limiter.acquire(input.signal);
       } catch (e) {
         throw new CancelledError(`${describe(prepared)} was cancelled while it waited for a rate-limit slot.`, {
           ...notSent,
@@ -153,7 +155,7 @@ export class AltegioClient {
       path: prepared.path,
       attempt,
     });
-    const raw = await this.exchange(state);
+    const raw = await this.exchange(state, grant);
     return parseResponse(raw, {
       operation: input.operation,
       request: masked,
@@ -163,8 +165,14 @@ export class AltegioClient {
     });
   }
 
-  /** One HTTP exchange, with the caller's signal and the timeout combined into one abort. */
-  private async exchange({ input, prepared, masked, timeoutMs }: SendState): Promise<RawResponse> {
+  /**
+   * One HTTP exchange, with the caller's signal and the timeout combined into one abort. The rate-limit grant is
+   * settled as soon as the answer's head arrives (or the exchange fails): the server has counted the request by then.
+   */
+  private async exchange(
+    { input, prepared, masked, timeoutMs }: SendState,
+    grant: RateLimitGrant | undefined,
+  ): Promise<RawResponse> {
     const controller = new AbortController();
     let aborted: 'cancelled' | 'timeout' | undefined;
     const onCallerAbort = (): void => {
@@ -191,23 +199,21 @@ export class AltegioClient {
         // carry the tokens to another host, so a 3xx is reported instead.
         redirect: 'manual',
       });
+      grant?.settle();
       phase = 'response';
       status = res.status;
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      const headers: Record<string, string> = {};
-      res.headers.forEach((value, name) => {
-        headers[name.toLowerCase()] = value;
-      });
+      const bytes = await readBody(res.body);
       return {
         status: res.status,
         statusText: res.statusText,
-        headers,
+        headers: headerRecord(res.headers.raw()),
         bytes,
         durationMs: performance.now() - started,
       };
     } catch (e) {
       throw transportFailure(e, { request: masked, phase, aborted, timeoutMs, status });
     } finally {
+      grant?.settle();
       clearTimeout(timer);
       input.signal?.removeEventListener('abort', onCallerAbort);
     }
@@ -220,6 +226,27 @@ export class AltegioClient {
       // A failing listener (a log, a status bar) must not fail or repeat the request.
     }
   }
+}
+
+/**
+ * The whole body, from node-fetch's stream by its events: cheaper per request than `arrayBuffer()`'s async iteration
+ * and copy, which showed in the client's CPU profile.
+ */
+function readBody(body: NodeJS.ReadableStream | null): Promise<Uint8Array> {
+  if (!body) return Promise.resolve(new Uint8Array(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    body.on('data', (chunk: Buffer) => chunks.push(chunk));
+    body.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    body.once('error', reject);
+  });
+}
+
+/** Header names in lower case, repeated headers joined with ", " (as `Headers.get` does). */
+function headerRecord(raw: Record<string, string[]>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in raw) headers[name.toLowerCase()] = raw[name].join(', ');
+  return headers;
 }
 
 function describe(request: PreparedRequest): string {

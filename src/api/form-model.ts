@@ -13,7 +13,7 @@ import type {
   ValueType,
 } from './form-types';
 import { lookupFor } from './lookups';
-import { hasArrayBody } from './validation';
+import { hasArrayBody } from './array-body';
 import { isRecord } from './is-record';
 
 export type { FieldKind, FormBody, FormField, FormLocation, FormModel, FormValues } from './form-types';

@@ -1,6 +1,6 @@
 // multipart/form-data bodies (image upload): a record of fields, described as plain data for exports and
 // history, and turned into a FormData only when the request is actually sent.
-import { File, FormData } from 'node-fetch';
+import { httpStack } from './lazy-http-stack';
 import { ValidationError } from './errors';
 import type { MultipartPart } from './http-types';
 
@@ -22,7 +22,8 @@ export function describeMultipart(body: unknown, operationId: string): Multipart
   });
 }
 
-export function toFormData(body: unknown, operationId: string): FormData {
+export function toFormData(body: unknown, operationId: string) {
+  const { File, FormData } = httpStack();
   const form = new FormData();
   for (const [name, value] of entries(body, operationId)) {
     const file = asFile(value);

@@ -27,11 +27,13 @@ export interface ParseContext {
 }
 
 const SNIPPET_CHARS = 200;
+/** Stateless without `stream: true`, so one serves every response. */
+const UTF8 = new TextDecoder();
 
 export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse {
   const { operation: op, request } = ctx;
   const what = `${request.method} ${request.path} (${op.id})`;
-  const rawText = new TextDecoder().decode(raw.bytes);
+  const rawText = UTF8.decode(raw.bytes);
   const ok = raw.status >= 200 && raw.status <= 299;
   let body: unknown;
   let notJson = false;

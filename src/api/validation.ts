@@ -1,8 +1,10 @@
 // Request and response validation against the OpenAPI document's schemas. Shared by the sandbox (which answers
 // bad requests with 400/422 and field errors) and the extension host (whose request forms validate every change).
-// Ajv compiles validators with `new Function`, so this module must never be bundled into a webview.
+// Ajv compiles validators with `new Function`, so this module must never be bundled into a webview. In the extension
+// it is a bundle of its own (dist/validation.js, see esbuild.js), required when a form is first validated.
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { ARRAY_BODY_PROPERTY, hasArrayBody } from './array-body';
 import type { JsonSchema, OperationSpec, ParameterSpec } from './catalog';
 
 export type FieldLocation = 'path' | 'query' | 'body';
@@ -71,7 +73,6 @@ export interface ValidateRequestOptions {
 const PHONE_STRING = /^\+?[0-9]{9,15}$/;
 /** The format name phones get when they are numbers (Ajv checks one data type per format name). */
 const PHONE_NUMBER_FORMAT = 'phone-number';
-const ARRAY_BODY_PROPERTY = '[]';
 
 let ajvInstance: Ajv2020 | undefined;
 
@@ -158,12 +159,6 @@ function allowNull(schema: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...schema, type: [...types, 'null'] };
   if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
   return out;
-}
-
-/** Whether the document models this body as a bare JSON array (its schema's only property is named "[]"). */
-export function hasArrayBody(op: OperationSpec): boolean {
-  const props = op.requestBody?.schema.properties;
-  return props !== undefined && Object.keys(props).length === 1 && ARRAY_BODY_PROPERTY in props;
 }
 
 /**

@@ -1,12 +1,12 @@
 // Run Operation…, open an operation, Repeat Last Request, and the History actions (replay, open response,
 // copy as cURL, clear). Exports (cURL, .http) mask tokens unless the user explicitly asks for them.
 import * as vscode from 'vscode';
-import type { Catalog, OperationSpec } from '../api/catalog';
+import type { Catalog, OperationSpec, OperationSummary } from '../api/catalog';
 import type { RequestInput } from '../api/client';
 import { toCurl, toHttpFile } from '../api/export';
 import { MASK } from '../api/sensitive';
 import type { Auth } from '../services/auth';
-import type { CatalogSource } from '../services/catalog-source';
+import type { CatalogIndexSource, CatalogSource } from '../services/catalog-source';
 import type { HistoryEntry, HistoryStore } from '../services/history-store';
 import type { Prompter } from '../services/prompter';
 import type { Confirmation, Exchange, ExecuteOptions, RequestPipeline } from '../services/request-pipeline';
@@ -16,6 +16,7 @@ import type { CommandRegistry } from './command-registry';
 
 export interface RequestCommandsHost {
   catalog: CatalogSource;
+  catalogIndex: CatalogIndexSource;
   prompter: Prompter;
   auth: Pick<Auth, 'environment'>;
   pipeline: Pick<RequestPipeline, 'execute' | 'prepare' | 'confirmIfDestructive'>;
@@ -31,7 +32,7 @@ export function registerRequestCommands(registry: CommandRegistry, s: Host): voi
   registry.register('altegio.runOperation', () => runOperation(s));
   registry.register(
     'altegio.openOperation',
-    (target?: string | OperationSpec | { operation?: OperationSpec }, prefill?: Prefill) => {
+    (target?: string | OperationSummary | { operation?: OperationSummary }, prefill?: Prefill) => {
       const op = resolveOperation(s.catalog(), target);
       return op ? s.forms.open(op, prefill) : runOperation(s);
     },
@@ -65,9 +66,9 @@ export function registerRequestCommands(registry: CommandRegistry, s: Host): voi
 }
 
 async function runOperation(s: Host): Promise<void> {
-  const catalog = s.catalog();
+  // The pick lists what the index holds; only the chosen operation's schema is needed, by its form.
   const op = await s.prompter.pick(
-    catalog.operations.map((o) => ({
+    s.catalogIndex().operations.map((o) => ({
       label: `${o.method} ${o.summary}`,
       description: o.path,
       detail: `${o.section}${o.deprecated ? ` · ${vscode.l10n.t('deprecated')}` : ''}${o.destructive ? ` · ${vscode.l10n.t('destructive')}` : ''}`,
@@ -80,16 +81,16 @@ async function runOperation(s: Host): Promise<void> {
       matchOnDetail: true,
     },
   );
-  if (op) await s.forms.open(op);
+  if (op) await s.forms.open(s.catalog().requireOperation(op.id));
 }
 
+/** An operation id, an operation (e.g. a tree node's, which holds only its summary) or a node holding one. */
 function resolveOperation(catalog: Catalog, target: unknown): OperationSpec | undefined {
   if (!target) return undefined;
   if (typeof target === 'string') return catalog.operation(target);
-  const t = target as { id?: string; operation?: OperationSpec };
-  if (t.operation) return t.operation;
-  if (t.id) return catalog.operation(t.id);
-  return undefined;
+  const t = target as { id?: string; operation?: OperationSummary };
+  const id = t.operation?.id ?? t.id;
+  return typeof id === 'string' ? catalog.operation(id) : undefined;
 }
 
 /** Rebuilds the request of a history entry; undefined when it held a secret that was never stored. */

@@ -2,8 +2,8 @@
 // with a login and password (POST /auth), with the local sandbox's demo account, and sign out. Tokens live in
 // SecretStorage (TokenStore); this service keeps the current environment's pair in memory for the client.
 import * as vscode from 'vscode';
-import nodeFetch from 'node-fetch';
 import type { Credentials } from '../api/auth';
+import { httpStack } from '../api/lazy-http-stack';
 import type { CatalogSource } from './catalog-source';
 import { createClient, type CredentialSource, type RateLimits } from './client-cache';
 import { Disposable } from './disposable';
@@ -118,7 +118,7 @@ export class Auth extends Disposable implements CredentialSource {
     if (env.id !== 'sandbox' || !isLoopbackUrl(env.baseUrl)) return false;
     try {
       const origin = new URL(env.baseUrl).origin;
-      const res = await nodeFetch(`${origin}/__sandbox/info`, { signal: AbortSignal.timeout(3000) });
+      const res = await httpStack().fetch(`${origin}/__sandbox/info`, { signal: AbortSignal.timeout(3000) });
       if (!res.ok) return false;
       const info = (await res.json()) as { credentials?: Partial<DemoAccount> };
       const creds = info.credentials;

@@ -1,7 +1,8 @@
 // Runs the local sandbox inside the extension host (Altegio: Start Local Sandbox) on a free loopback port,
 // switches to it and signs in with its demo account through the auth service.
 import * as vscode from 'vscode';
-import { startSandbox, type SandboxHandle } from '../sandbox';
+import type * as Sandbox from '../sandbox';
+import type { SandboxHandle } from '../sandbox';
 import type { Auth } from './auth';
 import type { CatalogSource } from './catalog-source';
 import { Disposable } from './disposable';
@@ -40,6 +41,8 @@ export class SandboxHost extends Disposable {
         await vscode.workspace.fs.createDirectory(this.storage);
         dataFile = vscode.Uri.joinPath(this.storage, 'sandbox-data.json').fsPath;
       }
+      // The sandbox server is a bundle of its own (dist/sandbox-server.js, see esbuild.js), loaded on first start.
+      const { startSandbox } = require('../sandbox') as typeof Sandbox;
       const handle = await startSandbox({
         port: 0,
         dataFile,

@@ -1,21 +1,38 @@
-// The API view: the 28 sections in documentation order and their operations, filterable.
+// The API view: the 28 sections in documentation order and their operations, filterable. It reads the compact
+// catalog index only; what a form needs (the full catalog with its schemas, the forms' code) is warmed in the
+// background once a section is open, so that the form the user is about to click opens as fast as before.
 import * as vscode from 'vscode';
-import type { OperationSpec, SectionSpec } from '../api/catalog';
-import type { CatalogSource } from '../services/catalog-source';
+import type { OperationSummary } from '../api/catalog';
+import type { SectionSummary } from '../api/catalog-index';
+import type { CatalogIndexSource } from '../services/catalog-source';
 import { Disposable } from '../services/disposable';
 import { methodIcon } from './method-style';
 
+/**
+ * After the section's children are returned: the extension host writes its answer to the workbench on a timer, and
+ * a warm-up on an earlier timer would hold the expansion back by its whole length. A click on an operation comes
+ * later than this anyway; an earlier one loads what it needs itself.
+ */
+const WARM_DELAY_MS = 250;
+
 export type ApiNode =
-  | { kind: 'section'; section: SectionSpec; operations: OperationSpec[] }
-  | { kind: 'operation'; operation: OperationSpec };
+  | { kind: 'section'; section: SectionSummary; operations: OperationSummary[] }
+  | { kind: 'operation'; operation: OperationSummary };
 
 export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvider<ApiNode> {
   private readonly changed = this.register(new vscode.EventEmitter<ApiNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private filterText = '';
 
-  constructor(private readonly catalog: CatalogSource) {
+  private warming: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly index: CatalogIndexSource,
+    /** Loads what opening an operation needs; called once, after the first section is shown. */
+    private readonly warmForms: () => void,
+  ) {
     super();
+    this.register({ dispose: () => clearTimeout(this.warming) });
   }
 
   get filter(): string {
@@ -29,7 +46,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
   }
 
   getChildren(node?: ApiNode): ApiNode[] {
-    const catalog = this.catalog();
+    const catalog = this.index();
     if (!node) {
       const matching = this.filterText ? new Set(catalog.search(this.filterText)) : undefined;
       return catalog.sections
@@ -40,8 +57,23 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
         }))
         .filter((n) => n.operations.length > 0);
     }
-    if (node.kind === 'section') return node.operations.map((operation) => ({ kind: 'operation', operation }));
+    if (node.kind === 'section') {
+      this.warmCatalog();
+      return node.operations.map((operation) => ({ kind: 'operation', operation }));
+    }
     return [];
+  }
+
+  /** Warms the forms after the open section has been shown, before the user can click an operation. */
+  private warmCatalog(): void {
+    if (this.warming) return;
+    this.warming = setTimeout(() => {
+      try {
+        this.warmForms();
+      } catch {
+        // Reported to the user by the form that needs it.
+      }
+    }, WARM_DELAY_MS);
   }
 
   getTreeItem(node: ApiNode): vscode.TreeItem {
@@ -73,12 +105,12 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
 
   getParent(node: ApiNode): ApiNode | undefined {
     if (node.kind === 'section') return undefined;
-    const section = this.catalog().section(node.operation.section);
+    const section = this.index().section(node.operation.section);
     return section ? { kind: 'section', section, operations: section.operations } : undefined;
   }
 }
 
-export function operationTooltip(op: OperationSpec): vscode.MarkdownString {
+export function operationTooltip(op: OperationSummary): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${op.method}** \`${op.path}\`\n\n`);
   md.appendText(op.summary);

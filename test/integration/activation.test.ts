@@ -1,6 +1,9 @@
 // The extension loads and activates in a real VS Code, and every command it contributes is really registered.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { buildCatalogIndex, documentHash } from '../../src/api/catalog-index-builder';
 import type { AltegioTestApi } from '../../src/test-mode';
 import { activeExtension, contributes, EXTENSION_ID } from './helpers/extension';
 
@@ -20,6 +23,31 @@ describe('Extension activation (real VS Code extension host)', () => {
     assert.strictEqual(api.catalogLoaded(), false);
     api.altegio.catalog();
     assert.strictEqual(api.catalogLoaded(), true);
+  });
+
+  it('loads none of its lazy bundles to activate: Ajv, the forms, the viewer, node-fetch, the sandbox', async () => {
+    const extension = await activeExtension();
+    const dist = path.join(extension.extensionPath, 'dist');
+    for (const bundle of ['validation.js', 'forms.js', 'responses.js', 'http-stack.js', 'sandbox-server.js']) {
+      assert.ok(fs.existsSync(path.join(dist, bundle)), `${bundle} was built`);
+      assert.strictEqual(require.cache[path.join(dist, bundle)], undefined, `${bundle} was loaded to activate`);
+    }
+    assert.ok(require.cache[path.join(dist, 'extension.js')], 'the check looks at the right module cache');
+  });
+
+  it('ships a catalog index built from the OpenAPI document in the source tree (a stale index fails here)', async () => {
+    const extension = await activeExtension();
+    const shippedDir = path.join(extension.extensionPath, 'dist', 'openapi');
+    const shipped = JSON.parse(fs.readFileSync(path.join(shippedDir, 'catalog-index.json'), 'utf8')) as unknown;
+    assert.deepStrictEqual(
+      shipped,
+      buildCatalogIndex(fs.readFileSync(path.join(shippedDir, 'altegio-b2b-v1.json'), 'utf8')),
+    );
+    const source = fs.readFileSync(
+      path.join(extension.extensionPath, 'src', 'api', 'openapi', 'altegio-b2b-v1.json'),
+      'utf8',
+    );
+    assert.strictEqual((shipped as { documentSha256: string }).documentSha256, documentHash(JSON.parse(source)));
   });
 
   it('registers every command its package.json contributes', async () => {

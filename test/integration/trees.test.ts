@@ -1,10 +1,11 @@
 // The API tree shows the whole document; the Business tree shows the sandbox's live data and pages it.
 import * as assert from 'assert';
-import type { ApiNode } from '../../src/views/api-tree';
+import { ApiTreeProvider, type ApiNode } from '../../src/views/api-tree';
 import type { BusinessNode } from '../../src/views/business-tree';
 import { CLIENT_COLLECTIONS, LOCATION_COLLECTIONS, staleAfterWrite } from '../../src/views/business-collections';
 import * as vscode from 'vscode';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
+import { waitFor } from './helpers/extension';
 
 describe('API tree (real extension host)', () => {
   it('lists the 28 sections in documentation order, with every operation', async () => {
@@ -23,6 +24,24 @@ describe('API tree (real extension host)', () => {
     assert.strictEqual(item.label, 'POST Issue a loyalty card to a client');
     assert.strictEqual(item.description, '/loyalty/cards/{location_id}');
     assert.strictEqual(item.command?.command, 'altegio.openOperation');
+  });
+
+  it('reads only the catalog index, and warms what a form needs once, after a section is open', async () => {
+    const api = await altegio();
+    let warmed = 0;
+    const tree = new ApiTreeProvider(api.altegio.catalogIndex, () => warmed++);
+    try {
+      const sections = tree.getChildren() as Extract<ApiNode, { kind: 'section' }>[];
+      await new Promise((r) => setTimeout(r, 30));
+      assert.strictEqual(warmed, 0, 'listing the sections warms nothing');
+      tree.getChildren(sections[1]);
+      tree.getChildren(sections[2]);
+      await waitFor('the warm-up', () => warmed > 0);
+      await new Promise((r) => setTimeout(r, 30));
+      assert.strictEqual(warmed, 1);
+    } finally {
+      tree.dispose();
+    }
   });
 
   it('narrows to the operations that match the filter, and clears it', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { RateLimiter } from '../../src/api/rate-limiter';
+import { CLOCK_TOLERANCE_MS, RateLimiter } from '../../src/api/rate-limiter';
 import { CancelledError } from '../../src/api/errors';
 import { FakeClock, flush } from './helpers/fake-clock';
 
@@ -204,5 +204,94 @@ describe('RateLimiter', () => {
     await clock.advance(100);
     assert.strictEqual(granted, t0 + 1100);
     assert.throws(() => new RateLimiter({ marginMs: -1 }), RangeError);
+  });
+
+  it('tracks the server: a request answered within the margin occupies its windows from its answer, not send + margin', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, perSecond: 5, perMinute: 0, marginMs: 100 });
+    const t0 = clock.now();
+    const grants = await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));
+    await clock.advance(8);
+    grants.forEach((g) => g.settle());
+    const sixth = track(limiter, clock);
+    await clock.advance(999 + CLOCK_TOLERANCE_MS);
+    assert.strictEqual(sixth.grantedAt, undefined, 'not before the answers have left the server second');
+    await clock.advance(1);
+    assert.strictEqual(sixth.grantedAt, t0 + 1008 + CLOCK_TOLERANCE_MS);
+  });
+
+  it('counts a request still in flight, or answered late, from send + margin', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, perSecond: 1, perMinute: 0, marginMs: 100 });
+    const t0 = clock.now();
+    const slow = await limiter.acquire();
+    const second = track(limiter, clock);
+    await clock.advance(500);
+    slow.settle();
+    await clock.advance(599);
+    assert.strictEqual(second.grantedAt, undefined);
+    await clock.advance(1);
+    assert.strictEqual(second.grantedAt, t0 + 1100);
+  });
+
+  it('wakes a waiter earlier when a grant settles while it sleeps', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, perSecond: 1, perMinute: 0, marginMs: 100 });
+    const t0 = clock.now();
+    const first = await limiter.acquire();
+    const second = track(limiter, clock);
+    await clock.advance(20);
+    first.settle();
+    first.settle();
+    await clock.advance(1000 + CLOCK_TOLERANCE_MS);
+    assert.strictEqual(second.grantedAt, t0 + 1020 + CLOCK_TOLERANCE_MS);
+    assert.strictEqual(clock.pending, 0, 'no sleep left behind');
+  });
+
+  it('never lets the server count more than its limits, however the answers are timed (property)', async () => {
+    // The server counts each request at some moment between its sending and the earlier of its answer and
+    // send + margin (the limiter's assumption), and refuses a request that finds `limit` others in its window.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 5 }),
+        fc.oneof(fc.constant(0), fc.integer({ min: 6, max: 20 })),
+        fc.array(
+          fc.record({
+            gap: fc.integer({ min: 0, max: 400 }),
+            latency: fc.integer({ min: 0, max: 300 }),
+            at: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 30 },
+        ),
+        async (perSecond, perMinute, requests) => {
+          const margin = 100;
+          const clock = new FakeClock();
+          const limiter = new RateLimiter({ clock, perSecond, perMinute, marginMs: margin });
+          const counted: number[] = [];
+          const done: Promise<void>[] = [];
+          for (const r of requests) {
+            await clock.advance(r.gap);
+            done.push(
+              limiter.acquire().then(async (grant) => {
+                const sent = clock.now();
+                const answered = sent + r.latency;
+                counted.push(sent + r.at * (Math.min(answered, sent + margin) - sent));
+                await clock.sleep(r.latency);
+                grant.settle();
+              }),
+            );
+          }
+          for (let i = 0; i < 400 && counted.length < requests.length; i++) await clock.advance(1000);
+          await clock.advance(120_000);
+          await Promise.all(done);
+          const sorted = [...counted].sort((a, b) => a - b);
+          for (let i = 0; i + perSecond < sorted.length; i++)
+            assert.ok(sorted[i + perSecond] - sorted[i] >= 1000, `${perSecond + 1} counted within 1 s`);
+          if (perMinute > 0)
+            for (let i = 0; i + perMinute < sorted.length; i++) assert.ok(sorted[i + perMinute] - sorted[i] >= 60_000);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

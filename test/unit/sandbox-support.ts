@@ -2,7 +2,7 @@
 // requests built from the OpenAPI document's own examples.
 import * as http from 'http';
 import type { OperationSpec, ParameterSpec } from '../../src/api/catalog';
-import { hasArrayBody } from '../../src/api/validation';
+import { hasArrayBody } from '../../src/api/array-body';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { seedValue, withSeedIds } from './sandbox-seed-ids';
 

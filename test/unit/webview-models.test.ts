@@ -78,6 +78,17 @@ describe('response table model', () => {
     assert.deepStrictEqual(columnsOf([]), [VALUE_COLUMN]);
   });
 
+  it('reads a sample of a long list for the first paint, and every row when asked for all its columns', () => {
+    const long: Record<string, unknown>[] = Array.from({ length: 100_000 }, (_v, i) => ({ id: i, name: `n${i}` }));
+    long[50_001] = { id: 50_001, name: 'odd', only_here: true };
+    assert.deepStrictEqual(columnsOf(long, true), ['id', 'name']);
+    assert.deepStrictEqual(columnsOf(long), ['id', 'name', 'only_here']);
+    long[999] = { id: 999, early: 1 };
+    assert.deepStrictEqual(columnsOf(long, true), ['id', 'name', 'early'], 'the first 1,000 rows are all read');
+    assert.deepStrictEqual(viewRows(long, ['id'], '', undefined).slice(0, 3), [0, 1, 2]);
+    assert.strictEqual(viewRows(long, ['id'], '', undefined).length, 100_000);
+  });
+
   it('writes cells as one line: objects by title, lists by items, long text cut', () => {
     assert.strictEqual(cellText({ id: 8, title: 'Gold' }), 'Gold');
     assert.strictEqual(cellText(['vip', 'new']), 'vip, new');

@@ -1,6 +1,6 @@
 // The schema of a request body and of the value at any JSON path inside it, for completion and hover.
 import type { JsonSchema, OperationSpec } from '../../api/catalog';
-import { hasArrayBody } from '../../api/validation';
+import { hasArrayBody } from '../../api/array-body';
 
 /** The schema the body's JSON follows (for a bare-array body, the array itself). */
 export function bodySchema(op: OperationSpec): JsonSchema | undefined {

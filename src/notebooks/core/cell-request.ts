@@ -3,7 +3,8 @@
 // Diagnostics and sending use this same function, and both validate with the forms' validation.
 import type { Catalog, OperationSpec } from '../../api/catalog';
 import type { RequestInput } from '../../api/http-types';
-import { validateRequest, type FieldError } from '../../api/validation';
+import { validation } from '../../api/lazy-validation';
+import type { FieldError } from '../../api/validation';
 import { bodyValue, fieldSpan, readBody, type CellBody } from './cell-body';
 import { parseCell, type ParsedCell, type SyntaxProblemCode, type TextSpan } from './cell-syntax';
 import { findVariables, type VariableRef } from './variable-refs';
@@ -212,7 +213,7 @@ export function resolveCell(analysis: CellAnalysis, scope: VariableScope, option
   }
 
   const values = { pathParams, query, ...(body !== undefined ? { body } : {}) };
-  for (const e of validateRequest(op, values, { coerce: true })) {
+  for (const e of validation().validateRequest(op, values, { coerce: true })) {
     // A field fed by a reference without a value is reported once, at the reference.
     if ([...unresolvedFields].some((f) => covers(f, e.field))) continue;
     problems.push({

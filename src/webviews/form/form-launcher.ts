@@ -1,8 +1,10 @@
 // Opens request forms: one panel per operation (an open one is revealed and takes the new prefill), and
-// restores the open ones after a reload from the state their apps kept (WebviewPanelSerializer).
+// restores the open ones after a reload from the state their apps kept (WebviewPanelSerializer). The entry of the
+// lazily loaded forms bundle: the extension reaches it through forms.ts.
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
 import { buildFormModel, initialValues } from '../../api/form-model';
+import { validation } from '../../api/lazy-validation';
 import { FORM_VIEW_TYPE, parseFormState } from '../../protocol/form-protocol';
 import type { Auth } from '../../services/auth';
 import type { OperationLauncher, Prefill } from '../ports';
@@ -11,11 +13,18 @@ import { replacementPanel } from '../webview-panel-host';
 import { FilePicks } from './file-picks';
 import { FormPanel, formTitle, type FormPanelHost, type FormPanelStart } from './form-panel';
 
+export type FormLauncherHost = FormPanelHost & { auth: Pick<Auth, 'whenReady'> };
+
 export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, FormPanel>();
   private readonly files = new FilePicks();
 
-  constructor(private readonly s: FormPanelHost & { auth: Pick<Auth, 'whenReady'> }) {}
+  constructor(private readonly s: FormLauncherHost) {}
+
+  /** Loads validation's bundle (Ajv) before the first form needs it. */
+  warm(): void {
+    validation();
+  }
 
   async open(op: OperationSpec, prefill: Prefill = {}): Promise<void> {
     await this.s.auth.whenReady();

@@ -10,7 +10,8 @@ import {
   type FormModel,
   type FormValues,
 } from '../../api/form-model';
-import { validateRequest, type FieldError } from '../../api/validation';
+import { validation } from '../../api/lazy-validation';
+import type { FieldError } from '../../api/validation';
 import type { FieldIssue } from '../../protocol/form-protocol';
 
 export interface IssueTexts {
@@ -22,7 +23,7 @@ export interface IssueTexts {
 }
 
 export function formIssues(op: OperationSpec, model: FormModel, values: FormValues, texts: IssueTexts): FieldIssue[] {
-  const errors = validateRequest(op, requestValues(model, values));
+  const errors = validation().validateRequest(op, requestValues(model, values));
   return errors.map((e) => {
     const field = findField(model, e.location, e.field);
     let message = texts.describe(e);

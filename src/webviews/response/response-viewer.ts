@@ -1,5 +1,6 @@
 // Shows responses: one viewer panel, reused for each new answer, unless it is pinned, in which case the next
-// answer opens a new panel. Restores open viewers after a reload from the history entry their app kept.
+// answer opens a new panel. Restores open viewers after a reload from the history entry their app kept. The entry of
+// the lazily loaded responses bundle: the extension reaches it through responses.ts.
 import * as vscode from 'vscode';
 import { parseResponseState, RESPONSE_VIEW_TYPE } from '../../protocol/response-protocol';
 import type { Auth } from '../../services/auth';
@@ -9,12 +10,14 @@ import { webviewOptions } from '../webview-html';
 import { replacementPanel } from '../webview-panel-host';
 import { ResponsePanel, type ResponsePanelHost } from './response-panel';
 
+export type ResponseViewerHost = ResponsePanelHost & { auth: Pick<Auth, 'whenReady'> };
+
 export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Set<ResponsePanel>();
   /** The panel the next answer goes to; undefined when every open panel is pinned. */
   private current: ResponsePanel | undefined;
 
-  constructor(private readonly s: ResponsePanelHost & { auth: Pick<Auth, 'whenReady'> }) {}
+  constructor(private readonly s: ResponseViewerHost) {}
 
   async show(exchange: Exchange): Promise<void> {
     let panel = this.current && !this.current.pinned ? this.current : undefined;

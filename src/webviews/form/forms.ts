@@ -1,0 +1,39 @@
+// The request forms as the rest of the extension sees them. The form host itself (panels, form models, lookups,
+// validation wording) is a bundle of its own (dist/forms.js, see esbuild.js), loaded when the first form opens or is
+// restored (or is warmed once a section of the API tree is open), so that activation does not load it.
+import type * as vscode from 'vscode';
+import type { OperationSpec } from '../../api/catalog';
+import type { OperationLauncher, Prefill } from '../ports';
+import type * as Launcher from './form-launcher';
+import type { FormLauncherHost } from './form-launcher';
+
+export class Forms implements OperationLauncher, vscode.WebviewPanelSerializer, vscode.Disposable {
+  private launcher: Launcher.FormLauncher | undefined;
+
+  constructor(private readonly host: FormLauncherHost) {}
+
+  private get loaded(): Launcher.FormLauncher {
+    if (!this.launcher) {
+      const { FormLauncher } = require('./form-launcher') as typeof Launcher;
+      this.launcher = new FormLauncher(this.host);
+    }
+    return this.launcher;
+  }
+
+  /** Loads the forms' bundle and Ajv's now, before the first form needs them. */
+  warm(): void {
+    this.loaded.warm();
+  }
+
+  open(op: OperationSpec, prefill?: Prefill): Promise<void> {
+    return this.loaded.open(op, prefill);
+  }
+
+  deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    return this.loaded.deserializeWebviewPanel(panel, state);
+  }
+
+  dispose(): void {
+    this.launcher?.dispose();
+  }
+}

@@ -1,0 +1,34 @@
+// The response viewer as the rest of the extension sees it. The viewer's host (panels, paging, exports, error advice)
+// is a bundle of its own (dist/responses.js, see esbuild.js), loaded when the first answer is shown or a viewer is
+// restored, so that activation does not load it.
+import type * as vscode from 'vscode';
+import type { Exchange } from '../../services/request-pipeline';
+import type { ResponsePresenter } from '../ports';
+import type * as Viewer from './response-viewer';
+import type { ResponseViewerHost } from './response-viewer';
+
+export class Responses implements ResponsePresenter, vscode.WebviewPanelSerializer, vscode.Disposable {
+  private viewer: Viewer.ResponseViewer | undefined;
+
+  constructor(private readonly host: ResponseViewerHost) {}
+
+  private get loaded(): Viewer.ResponseViewer {
+    if (!this.viewer) {
+      const { ResponseViewer } = require('./response-viewer') as typeof Viewer;
+      this.viewer = new ResponseViewer(this.host);
+    }
+    return this.viewer;
+  }
+
+  show(exchange: Exchange): Promise<void> {
+    return this.loaded.show(exchange);
+  }
+
+  deserializeWebviewPanel(webview: vscode.WebviewPanel, state: unknown): Promise<void> {
+    return this.loaded.deserializeWebviewPanel(webview, state);
+  }
+
+  dispose(): void {
+    this.viewer?.dispose();
+  }
+}
