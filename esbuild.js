@@ -186,6 +186,9 @@ function copyAssets() {
   fs.writeFileSync(path.join(dist, 'openapi/altegio-b2b-v1.json'), JSON.stringify(JSON.parse(text)));
   const { buildCatalogIndex } = requireTypeScript('src/api/catalog-index-builder.ts');
   fs.writeFileSync(path.join(dist, 'openapi/catalog-index.json'), JSON.stringify(buildCatalogIndex(text)));
+  // Its Russian catalogue (src/api/catalog-l10n.ts), read the same way when the display language is Russian.
+  const russian = JSON.parse(fs.readFileSync(path.join(root, 'src/api/openapi/altegio-b2b-v1.l10n.ru.json'), 'utf8'));
+  fs.writeFileSync(path.join(dist, 'openapi/altegio-b2b-v1.l10n.ru.json'), JSON.stringify(russian));
   const codicons = path.join(root, 'node_modules/@vscode/codicons/dist');
   if (fs.existsSync(codicons)) {
     fs.mkdirSync(path.join(dist, 'media/codicons'), { recursive: true });

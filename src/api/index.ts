@@ -1,5 +1,7 @@
-// The public API of the core: catalog, HTTP client, errors, auth, rate limiting, retries, paging, export.
+// The public API of the core: catalog (and its Russian catalogue), HTTP client, errors, auth, rate limiting, retries, paging, export.
 export * from './catalog';
+export * from './catalog-fields';
+export * from './catalog-l10n';
 export * from './auth';
 export * from './clock';
 export * from './errors';

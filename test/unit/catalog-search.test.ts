@@ -3,10 +3,11 @@
 // that matches nothing says so.
 import * as assert from 'assert';
 import { loadCatalog } from '../../src/api/catalog';
+import { loadRussianCatalogue } from '../../src/api/catalog-l10n';
 import { CatalogSearchIndex, operationRecords, type SearchRecord } from '../../src/api/search';
 
 const catalog = loadCatalog();
-const index = new CatalogSearchIndex(operationRecords(catalog.operations));
+const index = new CatalogSearchIndex(operationRecords(catalog.operations, loadRussianCatalogue()));
 const top = (query: string, n = 3): string[] => index.search(query, { limit: n }).hits.map((h) => h.record.id);
 
 /** What people type → the operations any of which is a right answer in the top 3. */
@@ -49,7 +50,7 @@ const ENGLISH_QUERIES: [string, string[]][] = [
   ['services', ['get_service_list', 'get_service']],
   ['create service', ['create_service']],
   ['products', ['get_products_list']],
-  ['stock', ['get_location_inventories']],
+  ['warehouses', ['get_location_inventories']],
   ['sign in', ['authorize_user']],
   ['login', ['authorize_user']],
   ['user permissions', ['get_user_permissions', 'get_permission_list']],
@@ -74,6 +75,49 @@ const ENGLISH_QUERIES: [string, string[]][] = [
   ['clie', ['get_client', 'get_client_list', 'create_client']],
 ];
 
+const loyaltyCards = catalog.section('Loyalty Cards')!.operations.map((o) => o.id);
+
+/** The same for Russian queries: the catalogue's Russian titles and the lexicon's Russian words. */
+const RUSSIAN_QUERIES: [string, string[]][] = [
+  ['клиенты', ['get_client_list', 'deprecated_get_client_list']],
+  ['клиентов', ['get_client_list', 'deprecated_get_client_list']],
+  ['клиент', ['get_client', 'get_client_list', 'create_client']],
+  ['клиента', ['get_client', 'get_client_list', 'create_client']],
+  ['поиск клиентов', ['get_client_list']],
+  ['новый клиент', ['create_client']],
+  ['добавить клиента', ['create_client']],
+  ['изменить клиента', ['update_client']],
+  ['найти клиента по телефону', ['get_chain_client_by_phone_number']],
+  ['выдать карту', ['issue_loyalty_card']],
+  ['удалить карту', ['remove_loyalty_card']],
+  ['карта', loyaltyCards],
+  ['карты', loyaltyCards],
+  ['карту', loyaltyCards],
+  ['типы карт', ['get_loyalty_card_type_list', 'get_chain_loyalty_card_type_list']],
+  ['карты клиента', ['get_loyalty_card_list_by_client_id']],
+  ['записи на сегодня', ['get_appointment_list']],
+  ['запись', ['get_appointment', 'create_appointment', 'get_appointment_list']],
+  ['записи', ['get_appointment_list']],
+  ['создать запись', ['create_appointment']],
+  ['отменить запись', ['delete_appointment']],
+  ['сотрудники', ['get_team_member_list', 'get_team_member']],
+  ['расписание сотрудника', ['get_team_member_schedule']],
+  ['филиалы', ['get_location_list']],
+  ['услуги', ['get_service_list', 'get_service']],
+  ['товары', ['get_products_list']],
+  ['склады', ['get_location_inventories']],
+  ['кассы', ['get_account_list']],
+  ['абонементы', ['get_client_memberships', 'get_membership_list']],
+  ['сертификаты', ['get_client_gift_cards', 'get_gift_card_type_list', 'chain_loyalty_certificate_types_list']],
+  ['отправить смс', ['send_sms_to_clients', 'send_sms_campaign_to_filtered_clients']],
+  ['пополнить личный счёт', ['create_client_account_topup_operation']],
+  ['групповые события', ['search_events']],
+  ['z-отчёт', ['get_day_end_report_data']],
+  ['вебхуки', ['get_hooks_settings']],
+  ['чаевые', ['get_team_member_tip_settings']],
+  ['авторизация', ['authorize_user']],
+];
+
 function misses(table: [string, string[]][]): string[] {
   return table
     .map(([query, expected]) => ({ query, expected, found: top(query) }))
@@ -83,13 +127,29 @@ function misses(table: [string, string[]][]): string[] {
 
 describe('catalog search', () => {
   it('names only operations that exist in the document', () => {
-    const unknown = ENGLISH_QUERIES.flatMap(([, ids]) => ids).filter((id) => !catalog.operation(id));
+    const unknown = [...ENGLISH_QUERIES, ...RUSSIAN_QUERIES]
+      .flatMap(([, ids]) => ids)
+      .filter((id) => !catalog.operation(id));
     assert.deepStrictEqual(unknown, []);
   });
 
   it(`finds the expected operation in the top 3 for ${ENGLISH_QUERIES.length} real-world English queries`, () => {
     assert.ok(ENGLISH_QUERIES.length >= 30);
     assert.deepStrictEqual(misses(ENGLISH_QUERIES), []);
+  });
+
+  it(`finds the expected operation in the top 3 for ${RUSSIAN_QUERIES.length} Russian queries`, () => {
+    assert.deepStrictEqual(misses(RUSSIAN_QUERIES), []);
+  });
+
+  it('matches English and Russian names at the same time', () => {
+    assert.strictEqual(top('clients', 1)[0], top('клиенты', 1)[0]);
+    assert.strictEqual(top('issue loyalty card', 1)[0], top('выдать карту лояльности', 1)[0]);
+    assert.strictEqual(top('клиенты search', 1)[0], 'get_client_list');
+    assert.ok(
+      top('Карты лояльности', 5).every((id) => loyaltyCards.includes(id)),
+      'the Russian section name',
+    );
   });
 
   it('finds the same operation whichever word order is typed', () => {

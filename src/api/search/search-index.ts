@@ -76,7 +76,7 @@ const LIST_FOR_PLURALS_FACTOR = 1.25;
 /** An action implied by a verb ("book" → create) that the operation does. */
 const IMPLIED_ACTION_FACTOR = 1.3;
 /** Up to this much more when every query word is the first word of the summary. */
-const LEAD_BONUS = 0.5;
+const LEAD_BONUS = 0.3;
 const LENGTH_PENALTY = 0.02;
 const EXACT_ID_FACTOR = 3;
 
@@ -170,24 +170,24 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
     const n = this.records.length;
     const total = new Float64Array(n);
     const coverage = new Uint8Array(n);
-    const termScore = new Float64Array(n);
+    // Per operation and field, the best match of the current term; a term's score adds up its fields.
+    const fieldBest = new Float64Array(n * FIELD_COUNT);
+    const touched: number[] = [];
     const ignoredWords: string[] = [];
     const activeAlternatives: Alternative[][] = [];
     for (const term of terms) {
-      termScore.fill(0);
+      fieldBest.fill(0);
+      touched.length = 0;
       const alternatives = this.alternatives(term);
-      let matchedAny = false;
-      for (const alt of alternatives) matchedAny = this.scoreAlternative(alt, termScore) || matchedAny;
-      if (!matchedAny) {
+      for (const alt of alternatives) this.scoreAlternative(alt, fieldBest, touched);
+      if (touched.length === 0) {
         ignoredWords.push(term.text);
         continue;
       }
       activeAlternatives.push(alternatives);
-      for (let i = 0; i < n; i++) {
-        if (termScore[i] > 0) {
-          total[i] += termScore[i];
-          coverage[i]++;
-        }
+      for (const i of new Set(touched)) {
+        total[i] += combineFields(fieldBest, i * FIELD_COUNT);
+        coverage[i]++;
       }
     }
     let best = 0;
@@ -232,7 +232,11 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
     const words = wordsOf(text);
     const modifiers = new Set<number>();
     for (const m of this.matcher.match(words)) {
-      for (const c of m.concepts) add(CONCEPT + c, record, field);
+      const plural = words.slice(m.start, m.start + m.length).some(isPlural);
+      for (const c of m.concepts) {
+        add(CONCEPT + c, record, field);
+        if (plural) add(PLURAL + CONCEPT + c, record, field);
+      }
       if (field === Field.Summary || field === Field.SummaryRu) this.notePosition(record, CONCEPT, m.concepts, m.start);
       // In "booking widget" the widget is the thing; "booking" alone would be an appointment.
       if (m.length > 1) {
@@ -297,14 +301,24 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
 
   private alternatives(term: QueryTerm): Alternative[] {
     // A phrase of the lexicon matches as its concept, fully: that is what it means.
-    if (term.words.length > 1) return term.concepts.map((c) => ({ token: CONCEPT + c, quality: 1 }));
+    if (term.words.length > 1) {
+      const plural = term.words.some(isPlural);
+      return term.concepts.flatMap((c) => [
+        { token: CONCEPT + c, quality: 1 },
+        ...(plural ? [{ token: PLURAL + CONCEPT + c, quality: SAME_NUMBER_MATCH }] : []),
+      ]);
+    }
     const word = term.words[0];
     const out: Alternative[] = [
       { token: word.stem, quality: 1 },
       { token: MODIFIER + word.stem, quality: MODIFIER_MATCH },
     ];
     for (const c of term.concepts) out.push({ token: CONCEPT + c, quality: CONCEPT_MATCH });
-    if (isPlural(word)) out.push({ token: PLURAL + word.stem, quality: SAME_NUMBER_MATCH });
+    if (isPlural(word)) {
+      out.push({ token: PLURAL + word.stem, quality: SAME_NUMBER_MATCH });
+      for (const c of term.concepts)
+        out.push({ token: PLURAL + CONCEPT + c, quality: CONCEPT_MATCH * SAME_NUMBER_MATCH });
+    }
     for (const key of stemKeys(word).slice(1)) out.push({ token: key, quality: SHORTER_STEM_MATCH });
     // Typing in progress: "loyal" → loyalty, «клие» → клиент. Two letters at least, or everything matches.
     const completions = new Set<string>();
@@ -313,7 +327,8 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
       for (const token of this.withPrefix(prefix)) if (token !== word.stem) completions.add(token);
     }
     if (completions.size > 0) {
-      let df = 0;
+      // Weighted as "any word starting so", the whole word included: "клиент" → клиентский is no rarer than клиент.
+      let df = this.postings.get(word.stem)?.records.length ?? 0;
       for (const token of completions) df += this.postings.get(token)!.records.length;
       const sharedIdf = Math.log(1 + this.records.length / Math.min(df, this.records.length));
       for (const token of completions) out.push({ token, quality: PREFIX_MATCH, sharedIdf });
@@ -335,16 +350,19 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
     return out;
   }
 
-  /** Raises each record's score for the term to what this alternative gives it; true when any record matched. */
-  private scoreAlternative(alt: Alternative, into: Float64Array): boolean {
+  /** Raises each operation's per-field score for the term to what this alternative gives it. */
+  private scoreAlternative(alt: Alternative, fieldBest: Float64Array, touched: number[]): void {
     const p = this.postings.get(alt.token);
-    if (!p) return false;
+    if (!p) return;
     const weight = alt.quality * (alt.sharedIdf ?? Math.log(1 + this.records.length / p.records.length));
     for (let k = 0; k < p.records.length; k++) {
-      const s = weight * fieldScore(p.masks[k]);
-      if (s > into[p.records[k]]) into[p.records[k]] = s;
+      const base = p.records[k] * FIELD_COUNT;
+      const mask = p.masks[k];
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (mask & (1 << f) && weight > fieldBest[base + f]) fieldBest[base + f] = weight;
+      }
+      touched.push(p.records[k]);
     }
-    return p.records.length > 0;
   }
 }
 
@@ -364,15 +382,14 @@ function isPlural(w: Word): boolean {
   return /(ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях)$/.test(w.raw);
 }
 
-/** The best field a word was found in, plus a little for each other field (title and section both say it). */
-function fieldScore(mask: number): number {
+/** A term's score in one operation: its best field, plus a little for each other field that also has it. */
+function combineFields(fieldBest: Float64Array, base: number): number {
   let best = 0;
   let sum = 0;
   for (let f = 0; f < FIELD_COUNT; f++) {
-    if (mask & (1 << f)) {
-      sum += FIELD_WEIGHTS[f];
-      if (FIELD_WEIGHTS[f] > best) best = FIELD_WEIGHTS[f];
-    }
+    const v = fieldBest[base + f] * FIELD_WEIGHTS[f];
+    sum += v;
+    if (v > best) best = v;
   }
   return best + 0.3 * (sum - best);
 }
