@@ -1,13 +1,14 @@
 // `npm run bench`: builds and packages the extension as it ships, runs every benchmark once, and prints each figure of
 // issue 11's table beside its goal (then all raw numbers as JSON, also written to bench-results/bench.json).
 //   npm run bench                         everything (about 3 minutes on a 2-core machine)
-//   npm run bench -- --only client,table  some of: sizes, catalog, client, fetch-all, table, host
+//   npm run bench -- --only client,table  some of: sizes, catalog, search, client, fetch-all, table, host
 //   npm run bench -- --no-build           measure what is in dist/ now
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { benchCatalogCold } from './catalog-cold';
+import { benchCatalogSearch } from './catalog-search';
 import { benchExtensionHost } from './extension-host';
 import { benchFetchAll } from './fetch-all';
 import { printTable, type Figure } from './report';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, Bench> = {
   host: benchExtensionHost,
   sizes: benchSizes,
   catalog: benchCatalogCold,
+  search: benchCatalogSearch,
   client: benchSandbox,
   'fetch-all': benchFetchAll,
   table: benchWebviewTable,
