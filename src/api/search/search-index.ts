@@ -169,7 +169,7 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
     }
     const n = this.records.length;
     const total = new Float64Array(n);
-    const coverage = new Uint8Array(n);
+    const coverage = new Uint16Array(n);
     // Per operation and field, the best match of the current term; a term's score adds up its fields.
     const fieldBest = new Float64Array(n * FIELD_COUNT);
     const touched: number[] = [];
