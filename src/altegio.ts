@@ -6,6 +6,9 @@ import { loadCatalog, type Catalog } from './api/catalog';
 import { loadCatalogIndex, type CatalogIndex } from './api/catalog-index';
 import { Auth } from './services/auth';
 import type { CatalogIndexSource, CatalogSource } from './services/catalog-source';
+import { getRussianCatalogue } from './api/catalog-l10n';
+import { OperationSearch } from './api/search';
+import type { OperationSearchSource } from './services/operation-search-source';
 import { ClientCache, RateLimits } from './services/client-cache';
 import { EnvironmentService } from './services/environments';
 import { HistoryStore } from './services/history-store';
@@ -52,6 +55,8 @@ export interface Altegio extends vscode.Disposable {
   readonly catalog: CatalogSource;
   /** What the API tree, the palette and the filter read, without the schemas. */
   readonly catalogIndex: CatalogIndexSource;
+  /** Word search over the catalog's operations, in English and Russian (built on first use). */
+  readonly operationSearch: OperationSearchSource;
   readonly environments: EnvironmentService;
   readonly tokens: TokenStore;
   readonly history: HistoryStore;
@@ -79,6 +84,8 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   const catalog: CatalogSource = () => catalogBox.get();
   const indexBox = lazy(overrides.catalogIndex ?? (() => loadCatalogIndex()));
   const catalogIndex: CatalogIndexSource = () => indexBox.get();
+  const searchBox = lazy(() => new OperationSearch(catalogIndex(), getRussianCatalogue()));
+  const operationSearch: OperationSearchSource = () => searchBox.get();
 
   const observer = overrides.observer;
   const log = own(new AltegioLog(observer && ((line) => observer.logged(line))));
@@ -97,7 +104,7 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   // Once a section is open, what its operations' forms need is built in the background: the full catalog, the
   // forms' bundle and Ajv's, so that the first form opens as fast as when activation loaded them all.
   const apiTree = own(
-    new ApiTreeProvider(catalogIndex, () => {
+    new ApiTreeProvider(catalogIndex, operationSearch, () => {
       catalog();
       forms.warm();
     }),
@@ -114,6 +121,7 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
     prompter,
     catalog,
     catalogIndex,
+    operationSearch,
     environments,
     tokens,
     history,

@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { Altegio, AltegioObserver, AltegioOverrides } from './altegio';
 import { loadCatalog } from './api/catalog';
-import type { InputOptions, PickItem, Prompter } from './services/prompter';
+import type { InputOptions, PickItem, Prompter, SearchPickOptions } from './services/prompter';
 import { windowPrompter } from './services/prompter';
 import type { ObservedPanel, PanelTap } from './webviews/panel-observer';
 
@@ -122,5 +122,8 @@ class SwappablePrompter implements Prompter {
   }
   input(options: InputOptions): Promise<string | undefined> {
     return this.current.input(options);
+  }
+  searchPick<T>(options: SearchPickOptions<T>): Promise<T | undefined> {
+    return this.current.searchPick(options);
   }
 }

@@ -2,12 +2,14 @@
 // copy as cURL, clear). Exports (cURL, .http) mask tokens unless the user explicitly asks for them.
 import * as vscode from 'vscode';
 import type { Catalog, OperationSpec, OperationSummary } from '../api/catalog';
+import { getRussianCatalogue } from '../api/catalog-l10n';
 import type { RequestInput } from '../api/client';
 import { toCurl, toHttpFile } from '../api/export';
 import { MASK } from '../api/sensitive';
 import type { Auth } from '../services/auth';
 import type { CatalogIndexSource, CatalogSource } from '../services/catalog-source';
 import type { HistoryEntry, HistoryStore } from '../services/history-store';
+import type { OperationSearchSource } from '../services/operation-search-source';
 import type { Prompter } from '../services/prompter';
 import type { Confirmation, Exchange, ExecuteOptions, RequestPipeline } from '../services/request-pipeline';
 import type { JsonDocumentProvider } from '../views/json-documents';
@@ -17,6 +19,7 @@ import type { CommandRegistry } from './command-registry';
 export interface RequestCommandsHost {
   catalog: CatalogSource;
   catalogIndex: CatalogIndexSource;
+  operationSearch: OperationSearchSource;
   prompter: Prompter;
   auth: Pick<Auth, 'environment'>;
   pipeline: Pick<RequestPipeline, 'execute' | 'prepare' | 'confirmIfDestructive'>;
@@ -65,23 +68,41 @@ export function registerRequestCommands(registry: CommandRegistry, s: Host): voi
   });
 }
 
+/** What Run Operation… offers: an operation, or, when nothing matched, the API tree filtered by the words. */
+type RunChoice = { operation: OperationSummary } | { treeFilter: string };
+
 async function runOperation(s: Host): Promise<void> {
-  // The pick lists what the index holds; only the chosen operation's schema is needed, by its form.
-  const op = await s.prompter.pick(
-    s.catalogIndex().operations.map((o) => ({
-      label: `${o.method} ${o.summary}`,
-      description: o.path,
-      detail: `${o.section}${o.deprecated ? ` · ${vscode.l10n.t('deprecated')}` : ''}${o.destructive ? ` · ${vscode.l10n.t('destructive')}` : ''}`,
-      value: o,
-    })),
-    {
-      title: vscode.l10n.t('Run an Altegio operation'),
-      placeHolder: vscode.l10n.t('Search by words in the summary, path or section'),
-      matchOnDescription: true,
-      matchOnDetail: true,
+  const search = s.operationSearch();
+  const russian = vscode.env.language.toLowerCase().startsWith('ru') ? getRussianCatalogue() : undefined;
+  const choice = await s.prompter.searchPick<RunChoice>({
+    title: vscode.l10n.t('Run an Altegio operation'),
+    placeHolder: vscode.l10n.t('Words of the summary, path or section, in English or Russian'),
+    items: (query) => {
+      const { operations } = search.search(query);
+      if (operations.length === 0) {
+        return [
+          {
+            label: `$(search) ${vscode.l10n.t('No operation matches "{0}"', query.trim())}`,
+            detail: vscode.l10n.t('Open the API tree filtered by these words'),
+            value: { treeFilter: query.trim() },
+          },
+        ];
+      }
+      // The method is the label, so VS Code's own matching (it re-sorts items whose label matches what is
+      // typed) cannot undo our ranking; the summary is the description.
+      return operations.map((o) => ({
+        label: o.method,
+        description: russian?.summary(o.id) ?? o.summary,
+        detail: `${o.path} · ${russian?.sectionName(o.section) ?? o.section}${o.deprecated ? ` · ${vscode.l10n.t('deprecated')}` : ''}${o.destructive ? ` · ${vscode.l10n.t('destructive')}` : ''}`,
+        value: { operation: o },
+      }));
     },
-  );
-  if (op) await s.forms.open(s.catalog().requireOperation(op.id));
+  });
+  if (!choice) return;
+  // The search reads the compact index; only the chosen operation's schema is needed, by its form.
+  if ('operation' in choice) return s.forms.open(s.catalog().requireOperation(choice.operation.id));
+  await vscode.commands.executeCommand('altegio.api.filter', choice.treeFilter);
+  await vscode.commands.executeCommand('altegio.api.focus');
 }
 
 /** An operation id, an operation (e.g. a tree node's, which holds only its summary) or a node holding one. */

@@ -15,6 +15,13 @@ export interface InputOptions {
   validate?: (value: string) => string | undefined;
 }
 
+export interface SearchPickOptions<T> {
+  title?: string;
+  placeHolder?: string;
+  /** The items for what is typed so far, best first: our search decides what shows and in which order. */
+  items(query: string): PickItem<T>[];
+}
+
 export interface Prompter {
   /** A modal confirmation; resolves true only when the user chose `confirmLabel`. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
@@ -23,6 +30,8 @@ export interface Prompter {
     options: { title?: string; placeHolder?: string; matchOnDescription?: boolean; matchOnDetail?: boolean },
   ): Promise<T | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
+  /** A quick pick whose items follow what is typed, ranked by the caller rather than by VS Code's filter. */
+  searchPick<T>(options: SearchPickOptions<T>): Promise<T | undefined>;
 }
 
 export const windowPrompter: Prompter = {
@@ -34,6 +43,7 @@ export const windowPrompter: Prompter = {
     const chosen = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
     return chosen?.value;
   },
+  searchPick: showSearchPick,
   input(options) {
     return Promise.resolve(
       vscode.window.showInputBox({
@@ -48,3 +58,30 @@ export const windowPrompter: Prompter = {
     );
   },
 };
+
+function showSearchPick<T>(options: SearchPickOptions<T>): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<PickItem<T>>();
+    pick.title = options.title;
+    pick.placeholder = options.placeHolder;
+    pick.ignoreFocusOut = true;
+    pick.matchOnDescription = false;
+    pick.matchOnDetail = false;
+    // alwaysShow: VS Code's own filter must not hide what our search found.
+    const update = (): void => {
+      pick.items = options.items(pick.value).map((item) => ({ ...item, alwaysShow: true }));
+    };
+    let chosen: PickItem<T> | undefined;
+    pick.onDidChangeValue(update);
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(chosen?.value);
+      pick.dispose();
+    });
+    update();
+    pick.show();
+  });
+}

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { OperationSummary } from '../api/catalog';
 import type { SectionSummary } from '../api/catalog-index';
 import type { CatalogIndexSource } from '../services/catalog-source';
+import type { OperationSearchSource } from '../services/operation-search-source';
 import { Disposable } from '../services/disposable';
 import { methodIcon } from './method-style';
 
@@ -28,6 +29,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
 
   constructor(
     private readonly index: CatalogIndexSource,
+    private readonly search: OperationSearchSource,
     /** Loads what opening an operation needs; called once, after the first section is shown. */
     private readonly warmForms: () => void,
   ) {
@@ -48,7 +50,8 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
   getChildren(node?: ApiNode): ApiNode[] {
     const catalog = this.index();
     if (!node) {
-      const matching = this.filterText ? new Set(catalog.search(this.filterText)) : undefined;
+      // The palette's search: stems, synonyms and Russian words; sections keep the documentation's order.
+      const matching = this.filterText ? new Set(this.search().search(this.filterText).operations) : undefined;
       return catalog.sections
         .map((section) => ({
           kind: 'section' as const,

@@ -10,7 +10,7 @@ import { startSandboxProcess } from '../harness/sandbox';
 import {
   acceptQuickInput,
   openViewContainer,
-  pickQuickItem,
+  quickPickItemWithDescription,
   runCommand,
   runTreeRowContextMenu,
   waitForActiveEditor,
@@ -77,7 +77,10 @@ describe('Response viewer with 10,000 rows', function () {
       await wb.page.locator('.statusbar-item', { hasText: 'Manhattan' }).first().waitFor({ state: 'visible' });
       await runCommand(wb.page, 'Altegio: Run Operation…');
       await wb.page.locator('.quick-input-widget input').fill('Search/list clients');
-      await pickQuickItem(wb.page, /^POST Search\/list clients/);
+      await waitForQuickInput(wb.page);
+      await quickPickItemWithDescription(wb.page, 'POST', /^Search\/list clients/)
+        .first()
+        .click();
       form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
       await form.getByText('Ready to send').waitFor();
     });

@@ -3,14 +3,20 @@
 import * as assert from 'assert';
 import {
   activityBarItem,
+  clickWelcomeButton,
   findCommand,
   openWorkbench,
   openViewContainer,
   quickPickItem,
+  quickPickItemWithDescription,
+  runCommand,
+  typeInQuickInput,
   view,
   waitForOutputChannel,
+  waitForQuickInput,
   waitForQuickInputClosed,
   waitForViews,
+  welcomeContent,
   type Workbench,
 } from './helpers';
 
@@ -53,6 +59,33 @@ describe('Altegio sidebar and command palette', function () {
       await quickPickItem(wb.page, 'Altegio: Show Log').click();
       await waitForQuickInputClosed(wb.page);
       await waitForOutputChannel(wb.page, 'Altegio');
+    });
+  });
+
+  it('finds "Search/list clients" first when "clients search" is typed into Run Operation…', async () => {
+    await wb.step('run-operation-clients-search', async () => {
+      await runCommand(wb.page, 'Altegio: Run Operation…');
+      await typeInQuickInput(wb.page, 'clients search');
+      const first = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+      await first.locator('.label-description', { hasText: /^Search\/list clients/ }).waitFor();
+      await quickPickItemWithDescription(wb.page, 'POST', /^Search\/list clients/)
+        .first()
+        .waitFor();
+    });
+  });
+
+  it('offers the API tree filtered by the words when nothing matches, and the tree says so', async () => {
+    await wb.step('run-operation-no-match', async () => {
+      await typeInQuickInput(wb.page, 'xyzzy frobnicate');
+      await waitForQuickInput(wb.page);
+      await quickPickItem(wb.page, 'No operation matches "xyzzy frobnicate"').waitFor();
+    });
+    await wb.step('api-tree-filtered-no-match', async () => {
+      await quickPickItem(wb.page, 'No operation matches "xyzzy frobnicate"').click();
+      await waitForQuickInputClosed(wb.page);
+      await welcomeContent(wb.page, 'API').getByText('No operation matches the filter.').waitFor();
+      await clickWelcomeButton(wb.page, 'API', 'Clear Filter');
+      await welcomeContent(wb.page, 'API').waitFor({ state: 'hidden' });
     });
   });
 });

@@ -8,7 +8,8 @@ import {
   clickWelcomeButton,
   expandTreeRow,
   openViewContainer,
-  pickQuickItem,
+  quickPickItemWithDescription,
+  waitForQuickInput,
   runCommand,
   runTreeRowContextMenu,
   treeRowLabels,
@@ -109,7 +110,8 @@ describe('Sidebar journey: sandbox, sign-in, trees, palette and history', functi
     await wb.step('palette-pick', async () => {
       await runCommand(wb.page, 'Altegio: Run Operation…');
       await typeInQuickInput(wb.page, 'list team members of a location');
-      await pickQuickItem(wb.page, /^GET List team members of a location$/);
+      await waitForQuickInput(wb.page);
+      await quickPickItemWithDescription(wb.page, 'GET', 'List team members of a location').first().click();
     });
     await wb.step('palette-sent', async () => {
       const form = await webviewContent(wb.page, { editorTitle: /^GET List team members of a location/ });

@@ -39,13 +39,20 @@ describe('Running operations (real extension host, local sandbox)', () => {
     await useSandbox(api);
     const op = api.altegio.catalog().requireOperation('get_loyalty_card_type_list');
     const prompter = scriptedPrompter({
-      pick: [(items) => items.find((i) => (i.value as { id: string }).id === op.id)!.value],
+      search: [
+        { query: '', pick: () => undefined },
+        {
+          query: 'card types',
+          pick: (items) => items.find((i) => (i.value as { operation: { id: string } }).operation.id === op.id)!.value,
+        },
+      ],
     });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
+    await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
     assert.strictEqual(
-      prompter.log.picks[0].labels.length,
+      prompter.log.searches[0].items.length,
       api.altegio.catalog().operations.length,
-      'every operation is offered',
+      'every operation before typing',
     );
     const tab = await waitFor('the request form tab', () =>
       vscode.window.tabGroups.all
@@ -54,6 +61,36 @@ describe('Running operations (real extension host, local sandbox)', () => {
     );
     assert.match(tab!.label, new RegExp(op.method));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('ranks "Run Operation…" by words: "clients search" offers the client search first, safe operations before destructive ones', async () => {
+    const api = await altegio();
+    const prompter = scriptedPrompter({
+      search: [
+        { query: 'clients search', pick: undefined },
+        { query: 'clients', pick: undefined },
+        { query: 'клиенты', pick: undefined },
+      ],
+    });
+    for (let i = 0; i < 3; i++) {
+      await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
+    }
+    const [clientsSearch, clients, russian] = prompter.log.searches;
+    assert.match(clientsSearch.items[0], /^POST · Search\/list clients/);
+    const firstDestructive = clients.items.findIndex((i) => /campaign|Delete/.test(i));
+    assert.ok(firstDestructive === -1 || firstDestructive >= 10, `first destructive item at ${firstDestructive}`);
+    assert.strictEqual(russian.items[0], clients.items[0], 'Russian words find what English ones do');
+  });
+
+  it('offers the API tree filtered by the words when "Run Operation…" finds nothing', async () => {
+    const api = await altegio();
+    const prompter = scriptedPrompter({ search: [{ query: 'xyzzy frobnicate', pick: (items) => items[0].value }] });
+    await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
+    assert.deepStrictEqual(prompter.log.searches[0].items.length, 1);
+    assert.match(prompter.log.searches[0].items[0], /xyzzy frobnicate/);
+    assert.strictEqual(api.altegio.apiTree.filter, 'xyzzy frobnicate');
+    assert.deepStrictEqual(api.altegio.apiTree.getChildren(), [], 'the tree shows that nothing matched');
+    await api.altegio.apiTree.setFilter('');
   });
 
   it('asks before removing a loyalty card, names the card and the location, and respects a cancel', async () => {

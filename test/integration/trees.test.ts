@@ -29,7 +29,7 @@ describe('API tree (real extension host)', () => {
   it('reads only the catalog index, and warms what a form needs once, after a section is open', async () => {
     const api = await altegio();
     let warmed = 0;
-    const tree = new ApiTreeProvider(api.altegio.catalogIndex, () => warmed++);
+    const tree = new ApiTreeProvider(api.altegio.catalogIndex, api.altegio.operationSearch, () => warmed++);
     try {
       const sections = tree.getChildren() as Extract<ApiNode, { kind: 'section' }>[];
       await new Promise((r) => setTimeout(r, 30));

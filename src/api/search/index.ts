@@ -7,3 +7,4 @@ export {
   type SearchResult,
 } from './search-index';
 export { operationRecords, type SearchTranslation } from './records';
+export { OperationSearch, type OperationSearchResult, type SearchableCatalog } from './operation-search';

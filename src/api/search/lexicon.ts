@@ -22,7 +22,8 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'topup', terms: ['top up', 'topup', 'replenish', 'пополнение', 'пополнить'] },
 
   // What it is about.
-  { id: 'client', terms: ['client', 'customer', 'guest', 'клиент', 'клиентский', 'покупатель', 'гость'] },
+  // "client card" is the client's profile, not a loyalty card.
+  { id: 'client', terms: ['client', 'customer', 'guest', 'client card', 'клиент', 'клиентский', 'покупатель', 'гость', 'карточка клиента'] },
   { id: 'appointment', terms: ['appointment', 'record', 'booking', 'book', 'reservation', 'запись', 'записать', 'бронирование', 'бронь'] },
   { id: 'visit', terms: ['visit', 'attendance', 'визит', 'посещение'] },
   { id: 'staff', terms: ['team member', 'staff', 'employee', 'master', 'specialist', 'stylist', 'worker', 'personnel', 'сотрудник', 'мастер', 'специалист', 'персонал', 'работник'] },

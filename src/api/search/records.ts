@@ -1,6 +1,6 @@
-// The search records of the catalog's operations: the compact fields the search reads, with the Russian
+// The search records of the catalog's operations (the compact index's summaries or the full specs): the compact fields the search reads, with the Russian
 // summary and section name when a translation of the catalog is given.
-import type { OperationSpec } from '../catalog';
+import type { OperationSummary } from '../catalog';
 import type { SearchRecord } from './search-index';
 
 /** The Russian names the search also matches (see src/api/l10n). */
@@ -9,7 +9,7 @@ export interface SearchTranslation {
   sectionName(section: string): string | undefined;
 }
 
-export function operationRecords(operations: readonly OperationSpec[], russian?: SearchTranslation): SearchRecord[] {
+export function operationRecords(operations: readonly OperationSummary[], russian?: SearchTranslation): SearchRecord[] {
   return operations.map((op) => ({
     id: op.id,
     method: op.method,

@@ -19,6 +19,17 @@ export function quickPickItem(page: Page, label: TextMatch): Locator {
     .filter({ has: page.locator('.quick-input-list-label .label-name', { hasText: exactly(label) }) });
 }
 
+/**
+ * A row of the visible quick-pick list by its label and description: Run Operation… shows the method as the label
+ * and the summary as the description (so that VS Code's own label matching cannot re-sort the search's ranking).
+ */
+export function quickPickItemWithDescription(page: Page, label: TextMatch, description: TextMatch): Locator {
+  return page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.quick-input-list-label .label-name', { hasText: exactly(label) }) })
+    .filter({ has: page.locator('.quick-input-list-label .label-description', { hasText: exactly(description) }) });
+}
+
 export async function waitForQuickInput(page: Page): Promise<Locator> {
   const widget = quickInput(page);
   await widget.waitFor({ state: 'visible' });

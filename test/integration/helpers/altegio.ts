@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Exchange } from '../../../src/services/request-pipeline';
 import type { AltegioTestApi } from '../../../src/test-mode';
-import type { InputOptions, PickItem, Prompter } from '../../../src/services/prompter';
+import type { InputOptions, PickItem, Prompter, SearchPickOptions } from '../../../src/services/prompter';
 import { activeExtension } from './extension';
 
 export async function altegio(): Promise<AltegioTestApi> {
@@ -17,11 +17,18 @@ export async function altegio(): Promise<AltegioTestApi> {
 
 export type PickAnswer = string | RegExp | ((items: PickItem<unknown>[]) => unknown) | undefined;
 export type InputAnswer = string | undefined;
+/** What the user types into a search pick, and which of the items it then shows they choose. */
+export interface SearchAnswer {
+  query: string;
+  pick: PickAnswer;
+}
 
 export interface PromptLog {
   confirms: { message: string; detail: string; button: string }[];
   picks: { title?: string; labels: string[] }[];
   inputs: InputOptions[];
+  /** Each search pick: what was typed and the items it showed, as label · description. */
+  searches: { title?: string; query: string; items: string[] }[];
   /** Validation messages the input boxes showed for the scripted answers. */
   validation: (string | undefined)[];
 }
@@ -35,11 +42,22 @@ export function scriptedPrompter(script: {
   confirm?: boolean[];
   pick?: PickAnswer[];
   input?: InputAnswer[];
+  search?: SearchAnswer[];
 }): Prompter & { log: PromptLog } {
   const confirms = [...(script.confirm ?? [])];
   const picks = [...(script.pick ?? [])];
   const inputs = [...(script.input ?? [])];
-  const log: PromptLog = { confirms: [], picks: [], inputs: [], validation: [] };
+  const searches = [...(script.search ?? [])];
+  const log: PromptLog = { confirms: [], picks: [], inputs: [], validation: [], searches: [] };
+  const choose = <T>(answer: PickAnswer, items: PickItem<T>[]): T | undefined => {
+    if (answer === undefined) return undefined;
+    if (typeof answer === 'function') return answer(items as PickItem<unknown>[]) as T;
+    const found = items.find((i) =>
+      typeof answer === 'string' ? i.label.replace(/^\$\([^)]+\)\s*/, '') === answer : answer.test(i.label),
+    );
+    if (!found) throw new Error(`no quick pick item ${String(answer)} in: ${items.map((i) => i.label).join(' | ')}`);
+    return found.value;
+  };
   return {
     log,
     async confirm(message, detail, button) {
@@ -50,14 +68,18 @@ export function scriptedPrompter(script: {
     async pick<T>(items: PickItem<T>[], options: { title?: string }) {
       log.picks.push({ title: options.title, labels: items.map((i) => i.label) });
       if (picks.length === 0) throw new Error(`unexpected quick pick: ${options.title}`);
-      const answer = picks.shift();
-      if (answer === undefined) return undefined;
-      if (typeof answer === 'function') return answer(items as PickItem<unknown>[]) as T;
-      const found = items.find((i) =>
-        typeof answer === 'string' ? i.label.replace(/^\$\([^)]+\)\s*/, '') === answer : answer.test(i.label),
-      );
-      if (!found) throw new Error(`no quick pick item ${String(answer)} in: ${items.map((i) => i.label).join(' | ')}`);
-      return found.value;
+      return choose(picks.shift(), items);
+    },
+    async searchPick<T>(options: SearchPickOptions<T>) {
+      if (searches.length === 0) throw new Error(`unexpected search pick: ${options.title}`);
+      const { query, pick } = searches.shift()!;
+      const items = options.items(query);
+      log.searches.push({
+        title: options.title,
+        query,
+        items: items.map((i) => (i.description ? `${i.label} · ${i.description}` : i.label)),
+      });
+      return choose(pick, items);
     },
     async input(options) {
       log.inputs.push(options);
