@@ -46,6 +46,8 @@ const MAX_ITEMS = 200_000;
 export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, ResponseHostMessage> {
   private shown: Shown | undefined;
   private restoring: string | undefined;
+  /** Reading the history entry a revived panel shows: started at once, not when the webview loads. */
+  private restored: Promise<void> | undefined;
   private paging: AbortController | undefined;
   private readonly pinChanged = this.register(new vscode.EventEmitter<boolean>());
   readonly onDidChangePin = this.pinChanged.event;
@@ -73,6 +75,12 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
     });
     this.restoring = restoreHistoryId;
     this.updateTitle();
+    // So that a revived tab gets its real title even while its webview is slow to load (code-server can take
+    // tens of seconds after a reload, see load-watchdog.ts), instead of a bare "Response".
+    if (this.restoring) {
+      this.restored = this.restore(this.restoring);
+      void this.restored.catch(() => undefined); // post() reports the failure once the webview asks for the answer
+    }
   }
 
   protected override onClosed(): void {
@@ -137,7 +145,7 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
 
   /** Sends the whole view to the app; an answer over the threshold goes to an editor, the app gets the rest. */
   private async post(): Promise<void> {
-    if (!this.shown && this.restoring !== undefined) await this.restore(this.restoring);
+    if (!this.shown && this.restoring !== undefined) await (this.restored ??= this.restore(this.restoring));
     const shown = this.shown;
     if (!shown) {
       // Restored after a reload with nothing to show (the history entry is gone): an empty viewer helps no one.
@@ -162,6 +170,7 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
     const operation = entry ? this.s.catalog().operation(entry.operationId) : undefined;
     if (!entry || !operation) return;
     const stored = entry.hasResponse ? await history.response(historyId) : undefined;
+    if (this.restoring !== historyId) return; // a new answer came meanwhile (show())
     const env = this.s.environments.describe(entry.environment);
     this.shown = fromHistory(entry, stored, operation, env.label);
     this.updateTitle();
@@ -203,8 +212,11 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
     const uri = this.s.documents.put(name, maskSensitiveFields(shown.body));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    // The group right of the viewer's (VS Code adds one if there is none). ViewColumn.Beside would be beside the
+    // *active* group, which after a click into a form, or a reload, can be the viewer's own: the editor would hide it.
+    const column = this.panel.viewColumn;
     await vscode.window.showTextDocument(doc, {
-      viewColumn: vscode.ViewColumn.Beside,
+      viewColumn: column !== undefined ? column + 1 : vscode.ViewColumn.Beside,
       preview: false,
       preserveFocus: true,
     });
