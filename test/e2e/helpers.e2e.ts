@@ -32,10 +32,11 @@ import {
   waitForWebviewText,
   webviewContent,
   type Workbench,
+  dependentSteps,
 } from './helpers';
 
 describe('E2E helpers (on a fixture extension)', function () {
-  this.bail(true);
+  dependentSteps(this); // each step builds on the previous ones
   let wb: Workbench;
 
   before(async () => {

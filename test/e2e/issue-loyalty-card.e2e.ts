@@ -19,6 +19,7 @@ import {
   waitForViews,
   type Workbench,
   openWorkbench,
+  dependentSteps,
 } from './helpers';
 import {
   firstClient,
@@ -35,7 +36,7 @@ const FORM_TITLE = 'POST Issue a loyalty card to a client';
 const CARD_NUMBER = `E2E-${Date.now().toString().slice(-6)}`;
 
 describe('Issue a loyalty card in the request form', function () {
-  this.bail(true);
+  dependentSteps(this); // each step builds on the previous ones
   let wb: Workbench;
   let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
   let demo: SandboxDemo;

@@ -20,6 +20,7 @@ import {
   waitForWorkbenchReady,
   openWorkbench,
   type Workbench,
+  dependentSteps,
 } from './helpers';
 import {
   api,
@@ -37,7 +38,7 @@ import {
 const SEEDED = 10_000;
 
 describe('Response viewer with 10,000 rows', function () {
-  this.bail(true);
+  dependentSteps(this); // each step builds on the previous ones
   let wb: Workbench;
   let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
   let form: FrameLocator;

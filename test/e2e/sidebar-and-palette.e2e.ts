@@ -18,10 +18,11 @@ import {
   waitForViews,
   welcomeContent,
   type Workbench,
+  dependentSteps,
 } from './helpers';
 
 describe('Altegio sidebar and command palette', function () {
-  this.bail(true); // each step builds on the previous one
+  dependentSteps(this); // each step builds on the previous ones
   let wb: Workbench;
 
   before(async () => {

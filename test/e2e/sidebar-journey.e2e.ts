@@ -23,10 +23,11 @@ import {
   welcomeContent,
   openWorkbench,
   type Workbench,
+  dependentSteps,
 } from './helpers';
 
 describe('Sidebar journey: sandbox, sign-in, trees, palette and history', function () {
-  this.bail(true);
+  dependentSteps(this); // each step builds on the previous ones
   let wb: Workbench;
 
   before(async () => {

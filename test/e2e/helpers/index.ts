@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './dialogs';
 export * from './webview';
 export * from './text';
+export * from './steps';

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../../harness/browser';
 import { startCodeServer, type CodeServer } from '../../harness/code-server';
 import { REPO_ROOT } from '../../harness/install-vscode';
+import { saveFailureReport } from './failure-report';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
@@ -45,9 +46,17 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
 }
 
+/** The workbenches open now: the root hook (test/e2e/failure-hooks.ts) reports on them when a test fails. */
+const openWorkbenches = new Set<Workbench>();
+
+export function workbenchesOpen(): Workbench[] {
+  return [...openWorkbenches];
+}
+
 export class Workbench {
   private stepCount = 0;
-  readonly consoleErrors: string[] = [];
+  /** The last error a report was saved for, so that the root hook does not report a failed step twice. */
+  private reported: unknown;
 
   constructor(
     readonly scenario: string,
@@ -55,7 +64,13 @@ export class Workbench {
     readonly server: CodeServer,
     readonly shotsDir: string,
     private readonly closeBrowser: () => Promise<void>,
-  ) {}
+    /** Every browser console line so far (also streamed to browser-console.log). */
+    readonly consoleLines: readonly string[],
+    /** Uncaught errors in the page. */
+    readonly consoleErrors: readonly string[],
+  ) {
+    openWorkbenches.add(this);
+  }
 
   /** The workspace folder the workbench has open. */
   get folder(): string {
@@ -64,19 +79,28 @@ export class Workbench {
 
   /**
    * Runs one step of a scenario, then saves `<NN>-<name>.png` (animations disabled). If the step fails, saves
-   * `<NN>-<name>-FAILED.png` instead and rethrows, so the picture shows where it stopped.
+   * the failure report `failed-<NN>-<name>/` instead (see failure-report.ts) and rethrows.
    */
   async step(name: string, action: () => Promise<void>): Promise<void> {
     const file = `${String(++this.stepCount).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-')}`;
     try {
       await action();
     } catch (e) {
-      await this.page
-        .screenshot({ path: path.join(this.shotsDir, `${file}-FAILED.png`), animations: 'disabled' })
-        .catch(() => {});
+      await this.reportFailure(file, e);
       throw e;
     }
     await this.screenshot(file);
+  }
+
+  /**
+   * Saves `failed-<name>/`: screenshot, error, browser console, Altegio log, editor layout, code-server log.
+   * Once per error: a failed step reports itself, and the root hook reports failures outside of steps.
+   */
+  async reportFailure(name: string, error: unknown): Promise<void> {
+    if (error !== undefined && error === this.reported) return;
+    this.reported = error;
+    const dir = await saveFailureReport(this, name, error);
+    console.log(`      failure report: ${path.relative(REPO_ROOT, dir)}/`);
   }
 
   /** A screenshot of the whole window, outside of step(). */
@@ -88,6 +112,7 @@ export class Workbench {
 
   /** Stops the browser and code-server and deletes the profile. Safe to call twice. */
   async close(): Promise<void> {
+    openWorkbenches.delete(this);
     await this.closeBrowser();
     await this.server.stop();
   }
@@ -116,6 +141,8 @@ export async function openWorkbench(scenario: string, options: WorkbenchOptions 
     settings: { ...E2E_SETTINGS, ...(options.settings ?? {}) },
   });
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  const consoleLines: string[] = [];
+  const consoleErrors: string[] = [];
   try {
     for (const [relative, content] of Object.entries(options.files ?? {})) {
       const file = path.join(server.folder, relative);
@@ -128,12 +155,15 @@ export async function openWorkbench(scenario: string, options: WorkbenchOptions 
     });
     const { page } = browser;
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    const workbench = new Workbench(scenario, page, server, shotsDir, browser.close);
     const consoleLog = fs.createWriteStream(path.join(shotsDir, 'browser-console.log'));
-    page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+    const logLine = (line: string) => {
+      consoleLines.push(line);
+      consoleLog.write(`${line}\n`);
+    };
+    page.on('console', (m) => logLine(`${new Date().toISOString()} [${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => {
-      workbench.consoleErrors.push(String(e));
-      consoleLog.write(`[pageerror] ${String(e)}\n`);
+      consoleErrors.push(String(e));
+      logLine(`${new Date().toISOString()} [pageerror] ${String(e)}`);
     });
     page.on('close', () => consoleLog.end());
 
@@ -143,8 +173,10 @@ export async function openWorkbench(scenario: string, options: WorkbenchOptions 
     ]);
     await page.goto(server.workbenchUrl(payload.length > 0 ? { payload } : {}));
     await waitForWorkbenchReady(page, options.readyWhenActivityBarShows ?? 'Altegio');
+    const workbench = new Workbench(scenario, page, server, shotsDir, browser.close, consoleLines, consoleErrors);
     return workbench;
   } catch (e) {
+    await saveFailureReport({ page: browser?.page, shotsDir, consoleLines, server }, 'open-workbench', e);
     await browser?.close();
     await server.stop();
     throw e;
