@@ -17,7 +17,8 @@ class E2EReporter extends Mocha.reporters.Spec {
     /** @type {{ name: string, error: string }[]} */
     const hookFailures = [];
     runner.on(EVENT_TEST_FAIL, (runnable, err) => {
-      if (runnable.type === 'hook') hookFailures.push({ name: runnable.fullTitle(), error: firstLine(err) });
+      if (runnable.type === 'hook')
+        hookFailures.push({ name: runnable.titlePath().join(' › '), error: firstLine(err) });
     });
     runner.once(EVENT_RUN_END, () => {
       const tests = [];
@@ -26,7 +27,7 @@ class E2EReporter extends Mocha.reporters.Spec {
           // Tests left out by --grep are not part of this run.
           if (runner._grep && runner._grep.test(test.fullTitle()) === !!runner._invert) continue;
           tests.push({
-            name: test.fullTitle(),
+            name: test.titlePath().join(' › '),
             file: test.file ? path.relative(process.cwd(), test.file) : '',
             outcome: outcome(test),
             ms: test.duration ?? 0,
