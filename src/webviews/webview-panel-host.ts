@@ -7,6 +7,7 @@ import { Disposable } from '../services/disposable';
 import type { Logger } from '../services/log';
 import { watchFirstLoad } from './load-watchdog';
 import { PanelChannel } from './panel-channel';
+import { panelColumn } from './panel-column';
 import type { PanelObserver } from './panel-observer';
 import { renderWebviewHtml, type WebviewApp } from './webview-html';
 
@@ -86,7 +87,7 @@ export function replacementPanel(
   return vscode.window.createWebviewPanel(
     old.viewType,
     old.title,
-    { viewColumn: old.viewColumn ?? fallback, preserveFocus: true },
+    { viewColumn: panelColumn(old) ?? fallback, preserveFocus: true },
     options,
   );
 }

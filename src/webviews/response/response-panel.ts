@@ -21,6 +21,7 @@ import type { Exchange, RequestPipeline } from '../../services/request-pipeline'
 import type { JsonDocumentProvider } from '../../views/json-documents';
 import type { PanelObserver } from '../panel-observer';
 import { WebviewPanelHost } from '../webview-panel-host';
+import { panelColumn } from '../panel-column';
 import { largeResponseThresholdBytes } from './response-settings';
 import { responseStrings } from './response-strings';
 import { buildView, fromExchange, fromHistory, withAllItems, type Shown } from './response-view';
@@ -214,7 +215,7 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
     await vscode.languages.setTextDocumentLanguage(doc, 'json');
     // The group right of the viewer's (VS Code adds one if there is none). ViewColumn.Beside would be beside the
     // *active* group, which after a click into a form, or a reload, can be the viewer's own: the editor would hide it.
-    const column = this.panel.viewColumn;
+    const column = panelColumn(this.panel);
     await vscode.window.showTextDocument(doc, {
       viewColumn: column !== undefined ? column + 1 : vscode.ViewColumn.Beside,
       preview: false,
