@@ -15,8 +15,13 @@ export const REPLACE_AFTER_MS = [10_000, 35_000];
  * one of the two stalled again). After a replacement, the others wait until it has loaded, at most this long.
  */
 export const REPLACEMENT_HOLDS_OTHERS_MS = REPLACE_AFTER_MS[0];
-/** Set by a replacement: until when the others wait, and the replacement panel's watch once it has started. */
-let hold: { until: number; by?: object } | undefined;
+/**
+ * Set by a replacement: until when the others wait, and the replacement panel's watch once it has started. One for
+ * every copy of this module: the forms' and the viewer's hosts are bundles of their own (see esbuild.js).
+ */
+const replacing = ((globalThis as { [key: symbol]: unknown })[
+  Symbol.for('altegio-tools.altegio-vscode.webview-replacement')
+] ??= {}) as { hold?: { until: number; by?: object } };
 
 /**
  * Calls `replace` when the panel has been visible this long without its app saying ready. `attempt` counts the
@@ -30,9 +35,10 @@ export function watchFirstLoad(
   attempt = 0,
 ): vscode.Disposable {
   const self = {};
-  if (attempt > 0 && hold && !hold.by) hold.by = self; // the replacement the others now wait for
+  // A replacement panel: the one the others now wait for.
+  if (attempt > 0 && replacing.hold && !replacing.hold.by) replacing.hold.by = self;
   const release = () => {
-    if (hold?.by === self) hold = undefined;
+    if (replacing.hold?.by === self) replacing.hold = undefined;
   };
   let waited = 0;
   const timer = setInterval(() => {
@@ -43,15 +49,15 @@ export function watchFirstLoad(
     }
     if (attempt >= REPLACE_AFTER_MS.length) {
       // The last replacement: nothing more to do, once it no longer holds the others back.
-      if (hold?.by !== self || Date.now() >= hold.until) clearInterval(timer);
+      if (replacing.hold?.by !== self || Date.now() >= replacing.hold.until) clearInterval(timer);
       return;
     }
     // A hidden webview does not load at all until it is shown: only visible time counts.
     if (!panel.visible) return;
     waited += CHECK_EVERY_MS;
-    if (waited < REPLACE_AFTER_MS[attempt] || (hold && Date.now() < hold.until)) return;
+    if (waited < REPLACE_AFTER_MS[attempt] || (replacing.hold && Date.now() < replacing.hold.until)) return;
     clearInterval(timer);
-    hold = { until: Date.now() + REPLACEMENT_HOLDS_OTHERS_MS };
+    replacing.hold = { until: Date.now() + REPLACEMENT_HOLDS_OTHERS_MS };
     log(`the "${panel.title}" webview has not started after ${Math.round(waited / 1000)} s; opening it in a new panel`);
     replace(attempt + 1);
   }, CHECK_EVERY_MS);
