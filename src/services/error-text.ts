@@ -2,7 +2,13 @@
 // with arguments, the advice that applies and Altegio's own message; here it becomes the sentences that
 // notifications, the request form, the response viewer, the trees and the history show.
 import * as vscode from 'vscode';
-import { isAltegioError, type AltegioError, type RequestProblem } from '../api/errors';
+import {
+  isAltegioError,
+  type AltegioError,
+  type AltegioErrorKind,
+  type ErrorAdvice,
+  type RequestProblem,
+} from '../api/errors';
 
 /** Any failure as one sentence: a core error worded here; the host's own errors are worded already. */
 export function failureText(e: unknown): string {
@@ -13,7 +19,7 @@ export function failureText(e: unknown): string {
 /** A short title: the HTTP status line when there was an answer (protocol text, as sent), else the kind of failure. */
 export function errorTitle(e: AltegioError): string {
   const status = e.status ?? e.response?.status;
-  return status !== undefined ? `${status} ${e.response?.statusText ?? ''}`.trim() : kindTitle(e);
+  return status !== undefined ? `${status} ${e.response?.statusText ?? ''}`.trim() : KIND_TITLES[e.kind]();
 }
 
 /** What went wrong, in one sentence that names the request. */
@@ -66,61 +72,47 @@ export function errorSummary(e: AltegioError): string {
 
 /** What the user can do about it, in one sentence. */
 export function errorAdvice(e: AltegioError): string {
-  switch (e.advice) {
-    case 'validation':
-      return vscode.l10n.t('Correct the fields named in the error, then send the request again.');
-    case 'unauthorized':
-      return vscode.l10n.t('Sign in again: the partner or user token was rejected.');
-    case 'payment_required':
-      return vscode.l10n.t("Renew the location's licence in Altegio.");
-    case 'forbidden':
-      return vscode.l10n.t(
-        'Use an Altegio user who has the permission this operation needs, or ask the business owner to grant it.',
-      );
-    case 'not_found':
-      return vscode.l10n.t('Check the IDs in the path: the resource does not exist or this user cannot see it.');
-    case 'unprocessable':
-      return vscode.l10n.t('Fix the values Altegio rejected (see the field errors), then send the request again.');
-    case 'rate_limited':
-      return vscode.l10n.t('Wait and retry; Altegio allows 5 requests per second and 200 per minute.');
-    case 'server':
-      return vscode.l10n.t('Altegio could not handle the request right now; try again in a moment.');
-    case 'http':
-      return vscode.l10n.t("Check the request against the operation's documentation and the environment's base URL.");
-    case 'network':
-      return vscode.l10n.t("Check the network connection and the environment's base URL; nothing reached the server.");
-    case 'timeout':
-      return vscode.l10n.t('The server did not answer in time; try again, or raise the request timeout.');
-    case 'invalid_response':
-      return vscode.l10n.t(
-        "Check that the environment's base URL points at the Altegio API: the answer was not the JSON it sends.",
-      );
-    case 'missing_token':
-      return vscode.l10n.t('Sign in with a partner token, and a user token for operations that act as a user.');
-    case 'cancelled':
-      return vscode.l10n.t('The request was cancelled; nothing was sent.');
-    case 'outcome_unknown':
-      return vscode.l10n.t(
-        'The request was sent but the connection dropped before an answer; check whether it took effect (for example list the entity) before repeating it.',
-      );
-    case 'checkConnection':
-      return vscode.l10n.t('Check the network connection, then try again.');
-    case 'checkWriteAfterServerError':
-      return vscode.l10n.t('Altegio reported an error; check whether the change took effect before repeating it.');
-    case 'checkWriteAfterCancel':
-      return vscode.l10n.t(
-        'The request was cancelled after it was sent; check whether it took effect before repeating it.',
-      );
-    case 'cancelledRead':
-      return vscode.l10n.t('The request was cancelled.');
-    case 'signInPartner':
-      return vscode.l10n.t('Sign in with your partner token (Altegio Marketplace, developer account).');
-    case 'signInUser':
-      return vscode.l10n.t('Sign in with a user token, or with the login and password of an Altegio user.');
-    case 'pasteTokenAgain':
-      return vscode.l10n.t('Paste the token again, without spaces or line breaks.');
-  }
+  return ADVICE[e.advice]();
 }
+
+const ADVICE: Record<ErrorAdvice, () => string> = {
+  validation: () => vscode.l10n.t('Correct the fields named in the error, then send the request again.'),
+  unauthorized: () => vscode.l10n.t('Sign in again: the partner or user token was rejected.'),
+  payment_required: () => vscode.l10n.t("Renew the location's licence in Altegio."),
+  forbidden: () =>
+    vscode.l10n.t(
+      'Use an Altegio user who has the permission this operation needs, or ask the business owner to grant it.',
+    ),
+  not_found: () => vscode.l10n.t('Check the IDs in the path: the resource does not exist or this user cannot see it.'),
+  unprocessable: () =>
+    vscode.l10n.t('Fix the values Altegio rejected (see the field errors), then send the request again.'),
+  rate_limited: () => vscode.l10n.t('Wait and retry; Altegio allows 5 requests per second and 200 per minute.'),
+  server: () => vscode.l10n.t('Altegio could not handle the request right now; try again in a moment.'),
+  http: () => vscode.l10n.t("Check the request against the operation's documentation and the environment's base URL."),
+  network: () =>
+    vscode.l10n.t("Check the network connection and the environment's base URL; nothing reached the server."),
+  timeout: () => vscode.l10n.t('The server did not answer in time; try again, or raise the request timeout.'),
+  invalid_response: () =>
+    vscode.l10n.t(
+      "Check that the environment's base URL points at the Altegio API: the answer was not the JSON it sends.",
+    ),
+  missing_token: () =>
+    vscode.l10n.t('Sign in with a partner token, and a user token for operations that act as a user.'),
+  cancelled: () => vscode.l10n.t('The request was cancelled; nothing was sent.'),
+  outcome_unknown: () =>
+    vscode.l10n.t(
+      'The request was sent but the connection dropped before an answer; check whether it took effect (for example list the entity) before repeating it.',
+    ),
+  checkConnection: () => vscode.l10n.t('Check the network connection, then try again.'),
+  checkWriteAfterServerError: () =>
+    vscode.l10n.t('Altegio reported an error; check whether the change took effect before repeating it.'),
+  checkWriteAfterCancel: () =>
+    vscode.l10n.t('The request was cancelled after it was sent; check whether it took effect before repeating it.'),
+  cancelledRead: () => vscode.l10n.t('The request was cancelled.'),
+  signInPartner: () => vscode.l10n.t('Sign in with your partner token (Altegio Marketplace, developer account).'),
+  signInUser: () => vscode.l10n.t('Sign in with a user token, or with the login and password of an Altegio user.'),
+  pasteTokenAgain: () => vscode.l10n.t('Paste the token again, without spaces or line breaks.'),
+};
 
 /**
  * The problems by field: Altegio's own `meta.errors` as it sent them, or, for a request refused before it was
@@ -149,40 +141,24 @@ export function errorNotification(e: AltegioError): string {
     .join(' — ');
 }
 
-function kindTitle(e: AltegioError): string {
-  switch (e.kind) {
-    case 'validation':
-      return vscode.l10n.t('Request not valid');
-    case 'unauthorized':
-      return vscode.l10n.t('Tokens rejected');
-    case 'payment_required':
-      return vscode.l10n.t('Licence expired');
-    case 'forbidden':
-      return vscode.l10n.t('Not allowed');
-    case 'not_found':
-      return vscode.l10n.t('Not found');
-    case 'unprocessable':
-      return vscode.l10n.t('Values refused');
-    case 'rate_limited':
-      return vscode.l10n.t('Too many requests');
-    case 'server':
-      return vscode.l10n.t('Server error');
-    case 'http':
-      return vscode.l10n.t('Failed');
-    case 'network':
-      return vscode.l10n.t('Network error');
-    case 'timeout':
-      return vscode.l10n.t('No answer in time');
-    case 'invalid_response':
-      return vscode.l10n.t('Not an Altegio answer');
-    case 'missing_token':
-      return vscode.l10n.t('Not signed in');
-    case 'cancelled':
-      return vscode.l10n.t('Cancelled');
-    case 'outcome_unknown':
-      return vscode.l10n.t('Outcome unknown');
-  }
-}
+/** A failure's kind in a few words, for a title when there was no answer to take the status line from. */
+const KIND_TITLES: Record<AltegioErrorKind, () => string> = {
+  validation: () => vscode.l10n.t('Request not valid'),
+  unauthorized: () => vscode.l10n.t('Tokens rejected'),
+  payment_required: () => vscode.l10n.t('Licence expired'),
+  forbidden: () => vscode.l10n.t('Not allowed'),
+  not_found: () => vscode.l10n.t('Not found'),
+  unprocessable: () => vscode.l10n.t('Values refused'),
+  rate_limited: () => vscode.l10n.t('Too many requests'),
+  server: () => vscode.l10n.t('Server error'),
+  http: () => vscode.l10n.t('Failed'),
+  network: () => vscode.l10n.t('Network error'),
+  timeout: () => vscode.l10n.t('No answer in time'),
+  invalid_response: () => vscode.l10n.t('Not an Altegio answer'),
+  missing_token: () => vscode.l10n.t('Not signed in'),
+  cancelled: () => vscode.l10n.t('Cancelled'),
+  outcome_unknown: () => vscode.l10n.t('Outcome unknown'),
+};
 
 function byKind(e: AltegioError, what: string, status: number | undefined): string {
   switch (e.kind) {
@@ -212,56 +188,47 @@ function byKind(e: AltegioError, what: string, status: number | undefined): stri
 }
 
 function problemText(problem: RequestProblem): string {
-  switch (problem) {
-    case 'required':
-      return vscode.l10n.t('is required');
-    case 'bodyOnGet':
-      return vscode.l10n.t('a GET request carries no body; use query parameters');
-    case 'dotSegment':
-      return vscode.l10n.t('cannot be "." or ".."');
-    case 'notAbsoluteUrl':
-      return vscode.l10n.t('is not an absolute URL');
-    case 'notHttpUrl':
-      return vscode.l10n.t('must start with https:// or http://');
-    case 'notJson':
-      return vscode.l10n.t('cannot be sent as JSON');
-    case 'formNotObject':
-      return vscode.l10n.t('must be an object of form fields');
-    case 'badToken':
-      return vscode.l10n.t('contains spaces or characters that cannot be sent in a header');
-  }
+  return PROBLEMS[problem]();
 }
 
+const PROBLEMS: Record<RequestProblem, () => string> = {
+  required: () => vscode.l10n.t('is required'),
+  bodyOnGet: () => vscode.l10n.t('a GET request carries no body; use query parameters'),
+  dotSegment: () => vscode.l10n.t('cannot be "." or ".."'),
+  notAbsoluteUrl: () => vscode.l10n.t('is not an absolute URL'),
+  notHttpUrl: () => vscode.l10n.t('must start with https:// or http://'),
+  notJson: () => vscode.l10n.t('cannot be sent as JSON'),
+  formNotObject: () => vscode.l10n.t('must be an object of form fields'),
+  badToken: () => vscode.l10n.t('contains spaces or characters that cannot be sent in a header'),
+};
+
+/** Node's system error codes by what they mean to the user; any other code is "a network error". */
+const SYSTEM_FAILURES: [codes: readonly string[], words: () => string][] = [
+  [['ECONNREFUSED'], () => vscode.l10n.t('the connection was refused')],
+  [['ENOTFOUND'], () => vscode.l10n.t('the host name was not found')],
+  [['EAI_AGAIN'], () => vscode.l10n.t('the host name could not be resolved right now')],
+  [['EHOSTUNREACH', 'EHOSTDOWN'], () => vscode.l10n.t('the host is unreachable')],
+  [['ENETUNREACH', 'ENETDOWN'], () => vscode.l10n.t('the network is unreachable')],
+  [['EADDRNOTAVAIL'], () => vscode.l10n.t('the address is not available')],
+  [
+    [
+      'CERT_HAS_EXPIRED',
+      'CERT_NOT_YET_VALID',
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+    ],
+    () => vscode.l10n.t("the server's certificate is not trusted"),
+  ],
+  [
+    ['ERR_INVALID_URL', 'ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_UNESCAPED_CHARACTERS'],
+    () => vscode.l10n.t('the request could not be encoded'),
+  ],
+];
+
 function systemFailure(code: string): string {
-  switch (code) {
-    case 'ECONNREFUSED':
-      return vscode.l10n.t('the connection was refused');
-    case 'ENOTFOUND':
-      return vscode.l10n.t('the host name was not found');
-    case 'EAI_AGAIN':
-      return vscode.l10n.t('the host name could not be resolved right now');
-    case 'EHOSTUNREACH':
-    case 'EHOSTDOWN':
-      return vscode.l10n.t('the host is unreachable');
-    case 'ENETUNREACH':
-    case 'ENETDOWN':
-      return vscode.l10n.t('the network is unreachable');
-    case 'EADDRNOTAVAIL':
-      return vscode.l10n.t('the address is not available');
-    case 'CERT_HAS_EXPIRED':
-    case 'CERT_NOT_YET_VALID':
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return vscode.l10n.t("the server's certificate is not trusted");
-    case 'ERR_INVALID_URL':
-    case 'ERR_INVALID_CHAR':
-    case 'ERR_INVALID_HTTP_TOKEN':
-    case 'ERR_UNESCAPED_CHARACTERS':
-      return vscode.l10n.t('the request could not be encoded');
-    default:
-      return vscode.l10n.t('a network error');
-  }
+  const words = SYSTEM_FAILURES.find(([codes]) => codes.includes(code))?.[1];
+  return words ? words() : vscode.l10n.t('a network error');
 }

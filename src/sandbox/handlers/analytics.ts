@@ -4,7 +4,10 @@
 import type { Appointment, TeamMember } from '../model';
 import type { Store } from '../store';
 import { datesBetween, easternIso, minutesOf } from '../time';
-import { ApiError, idParam, respond, respondList, type Handler, type HandlerContext } from './context';
+import { ApiError } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { idParam } from './request';
+import { respond, respondList } from './responses';
 import { pathShape } from './resources/paths';
 import { documentOf } from './resources/records';
 import { hoursOn } from './schedules';

@@ -5,17 +5,10 @@ import type { Store } from '../store';
 import { compactOffset, nowEastern, wallClock } from '../time';
 import { clientByPhone, fullName } from './client-view';
 import { newClient } from './clients';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  respond,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam } from './request';
+import { respond } from './responses';
 import { respondPage } from './paging';
 import { availabilityProblem } from './schedules';
 import { teamMemberSummary } from './staff';

@@ -1,6 +1,9 @@
 // POST /auth: a business user signs in with login (email or phone) and password and gets their user token.
 import type { User } from '../model';
-import { ApiError, bodyOf, phoneDigits, respond, type Handler } from './context';
+import { ApiError } from './errors';
+import type { Handler } from './handler';
+import { bodyOf, phoneDigits } from './request';
+import { respond } from './responses';
 
 function userByLogin(users: User[], login: string): User | undefined {
   const text = login.trim().toLowerCase();

@@ -1,7 +1,9 @@
 // Back-office lists of a location read from the seed business: payment accounts, storages, custom fields and
 // the users who work there.
 import type { CustomField } from '../model';
-import { idParam, respondList, type Handler } from './context';
+import type { Handler } from './handler';
+import { idParam } from './request';
+import { respondList } from './responses';
 
 export function customFieldView(field: CustomField) {
   return {

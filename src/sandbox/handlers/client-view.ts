@@ -2,7 +2,7 @@
 // families need (a location's client by phone).
 import type { Client } from '../model';
 import type { Store } from '../store';
-import { phoneDigits } from './context';
+import { phoneDigits } from './request';
 
 const GENDERS: Record<number, string> = { 0: 'Unknown', 1: 'Male', 2: 'Female' };
 const IMPORTANCE: Record<number, string> = { 0: 'No importance class', 1: 'Bronze', 2: 'Silver', 3: 'Gold' };

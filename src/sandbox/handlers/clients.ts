@@ -4,18 +4,10 @@ import type { Client } from '../model';
 import { compactOffset, nowEastern } from '../time';
 import { searchClients } from './client-search';
 import { clientView, fullName, legacyListView } from './client-view';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  phoneDigits,
-  respond,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam, phoneDigits } from './request';
+import { respond } from './responses';
 import { respondPage } from './paging';
 
 export function clientOf(ctx: HandlerContext): Client {

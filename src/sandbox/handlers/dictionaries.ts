@@ -1,6 +1,7 @@
 // Altegio's reference dictionaries as the sandbox knows them (countries, cities, business types, fiscal tax systems)
 // and the phone number check. They do not change through the API; filters and ids in the request choose from them.
-import { respond, respondList, type Handler } from './context';
+import type { Handler } from './handler';
+import { respond, respondList } from './responses';
 
 interface Country {
   id: number;

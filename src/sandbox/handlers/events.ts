@@ -3,18 +3,10 @@
 import type { GroupEvent } from '../model';
 import type { Store } from '../store';
 import { datesBetween, easternIso, easternLocal, hhmm, wallClock } from '../time';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam } from './request';
+import { respond, respondList } from './responses';
 import { respondPage } from './paging';
 import { pathShape } from './resources/paths';
 import { documentOf, entitiesOf, entityOf, scopeOf } from './resources/records';

@@ -4,19 +4,10 @@
 import type { Deposit, FinanceTransaction, StockDocument } from '../model';
 import type { Store } from '../store';
 import { compactOffset, easternIso, nowEastern, wallClock } from '../time';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  phoneDigits,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam, phoneDigits } from './request';
+import { respond, respondList } from './responses';
 import { fullName } from './client-view';
 import { DOCUMENT_TYPES } from './inventory';
 import { respondPage } from './paging';

@@ -1,7 +1,10 @@
 // A client's gift cards and memberships, looked up by phone within the chain of the location in the query.
 import type { GiftCard, Membership } from '../model';
 import type { Store } from '../store';
-import { notFound, phoneDigits, respondList, type Handler, type HandlerContext } from './context';
+import { notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { phoneDigits } from './request';
+import { respondList } from './responses';
 
 const GIFT_CARD_STATUS: Record<number, string> = { 1: 'Issued', 2: 'Activated', 3: 'Used', 4: 'Expired' };
 const MEMBERSHIP_STATUS: Record<number, string> = { 1: 'Issued', 2: 'Activated', 3: 'Expired' };

@@ -12,19 +12,10 @@ import type {
 } from '../model';
 import type { Store } from '../store';
 import { nowEastern } from '../time';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  phoneDigits,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam, phoneDigits } from './request';
+import { respond, respondList } from './responses';
 import { giftCardView, membershipView } from './holdings';
 import { cardView } from './loyalty-cards';
 import { respondPage } from './paging';

@@ -1,16 +1,10 @@
 // The medicine module's patient (a client of the location, seen through its medical profile), the doctor's notes
 // of an appointment kept field by field, and the telephony (VoIP) integration's setup and call log.
 import { nowEastern } from '../time';
-import {
-  accepted,
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  idParam,
-  respond,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, idParam } from './request';
+import { accepted, respond } from './responses';
 import { fullName } from './client-view';
 import { pathShape } from './resources/paths';
 import { documentOf, entityOf, insertEntity, saveDocument, scopeOf } from './resources/records';

@@ -2,18 +2,10 @@
 // delivery status SMS providers report back), and images uploaded for team members and services.
 import type { Client } from '../model';
 import { nowEastern } from '../time';
-import {
-  accepted,
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  idParam,
-  phoneDigits,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, idParam, phoneDigits } from './request';
+import { accepted, respond, respondList } from './responses';
 import { fullName } from './client-view';
 import { pathShape } from './resources/paths';
 import { entitiesOf, insertEntity } from './resources/records';

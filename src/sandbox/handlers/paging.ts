@@ -1,6 +1,9 @@
 // Paging the way each Altegio list does it, read from the operation's `x-altegio-paging`: page/count in the
 // query, page/page_size in the body, and the total under meta.total_count or meta.count.
-import { ApiError, bodyOf, respond, respondList, type HandlerContext, type HandlerResult } from './context';
+import { ApiError } from './errors';
+import type { HandlerContext, HandlerResult } from './handler';
+import { bodyOf } from './request';
+import { respond, respondList } from './responses';
 
 /** The size Altegio uses when a list documents a size parameter but no default. */
 const FALLBACK_PAGE_SIZE = 25;

@@ -3,18 +3,10 @@
 import type { CustomField, User } from '../model';
 import type { Store } from '../store';
 import { fullName } from './client-view';
-import {
-  accepted,
-  bodyOf,
-  fieldProblem,
-  idParam,
-  notFound,
-  phoneDigits,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, idParam, phoneDigits } from './request';
+import { accepted, respond, respondList } from './responses';
 import { customFieldView } from './back-office';
 import { pathShape } from './resources/paths';
 import { documentOf, saveDocument } from './resources/records';

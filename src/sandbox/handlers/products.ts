@@ -3,17 +3,10 @@
 import type { Product, ProductCategory } from '../model';
 import type { Store } from '../store';
 import { compactOffset, nowEastern } from '../time';
-import {
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam } from './request';
+import { respond, respondList } from './responses';
 import { paginate, respondPage } from './paging';
 
 interface ProductBody {

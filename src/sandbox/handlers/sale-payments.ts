@@ -3,7 +3,9 @@
 // drew on, so taking it back restores the card, gift card or membership.
 import type { LoyaltyTransaction, StockDocument } from '../model';
 import { nowEastern } from '../time';
-import { ApiError, fieldProblem, phoneDigits, type HandlerContext } from './context';
+import { ApiError, fieldProblem } from './errors';
+import type { HandlerContext } from './handler';
+import { phoneDigits } from './request';
 
 export interface LoyaltyMethod {
   slug?: string;

@@ -5,16 +5,10 @@ import type { Appointment, TeamMember } from '../model';
 import type { Store } from '../store';
 import { datesBetween, easternLocal, hhmm, minutesOf } from '../time';
 import { isoWeekday } from '../seed/hours';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  idParam,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, idParam } from './request';
+import { respond, respondList } from './responses';
 
 type Slot = { from: string; to: string };
 

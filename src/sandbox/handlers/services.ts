@@ -1,18 +1,10 @@
 // Services and service categories of a location: list with filters, read, create, replace, patch and delete.
 import type { Service, ServiceCategory, ServiceStaffLink } from '../model';
 import type { Store } from '../store';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam } from './request';
+import { respond, respondList } from './responses';
 import { respondPage } from './paging';
 import { pathShape } from './resources/paths';
 import { entityOf } from './resources/records';

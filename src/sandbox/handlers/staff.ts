@@ -1,18 +1,10 @@
 // Team members (staff) and positions of a location: list, read, create (quick and legacy), update and delete.
 import type { Position, TeamMember } from '../model';
 import type { Store } from '../store';
-import {
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  phoneDigits,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam, phoneDigits } from './request';
+import { respond, respondList } from './responses';
 
 function positionRef(store: Store, member: TeamMember): { position?: { id: number; title: string } } {
   const position = member.position_id === null ? undefined : store.get('positions', member.position_id);

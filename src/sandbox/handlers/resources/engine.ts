@@ -4,7 +4,10 @@
 import type { Catalog, JsonSchema, OperationSpec } from '../../../api/catalog';
 import type { StoredRecord } from '../../model';
 import { compactOffset, nowEastern, wallClock } from '../../time';
-import { ApiError, accepted, bodyOf, respond, respondList, type Handler, type HandlerContext } from '../context';
+import { ApiError } from '../errors';
+import type { Handler, HandlerContext } from '../handler';
+import { bodyOf } from '../request';
+import { accepted, respond, respondList } from '../responses';
 import { respondPage } from '../paging';
 import { paramNames, planResources, type ResourcePlan, type ResourceRole } from './paths';
 import { documentOf, entitiesOf, entityOf, insertEntity, saveDocument, scopeOf } from './records';
