@@ -4,7 +4,7 @@
 import type fetch from 'node-fetch';
 import type { Credentials } from './auth';
 import { systemClock, type Clock } from './clock';
-import { CancelledError, isAltegioError, type AltegioError } from './errors';
+import { CancelledError, isAltegioError, type AltegioError, type AltegioErrorKind } from './errors';
 import type { ApiResponse, PreparedRequest, RequestEvent, RequestInput } from './http-types';
 import { httpStack } from './lazy-http-stack';
 import { toFormData } from './multipart';
@@ -82,18 +82,17 @@ export class AltegioClient {
     };
     const event = { method: prepared.method, operationId: prepared.operationId, path: prepared.path };
     const started = performance.now();
+    /** The one 'end' event of a request: its last attempt, with the answer's size or the failure's kind. */
+    const end = (
+      attempt: number,
+      status: number | undefined,
+      outcome: { sizeBytes: number } | { errorKind: AltegioErrorKind },
+    ) => this.emit({ phase: 'end', ...event, attempt, status, durationMs: performance.now() - started, ...outcome });
     for (let attempt = 1; ; attempt++) {
       let error: AltegioError;
       try {
         const response = await this.attempt(state, attempt);
-        this.emit({
-          phase: 'end',
-          ...event,
-          attempt,
-          status: response.status,
-          durationMs: performance.now() - started,
-          sizeBytes: response.sizeBytes,
-        });
+        end(attempt, response.status, { sizeBytes: response.sizeBytes });
         return response;
       } catch (e) {
         if (!isAltegioError(e)) throw e;
@@ -119,14 +118,7 @@ export class AltegioClient {
           });
         }
       }
-      this.emit({
-        phase: 'end',
-        ...event,
-        attempt,
-        status: error.status,
-        durationMs: performance.now() - started,
-        errorKind: error.kind,
-      });
+      end(attempt, error.status, { errorKind: error.kind });
       throw error;
     }
   }

@@ -116,73 +116,50 @@ const CITIES = [
   { id: 502, country_id: 21, title: 'Astana' },
 ];
 
+/** A business group with its types (id → title); each type names its group. */
+function businessGroup(id: number, title: string, types: Record<number, string>) {
+  const typeList = Object.entries(types).map(([typeId, name]) => ({
+    id: Number(typeId),
+    title: name,
+    business_group_id: id,
+  }));
+  return { id, title, types: typeList };
+}
+
 const BUSINESS_GROUPS = [
-  {
-    id: 1,
-    title: 'Beauty industry',
-    types: [
-      { id: 1, title: 'Beauty salon', business_group_id: 1 },
-      { id: 2, title: 'Barbershop', business_group_id: 1 },
-      { id: 3, title: 'Nail studio', business_group_id: 1 },
-      { id: 4, title: 'Spa', business_group_id: 1 },
-    ],
-  },
-  {
-    id: 2,
-    title: 'Health',
-    types: [
-      { id: 11, title: 'Medical clinic', business_group_id: 2 },
-      { id: 12, title: 'Dental clinic', business_group_id: 2 },
-      { id: 13, title: 'Massage', business_group_id: 2 },
-    ],
-  },
-  {
-    id: 3,
-    title: 'Sport',
-    types: [
-      { id: 21, title: 'Fitness club', business_group_id: 3 },
-      { id: 22, title: 'Yoga studio', business_group_id: 3 },
-    ],
-  },
-  { id: 10, title: 'Household services', types: [{ id: 31, title: 'Tailoring', business_group_id: 10 }] },
+  businessGroup(1, 'Beauty industry', { 1: 'Beauty salon', 2: 'Barbershop', 3: 'Nail studio', 4: 'Spa' }),
+  businessGroup(2, 'Health', { 11: 'Medical clinic', 12: 'Dental clinic', 13: 'Massage' }),
+  businessGroup(3, 'Sport', { 21: 'Fitness club', 22: 'Yoga studio' }),
+  businessGroup(10, 'Household services', { 31: 'Tailoring' }),
 ];
 
+interface TaxSystem {
+  title: string;
+  slug: string;
+  vats: { title: string; slug: string }[];
+}
+
+/** A fiscal tax system with its VAT rates (slug → title), in the order given. */
+function taxSystem(title: string, slug: string, vats: Record<string, string>): TaxSystem {
+  return { title, slug, vats: Object.entries(vats).map(([vatSlug, vatTitle]) => ({ title: vatTitle, slug: vatSlug })) };
+}
+
 /** Fiscal tax systems by country; countries without fiscalisation have none. */
-const TAX_SYSTEMS: Record<number, { title: string; slug: string; vats: { title: string; slug: string }[] }[]> = {
+const TAX_SYSTEMS: Record<number, TaxSystem[]> = {
   1: [
-    {
-      title: 'General tax system',
-      slug: 'ru_osn',
-      vats: [
-        { title: 'No VAT', slug: 'ru_vat_none' },
-        { title: '0%', slug: 'ru_vat_0' },
-        { title: '10%', slug: 'ru_vat_10' },
-        { title: '20%', slug: 'ru_vat_20' },
-      ],
-    },
-    { title: 'Simplified (income)', slug: 'ru_usn_income', vats: [{ title: 'No VAT', slug: 'ru_vat_none' }] },
-    { title: 'Patent', slug: 'ru_patent', vats: [{ title: 'No VAT', slug: 'ru_vat_none' }] },
+    taxSystem('General tax system', 'ru_osn', {
+      ru_vat_none: 'No VAT',
+      ru_vat_0: '0%',
+      ru_vat_10: '10%',
+      ru_vat_20: '20%',
+    }),
+    taxSystem('Simplified (income)', 'ru_usn_income', { ru_vat_none: 'No VAT' }),
+    taxSystem('Patent', 'ru_patent', { ru_vat_none: 'No VAT' }),
   ],
-  7: [
-    {
-      title: 'Sales tax',
-      slug: 'us_sales_tax',
-      vats: [
-        { title: '0%', slug: 'us_tax_0' },
-        { title: '8.875%', slug: 'us_tax_8875' },
-      ],
-    },
-  ],
+  7: [taxSystem('Sales tax', 'us_sales_tax', { us_tax_0: '0%', us_tax_8875: '8.875%' })],
   21: [
-    {
-      title: 'General tax regime',
-      slug: 'kz_general',
-      vats: [
-        { title: 'No VAT', slug: 'kz_vat_none' },
-        { title: '12%', slug: 'kz_vat_12' },
-      ],
-    },
-    { title: 'Simplified declaration', slug: 'kz_simplified', vats: [{ title: 'No VAT', slug: 'kz_vat_none' }] },
+    taxSystem('General tax regime', 'kz_general', { kz_vat_none: 'No VAT', kz_vat_12: '12%' }),
+    taxSystem('Simplified declaration', 'kz_simplified', { kz_vat_none: 'No VAT' }),
   ],
 };
 

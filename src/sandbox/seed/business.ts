@@ -9,6 +9,7 @@ import type {
   Location,
   LoyaltyCardType,
   LoyaltyProgram,
+  LoyaltyType,
   MembershipType,
   PaymentAccount,
   Position,
@@ -259,76 +260,50 @@ export const services: Service[] = [
   service(2105, BROOKLYN, 1012, 'Gel polish', 45, 50, 3600, [5921]),
 ];
 
-const cashback = {
-  id: 7,
-  title: 'Accumulative cashback (paid)',
-  is_discount: false,
-  is_cashback: true,
-  is_static: false,
-  is_accumulative: true,
-};
-const fixedDiscount = {
-  id: 1,
-  title: 'Fixed discount',
-  is_discount: true,
-  is_cashback: false,
-  is_static: true,
-  is_accumulative: false,
-};
-const fixedCashback = {
-  id: 3,
-  title: 'Fixed cashback',
-  is_discount: false,
-  is_cashback: true,
-  is_static: true,
-  is_accumulative: false,
-};
+/** A kind of loyalty programme: a discount or a cashback, each either fixed or accumulative. */
+function loyaltyType(id: number, title: string, isCashback: boolean, isAccumulative: boolean): LoyaltyType {
+  return {
+    id,
+    title,
+    is_discount: !isCashback,
+    is_cashback: isCashback,
+    is_static: !isAccumulative,
+    is_accumulative: isAccumulative,
+  };
+}
+const cashback = loyaltyType(7, 'Accumulative cashback (paid)', true, true);
+const fixedDiscount = loyaltyType(1, 'Fixed discount', false, false);
+const fixedCashback = loyaltyType(3, 'Fixed cashback', true, false);
+
+/** A programme of the chain, in % (value unit 1), with its one rule: the same value from `parameter` on. */
+function program(
+  id: number,
+  title: string,
+  value: number,
+  loyalty_type: LoyaltyType,
+  item_type_id: number,
+  card_type_ids: number[],
+  ruleId: number,
+  parameter: number,
+): LoyaltyProgram {
+  return {
+    id,
+    chain_id: CHAIN_ID,
+    title,
+    value,
+    loyalty_type,
+    item_type_id,
+    value_unit_id: 1,
+    card_type_ids,
+    rules: [{ id: ruleId, value, parameter }],
+  };
+}
 
 export const loyaltyPrograms: LoyaltyProgram[] = [
-  {
-    id: 12720,
-    chain_id: CHAIN_ID,
-    title: '5% cashback on paid amount',
-    value: 5,
-    loyalty_type: cashback,
-    item_type_id: 0,
-    value_unit_id: 1,
-    card_type_ids: [8230, 8232],
-    rules: [{ id: 71149, value: 5, parameter: 100 }],
-  },
-  {
-    id: 12721,
-    chain_id: CHAIN_ID,
-    title: '10% off services for club members',
-    value: 10,
-    loyalty_type: fixedDiscount,
-    item_type_id: 1,
-    value_unit_id: 1,
-    card_type_ids: [8231, 8232],
-    rules: [{ id: 71150, value: 10, parameter: 0 }],
-  },
-  {
-    id: 12722,
-    chain_id: CHAIN_ID,
-    title: '3% cashback on products',
-    value: 3,
-    loyalty_type: fixedCashback,
-    item_type_id: 2,
-    value_unit_id: 1,
-    card_type_ids: [8232],
-    rules: [{ id: 71151, value: 3, parameter: 0 }],
-  },
-  {
-    id: 12723,
-    chain_id: CHAIN_ID,
-    title: 'Birthday month: 15% off services',
-    value: 15,
-    loyalty_type: fixedDiscount,
-    item_type_id: 1,
-    value_unit_id: 1,
-    card_type_ids: [8230, 8231, 8232],
-    rules: [{ id: 71152, value: 15, parameter: 0 }],
-  },
+  program(12720, '5% cashback on paid amount', 5, cashback, 0, [8230, 8232], 71149, 100),
+  program(12721, '10% off services for club members', 10, fixedDiscount, 1, [8231, 8232], 71150, 0),
+  program(12722, '3% cashback on products', 3, fixedCashback, 2, [8232], 71151, 0),
+  program(12723, 'Birthday month: 15% off services', 15, fixedDiscount, 1, [8230, 8231, 8232], 71152, 0),
 ];
 
 export const loyaltyCardTypes: LoyaltyCardType[] = [

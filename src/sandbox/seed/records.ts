@@ -5,7 +5,7 @@
 import { DEMO_USER_ID, OWNER_USER } from '../credentials';
 import { pathShape } from '../handlers/resources/paths';
 import type { StoredRecord } from '../model';
-import { BROOKLYN, MANHATTAN, staff } from './business';
+import { BROOKLYN, MANHATTAN, positions, staff } from './business';
 
 const OLIVIA = 4240788;
 const OWNER = OWNER_USER.id;
@@ -347,56 +347,35 @@ function backOffice(r: Records): void {
     cashier_id: OWNER,
   });
   const tips = '/tips/{location_id}/settings';
-  const tip = (
-    id: number,
-    location: number,
-    staff: { id: number; name: string; specialization: string },
-    position: { id: number; title: string },
-    enabled: boolean,
-  ) => {
-    const hash = `b10${id}e2c-4f1a-4c2e-9d7e-${String(staff.id).padStart(12, '0')}`;
+  /** A team member's tips settings; the member and their position come from the business's staff. */
+  const tip = (id: number, staffId: number, enabled: boolean) => {
+    const member = staff.find((m) => m.id === staffId)!;
+    const role = positions.find((p) => p.id === member.position_id)!;
+    const location = member.location_id;
+    const hash = `b10${id}e2c-4f1a-4c2e-9d7e-${String(staffId).padStart(12, '0')}`;
     r.entity(tips, [location], {
       id,
       location_id: location,
-      staff_id: staff.id,
+      staff_id: staffId,
       hash,
       status: enabled ? 1 : 3,
       status_title: enabled ? 'active' : 'pending account',
       is_enabled: enabled,
       landing_external: `https://app.alteg.io/tips/external/${location}/${hash}/`,
-      master_tips_form_link: `https://app.alteg.io/companies/${location}/staff/${staff.id}/tips/pay/`,
+      master_tips_form_link: `https://app.alteg.io/companies/${location}/staff/${staffId}/tips/pay/`,
       invite_sms_sent: enabled,
-      staff: { ...staff, position },
+      staff: {
+        id: staffId,
+        name: member.name,
+        specialization: member.specialization,
+        position: { id: role.id, title: role.title },
+      },
     });
   };
-  tip(
-    4401,
-    MANHATTAN,
-    { id: 5905, name: 'Emma Johnson', specialization: 'Hair stylist' },
-    { id: 301, title: 'Senior stylist' },
-    true,
-  );
-  tip(
-    4402,
-    MANHATTAN,
-    { id: 5908, name: 'Sophia Martinez', specialization: 'Nail technician' },
-    { id: 303, title: 'Nail technician' },
-    true,
-  );
-  tip(
-    4403,
-    MANHATTAN,
-    { id: 8886, name: 'Michael Davis', specialization: 'Barber' },
-    { id: 123, title: 'Barber' },
-    false,
-  );
-  tip(
-    4411,
-    BROOKLYN,
-    { id: 5921, name: 'Mia Anderson', specialization: 'Nail technician' },
-    { id: 312, title: 'Nail technician' },
-    true,
-  );
+  tip(4401, 5905, true);
+  tip(4402, 5908, true);
+  tip(4403, 8886, false);
+  tip(4411, 5921, true);
 }
 
 /** Settings every location has, with this business's values. */
