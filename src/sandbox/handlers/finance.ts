@@ -1,7 +1,7 @@
 // Money: financial transactions (create, read, change, delete, search, by visit or document), paying a sale
 // document to a register or from a client's deposit, client deposits and their top-ups and history, fiscal
 // receipts, and the day-end (Z) report.
-import type { Deposit, FinanceTransaction, StockDocument } from '../model';
+import type { Deposit, DepositTransaction, FinanceTransaction, StockDocument } from '../model';
 import type { Store } from '../store';
 import { compactOffset, easternIso, nowEastern, wallClock } from '../time';
 import { ApiError, fieldProblem, notFound } from './errors';
@@ -228,20 +228,21 @@ function saleState(ctx: HandlerContext, d: StockDocument) {
   const deposit = depositOfClient(store, client?.id ?? null, chainId);
   const chain = store.get('chains', chainId);
   const register = store.find('accounts', (a) => a.location_id === d.location_id);
+  // What every transaction of the sale names: the document, its first item and the chain.
+  const ofSale = { document_id: d.id, sale_item_id: items[0]?.id ?? 0, sale_item_type: items[0]?.type ?? 'good' };
+  const chainRef = { id: chainId, title: chain?.title ?? '' };
   return {
     state: {
       items,
       loyalty_transactions: [
         ...loyaltyPayments.map((t) => ({
           id: t.id,
-          document_id: d.id,
-          sale_item_id: items[0]?.id ?? 0,
-          sale_item_type: items[0]?.type ?? 'good',
+          ...ofSale,
           amount: t.amount,
           type_id: t.type_id,
           created_at: t.created_date.slice(0, 19).replace('T', ' '),
           deposit_transaction_id: 0,
-          chain: { id: chainId, title: chain?.title ?? '' },
+          chain: chainRef,
           type: { id: t.type_id, title: t.title },
           deposit: { id: 0, balance: 0, type: { id: 0, title: '' } },
         })),
@@ -249,14 +250,12 @@ function saleState(ctx: HandlerContext, d: StockDocument) {
           const account = store.get('deposits', p.deposit_id);
           return {
             id: p.id,
-            document_id: d.id,
-            sale_item_id: items[0]?.id ?? 0,
-            sale_item_type: items[0]?.type ?? 'good',
+            ...ofSale,
             amount: -p.amount,
             type_id: 11,
             created_at: p.date_create.slice(0, 19).replace('T', ' '),
             deposit_transaction_id: p.id,
-            chain: { id: chainId, title: chain?.title ?? '' },
+            chain: chainRef,
             type: { id: 11, title: 'Client account withdrawal' },
             deposit: {
               id: p.deposit_id,
@@ -270,9 +269,7 @@ function saleState(ctx: HandlerContext, d: StockDocument) {
         const account = store.get('accounts', p.account_id);
         return {
           id: p.id,
-          document_id: d.id,
-          sale_item_id: items[0]?.id ?? 0,
-          sale_item_type: items[0]?.type ?? 'good',
+          ...ofSale,
           expense_id: p.expense_id,
           account_id: p.account_id,
           amount: p.amount,
@@ -324,19 +321,7 @@ function depositView(store: Store, d: Deposit) {
   };
 }
 
-function depositTransactionView(
-  store: Store,
-  t: {
-    id: number;
-    deposit_id: number;
-    location_id: number;
-    user_id: number;
-    amount: number;
-    comment: string;
-    date_create: string;
-    document_id: number | null;
-  },
-) {
+function depositTransactionView(store: Store, t: DepositTransaction) {
   const deposit = store.get('deposits', t.deposit_id);
   return {
     id: t.id,
