@@ -4,17 +4,14 @@ import type { Client } from '../model';
 import { compactOffset, nowEastern } from '../time';
 import { searchClients } from './client-search';
 import { clientView, fullName, legacyListView } from './client-view';
-import { ApiError, fieldProblem, notFound } from './errors';
+import { ApiError, fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam, phoneDigits } from './request';
+import { bodyOf, has, idParam, locationRecord, phoneDigits } from './request';
 import { respond } from './responses';
 import { respondPage } from './paging';
 
 export function clientOf(ctx: HandlerContext): Client {
-  const id = idParam(ctx, 'client_id');
-  const client = ctx.store.get('clients', id);
-  if (!client || client.location_id !== idParam(ctx, 'location_id')) throw notFound('Client', id);
-  return client;
+  return locationRecord(ctx, 'clients', 'client_id', 'Client');
 }
 
 const SCALAR_FIELDS = [

@@ -3,9 +3,9 @@
 import type { GroupEvent } from '../model';
 import type { Store } from '../store';
 import { datesBetween, easternIso, easternLocal, hhmm, wallClock } from '../time';
-import { ApiError, fieldProblem, notFound } from './errors';
+import { ApiError, fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam } from './request';
+import { bodyOf, has, idParam, locationRecord } from './request';
 import { respond, respondList } from './responses';
 import { respondPage } from './paging';
 import { pathShape } from './resources/paths';
@@ -103,10 +103,7 @@ function copyView(store: Store, event: GroupEvent) {
 }
 
 function eventOf(ctx: HandlerContext): GroupEvent {
-  const id = idParam(ctx, 'event_id');
-  const event = ctx.store.get('events', id);
-  if (!event || event.location_id !== idParam(ctx, 'location_id')) throw notFound('Event', id);
-  return event;
+  return locationRecord(ctx, 'events', 'event_id', 'Event');
 }
 
 /** "2026-10-10 15:30", "2026-10-10 15:30:00" or an ISO timestamp → ISO with the New York offset. */

@@ -6,7 +6,7 @@ import type { Store } from '../store';
 import { compactOffset, easternIso, nowEastern, wallClock } from '../time';
 import { ApiError, fieldProblem, notFound } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam, phoneDigits } from './request';
+import { bodyOf, has, idParam, locationRecord, phoneDigits } from './request';
 import { respond, respondList } from './responses';
 import { fullName } from './client-view';
 import { DOCUMENT_TYPES } from './inventory';
@@ -99,10 +99,7 @@ function financeRow(store: Store, t: FinanceTransaction) {
 }
 
 function financeOf(ctx: HandlerContext): FinanceTransaction {
-  const id = idParam(ctx, 'transaction_id');
-  const t = ctx.store.get('financeTransactions', id);
-  if (!t || t.location_id !== idParam(ctx, 'location_id')) throw notFound('Transaction', id);
-  return t;
+  return locationRecord(ctx, 'financeTransactions', 'transaction_id', 'Transaction');
 }
 
 function accountOf(ctx: HandlerContext, raw: unknown, field = 'account_id') {

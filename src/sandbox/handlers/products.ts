@@ -3,9 +3,9 @@
 import type { Product, ProductCategory } from '../model';
 import type { Store } from '../store';
 import { compactOffset, nowEastern } from '../time';
-import { fieldProblem, notFound } from './errors';
+import { fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam } from './request';
+import { bodyOf, has, idParam, locationRecord } from './request';
 import { respond, respondList } from './responses';
 import { paginate, respondPage } from './paging';
 
@@ -52,10 +52,7 @@ export function productView(product: Product) {
 }
 
 function productOf(ctx: HandlerContext): Product {
-  const id = idParam(ctx, 'product_id');
-  const product = ctx.store.get('products', id);
-  if (!product || product.location_id !== idParam(ctx, 'location_id')) throw notFound('Product', id);
-  return product;
+  return locationRecord(ctx, 'products', 'product_id', 'Product');
 }
 
 function productFields(ctx: HandlerContext, body: ProductBody): Partial<Product> {
@@ -87,11 +84,34 @@ function productFields(ctx: HandlerContext, body: ProductBody): Partial<Product>
   return fields;
 }
 
+/** A category as a node of the goods tree, under its parent category. */
+function categoryNode(c: ProductCategory) {
+  return {
+    parent_id: c.parent_id,
+    item_id: 0,
+    category_id: c.id,
+    title: c.title,
+    is_chain: false,
+    is_category: true,
+    is_item: false,
+  };
+}
+
+/** A product as a node of the goods tree, under its category. */
+function productNode(p: Product) {
+  return {
+    parent_id: p.category_id,
+    item_id: p.id,
+    category_id: p.category_id,
+    title: p.title,
+    is_chain: false,
+    is_category: false,
+    is_item: true,
+  };
+}
+
 function productCategoryOf(ctx: HandlerContext): ProductCategory {
-  const id = idParam(ctx, 'category_id');
-  const category = ctx.store.get('productCategories', id);
-  if (!category || category.location_id !== idParam(ctx, 'location_id')) throw notFound('Product category', id);
-  return category;
+  return locationRecord(ctx, 'productCategories', 'category_id', 'Product category');
 }
 
 /** A parent must be 0 (the root) or a category of the location, and not the category itself or below it. */
@@ -183,26 +203,7 @@ export const productHandlers: Record<string, Handler> = {
       (c) => c.location_id === locationId && c.title.toLowerCase().includes(term),
     );
     const items = productsOf(ctx.store, locationId, term || undefined, undefined);
-    const tree = [
-      ...categories.map((c) => ({
-        parent_id: c.parent_id,
-        item_id: 0,
-        category_id: c.id,
-        title: c.title,
-        is_chain: false,
-        is_category: true,
-        is_item: false,
-      })),
-      ...items.map((p) => ({
-        parent_id: p.category_id,
-        item_id: p.id,
-        category_id: p.category_id,
-        title: p.title,
-        is_chain: false,
-        is_category: false,
-        is_item: true,
-      })),
-    ].slice(0, limit);
+    const tree = [...categories.map(categoryNode), ...items.map(productNode)].slice(0, limit);
     return respondList(ctx, tree);
   },
 
@@ -260,36 +261,14 @@ export const productHandlers: Record<string, Handler> = {
     const children = [
       ...ctx.store
         .filter('productCategories', (c) => c.location_id === locationId && c.parent_id === category.id)
-        .map((c) => ({
-          parent_id: category.id,
-          item_id: 0,
-          category_id: c.id,
-          title: c.title,
-          is_chain: false,
-          is_category: true,
-          is_item: false,
-        })),
+        .map(categoryNode),
       ...ctx.store
         .filter('products', (p) => p.location_id === locationId && p.category_id === category.id)
-        .map((p) => ({
-          parent_id: category.id,
-          item_id: p.id,
-          category_id: category.id,
-          title: p.title,
-          is_chain: false,
-          is_category: false,
-          is_item: true,
-        })),
+        .map(productNode),
     ];
     const { items } = paginate(ctx, children);
     return respond(ctx, {
-      parent_id: category.parent_id,
-      item_id: 0,
-      category_id: category.id,
-      title: category.title,
-      is_chain: false,
-      is_category: true,
-      is_item: false,
+      ...categoryNode(category),
       children: items,
       children_count: children.length,
     });

@@ -1,9 +1,33 @@
-// What a handler reads from a validated request: path ids, the body, a field's presence, phone digits.
+// What a handler reads from a validated request: path ids and the record they name, the body, a field's
+// presence, phone digits.
+import type { CollectionName, Entities } from '../model';
+import { notFound } from './errors';
 import type { HandlerContext } from './handler';
+
+/** The collections whose records belong to one location. */
+type LocationCollection = {
+  [K in CollectionName]: Entities[K] extends { location_id: number } ? K : never;
+}[CollectionName];
 
 /** A path parameter the schema declares as an integer (validation has already converted it). */
 export function idParam(ctx: HandlerContext, name: string): number {
   return ctx.pathParams[name] as number;
+}
+
+/**
+ * The record of `collection` whose id is path parameter `param`, when it belongs to the location in the path;
+ * otherwise a 404 "<what> <id> not found.", as Altegio answers for another location's record.
+ */
+export function locationRecord<K extends LocationCollection>(
+  ctx: HandlerContext,
+  collection: K,
+  param: string,
+  what: string,
+): Entities[K] {
+  const id = idParam(ctx, param);
+  const record = ctx.store.get(collection, id);
+  if (!record || record.location_id !== idParam(ctx, 'location_id')) throw notFound(what, id);
+  return record;
 }
 
 /** The body as an object; validation guarantees the shape for operations that declare one. */

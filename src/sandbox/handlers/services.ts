@@ -1,9 +1,9 @@
 // Services and service categories of a location: list with filters, read, create, replace, patch and delete.
 import type { Service, ServiceCategory, ServiceStaffLink } from '../model';
 import type { Store } from '../store';
-import { ApiError, fieldProblem, notFound } from './errors';
+import { ApiError, fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam } from './request';
+import { bodyOf, has, idParam, locationRecord } from './request';
 import { respond, respondList } from './responses';
 import { respondPage } from './paging';
 import { pathShape } from './resources/paths';
@@ -23,17 +23,11 @@ function categoryView(store: Store, category: ServiceCategory) {
 }
 
 function serviceOf(ctx: HandlerContext): Service {
-  const id = idParam(ctx, 'service_id');
-  const service = ctx.store.get('services', id);
-  if (!service || service.location_id !== idParam(ctx, 'location_id')) throw notFound('Service', id);
-  return service;
+  return locationRecord(ctx, 'services', 'service_id', 'Service');
 }
 
 function categoryOf(ctx: HandlerContext): ServiceCategory {
-  const id = idParam(ctx, 'category_id');
-  const category = ctx.store.get('serviceCategories', id);
-  if (!category || category.location_id !== idParam(ctx, 'location_id')) throw notFound('Service category', id);
-  return category;
+  return locationRecord(ctx, 'serviceCategories', 'category_id', 'Service category');
 }
 
 /** Checks the references a service body makes (category, team members) and returns the fields to store. */

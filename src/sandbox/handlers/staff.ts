@@ -1,9 +1,9 @@
 // Team members (staff) and positions of a location: list, read, create (quick and legacy), update and delete.
 import type { Position, TeamMember } from '../model';
 import type { Store } from '../store';
-import { fieldProblem, notFound } from './errors';
+import { fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam, phoneDigits } from './request';
+import { bodyOf, has, idParam, locationRecord, phoneDigits } from './request';
 import { respond, respondList } from './responses';
 
 function positionRef(store: Store, member: TeamMember): { position?: { id: number; title: string } } {
@@ -37,20 +37,25 @@ export function teamMemberSummary(store: Store, member: TeamMember) {
 }
 
 function memberOf(ctx: HandlerContext): TeamMember {
-  const id = idParam(ctx, 'team_member_id');
-  const member = ctx.store.get('staff', id);
-  if (!member || member.location_id !== idParam(ctx, 'location_id')) throw notFound('Team member', id);
-  return member;
+  return locationRecord(ctx, 'staff', 'team_member_id', 'Team member');
 }
 
 function positionOf(ctx: HandlerContext): Position {
-  const id = idParam(ctx, 'position_id');
-  const position = ctx.store.get('positions', id);
-  if (!position || position.location_id !== idParam(ctx, 'location_id')) throw notFound('Position', id);
-  return position;
+  return locationRecord(ctx, 'positions', 'position_id', 'Position');
 }
 
 const EDITABLE = ['name', 'specialization', 'weight', 'information', 'api_id', 'hidden', 'fired'] as const;
+
+/** A new position of the location from the body, as both "create position" operations make it. */
+function insertPosition(ctx: HandlerContext): Position {
+  const body = bodyOf(ctx) as { title: string; api_id?: string | null };
+  return ctx.store.insert('positions', {
+    id: ctx.store.nextId('positions'),
+    location_id: idParam(ctx, 'location_id'),
+    title: body.title,
+    api_id: body.api_id ?? null,
+  });
+}
 
 function memberFields(ctx: HandlerContext, body: Record<string, unknown>): Partial<TeamMember> {
   const fields: Partial<TeamMember> = {};
@@ -187,24 +192,12 @@ export const staffHandlers: Record<string, Handler> = {
   },
 
   create_positions(ctx) {
-    const body = bodyOf(ctx) as { title: string; api_id?: string | null };
-    const position = ctx.store.insert('positions', {
-      id: ctx.store.nextId('positions'),
-      location_id: idParam(ctx, 'location_id'),
-      title: body.title,
-      api_id: body.api_id ?? null,
-    });
+    const position = insertPosition(ctx);
     return respond(ctx, { id: position.id, title: position.title, api_id: position.api_id });
   },
 
   create_position_quick(ctx) {
-    const body = bodyOf(ctx) as { title: string; api_id?: string | null };
-    const position = ctx.store.insert('positions', {
-      id: ctx.store.nextId('positions'),
-      location_id: idParam(ctx, 'location_id'),
-      title: body.title,
-      api_id: body.api_id ?? null,
-    });
+    const position = insertPosition(ctx);
     return respond(ctx, { id: position.id, title: position.title });
   },
 
