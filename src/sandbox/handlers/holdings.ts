@@ -1,5 +1,5 @@
 // A client's gift cards and memberships, looked up by phone within the chain of the location in the query.
-import type { GiftCard, Membership } from '../model';
+import type { Entities, GiftCard, Membership } from '../model';
 import type { Store } from '../store';
 import { notFound } from './errors';
 import type { Handler, HandlerContext } from './handler';
@@ -8,6 +8,12 @@ import { respondList } from './responses';
 
 const GIFT_CARD_STATUS: Record<number, string> = { 1: 'Issued', 2: 'Activated', 3: 'Used', 4: 'Expired' };
 const MEMBERSHIP_STATUS: Record<number, string> = { 1: 'Issued', 2: 'Activated', 3: 'Expired' };
+
+/** The gift cards or memberships, within the chain, of the clients with the phone in the query. */
+function heldByPhone<K extends 'giftCards' | 'memberships'>(ctx: HandlerContext, holdings: K): Entities[K][] {
+  const { chainId, clientIds } = clientIdsByPhone(ctx);
+  return ctx.store.filter(holdings, (h) => h.chain_id === chainId && clientIds.has(h.client_id));
+}
 
 /** The ids of the chain's clients with this phone (a person is a client of each location they visit). */
 function clientIdsByPhone(ctx: HandlerContext): { chainId: number; clientIds: Set<number> } {
@@ -89,20 +95,16 @@ export function membershipView(store: Store, membership: Membership) {
 
 export const holdingHandlers: Record<string, Handler> = {
   get_client_gift_cards(ctx) {
-    const { chainId, clientIds } = clientIdsByPhone(ctx);
-    const cards = ctx.store.filter('giftCards', (g) => g.chain_id === chainId && clientIds.has(g.client_id));
     return respondList(
       ctx,
-      cards.map((g) => giftCardView(ctx.store, g)),
+      heldByPhone(ctx, 'giftCards').map((g) => giftCardView(ctx.store, g)),
     );
   },
 
   get_client_memberships(ctx) {
-    const { chainId, clientIds } = clientIdsByPhone(ctx);
-    const memberships = ctx.store.filter('memberships', (m) => m.chain_id === chainId && clientIds.has(m.client_id));
     return respondList(
       ctx,
-      memberships.map((m) => membershipView(ctx.store, m)),
+      heldByPhone(ctx, 'memberships').map((m) => membershipView(ctx.store, m)),
     );
   },
 };

@@ -2,6 +2,7 @@
 // change, archive, clone, delete), memberships (list, freeze, balance, period, use for event series), the
 // location's and the signed-in user's views of them, loyalty transactions, and loyalty applied inside a visit.
 import type {
+  Entities,
   GiftCard,
   GiftCardType,
   LoyaltyCard,
@@ -14,7 +15,7 @@ import type { Store } from '../store';
 import { nowEastern } from '../time';
 import { ApiError, fieldProblem, notFound } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam, phoneDigits } from './request';
+import { bodyOf, has, idParam, phoneDigits, queryIds } from './request';
 import { respond, respondList } from './responses';
 import { giftCardView, membershipView } from './holdings';
 import { cardView } from './loyalty-cards';
@@ -46,6 +47,13 @@ const CUMULATIVE_DISCOUNT = {
 function chainOf(ctx: HandlerContext): number {
   if (ctx.pathParams.chain_id !== undefined) return idParam(ctx, 'chain_id');
   return ctx.store.get('locations', idParam(ctx, 'location_id'))!.chain_id;
+}
+
+/** The chain's membership or gift card types whose ids the query lists. */
+function chainTypesById<K extends 'membershipTypes' | 'giftCardTypes'>(ctx: HandlerContext, types: K): Entities[K][] {
+  const chainId = chainOf(ctx);
+  const ids = queryIds(ctx);
+  return ctx.store.filter(types, (t) => t.chain_id === chainId && ids.has(t.id));
 }
 
 // ---- Membership types -------------------------------------------------------------------------------------------
@@ -588,12 +596,7 @@ export const loyaltyAdminHandlers: Record<string, Handler> = {
   },
 
   get_membership_type_list_by_id(ctx) {
-    const chainId = chainOf(ctx);
-    const ids = new Set((Array.isArray(ctx.query.ids) ? ctx.query.ids : [ctx.query.ids]).map(Number));
-    return respondList(
-      ctx,
-      ctx.store.filter('membershipTypes', (t) => t.chain_id === chainId && ids.has(t.id)).map(membershipTypeView),
-    );
+    return respondList(ctx, chainTypesById(ctx, 'membershipTypes').map(membershipTypeView));
   },
 
   get_membership_type_list(ctx) {
@@ -607,12 +610,7 @@ export const loyaltyAdminHandlers: Record<string, Handler> = {
   },
 
   get_gift_card_type_list_by_id(ctx) {
-    const chainId = chainOf(ctx);
-    const ids = new Set((Array.isArray(ctx.query.ids) ? ctx.query.ids : [ctx.query.ids]).map(Number));
-    return respondList(
-      ctx,
-      ctx.store.filter('giftCardTypes', (t) => t.chain_id === chainId && ids.has(t.id)).map(giftCardTypeView),
-    );
+    return respondList(ctx, chainTypesById(ctx, 'giftCardTypes').map(giftCardTypeView));
   },
 
   get_gift_card_type_list(ctx) {

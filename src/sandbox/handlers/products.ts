@@ -5,7 +5,7 @@ import type { Store } from '../store';
 import { compactOffset, nowEastern } from '../time';
 import { fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam, locationRecord } from './request';
+import { bodyOf, has, idParam, locationRecord, queryIds } from './request';
 import { respond, respondList } from './responses';
 import { paginate, respondPage } from './paging';
 
@@ -224,7 +224,7 @@ export const productHandlers: Record<string, Handler> = {
 
   get_product_category_list_by_ids(ctx) {
     const locationId = idParam(ctx, 'location_id');
-    const ids = new Set((Array.isArray(ctx.query.ids) ? ctx.query.ids : [ctx.query.ids]).map(Number));
+    const ids = queryIds(ctx);
     const list = ctx.store.filter('productCategories', (c) => c.location_id === locationId && ids.has(c.id));
     return respondList(
       ctx,

@@ -30,6 +30,12 @@ export function locationRecord<K extends LocationCollection>(
   return record;
 }
 
+/** The ids a list query names in `ids`, given once or repeated. */
+export function queryIds(ctx: HandlerContext): Set<number> {
+  const ids = ctx.query.ids;
+  return new Set((Array.isArray(ids) ? ids : [ids]).map(Number));
+}
+
 /** The body as an object; validation guarantees the shape for operations that declare one. */
 export function bodyOf(ctx: HandlerContext): Record<string, unknown> {
   const body = ctx.body;

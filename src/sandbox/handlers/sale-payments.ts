@@ -1,7 +1,7 @@
 // Paying a sale document with loyalty: a loyalty card's balance, a gift card, a membership visit, a loyalty
 // program's discount or a referral. Each payment is a loyalty transaction of the document that remembers what it
 // drew on, so taking it back restores the card, gift card or membership.
-import type { LoyaltyTransaction, StockDocument } from '../model';
+import type { Entities, LoyaltyTransaction, StockDocument } from '../model';
 import { nowEastern } from '../time';
 import { ApiError, fieldProblem } from './errors';
 import type { HandlerContext } from './handler';
@@ -64,6 +64,22 @@ export function payWithLoyalty(ctx: HandlerContext, d: StockDocument, payment: L
   let cardId = 0;
   let programId: number | null = null;
   let drawn: LoyaltyTransaction['drawn_from'] = null;
+  /** The client's gift card or membership the method names (by id, or the payment's number), else a 422. */
+  const held = <K extends 'giftCards' | 'memberships'>(
+    holdings: K,
+    idField: 'loyalty_certificate_id' | 'loyalty_abonement_id',
+    what: string,
+  ): Entities[K] => {
+    const id = Number(payment.method?.[idField]);
+    const found = ctx.store.find(
+      holdings,
+      (x) => (x.id === id || (!!payment.number && x.number === payment.number)) && x.chain_id === chainId,
+    );
+    const field = `payment.method.${idField}`;
+    if (!found || !holders.has(found.client_id))
+      throw fieldProblem(field, `${field} is not ${what} of the document's client`);
+    return found;
+  };
   if (slug === 'loyalty_card' || slug === 'loyalty_program') {
     const card = ctx.store.get('loyaltyCards', Number(payment.method?.loyalty_card_id));
     if (!card || card.chain_id !== chainId || card.phone !== phone)
@@ -88,32 +104,14 @@ export function payWithLoyalty(ctx: HandlerContext, d: StockDocument, payment: L
       amount = round((due * program.value) / 100);
     }
   } else if (slug === 'loyalty_certificate') {
-    const id = Number(payment.method?.loyalty_certificate_id);
-    const gift = ctx.store.find(
-      'giftCards',
-      (g) => (g.id === id || (!!payment.number && g.number === payment.number)) && g.chain_id === chainId,
-    );
-    if (!gift || !holders.has(gift.client_id))
-      throw fieldProblem(
-        'payment.method.loyalty_certificate_id',
-        "payment.method.loyalty_certificate_id is not a gift card of the document's client",
-      );
+    const gift = held('giftCards', 'loyalty_certificate_id', 'a gift card');
     amount = positive(payment.amount);
     if (gift.balance < amount)
       throw fieldProblem('payment.amount', `gift card ${gift.number} holds only ${gift.balance}`);
     ctx.store.update('giftCards', gift.id, { balance: round(gift.balance - amount) });
     drawn = { kind: 'gift_card', id: gift.id, amount };
   } else if (slug === 'loyalty_abonement') {
-    const id = Number(payment.method?.loyalty_abonement_id);
-    const m = ctx.store.find(
-      'memberships',
-      (x) => (x.id === id || (!!payment.number && x.number === payment.number)) && x.chain_id === chainId,
-    );
-    if (!m || !holders.has(m.client_id))
-      throw fieldProblem(
-        'payment.method.loyalty_abonement_id',
-        "payment.method.loyalty_abonement_id is not a membership of the document's client",
-      );
+    const m = held('memberships', 'loyalty_abonement_id', 'a membership');
     if (m.is_frozen || m.remaining_visits < 1)
       throw fieldProblem('payment.method.loyalty_abonement_id', `membership ${m.number} has no visit left to use`);
     ctx.store.update('memberships', m.id, { remaining_visits: m.remaining_visits - 1 });
