@@ -174,22 +174,17 @@ export function isAltegioError(value: unknown): value is AltegioError {
 /** The error class for a non-2xx status. */
 export function errorForStatus(status: number, message: string, details: AltegioErrorDetails): AltegioError {
   const init = { ...details, status };
-  switch (status) {
-    case 400:
-      return new ValidationError(message, init);
-    case 401:
-      return new UnauthorizedError(message, init);
-    case 402:
-      return new PaymentRequiredError(message, init);
-    case 403:
-      return new ForbiddenError(message, init);
-    case 404:
-      return new NotFoundError(message, init);
-    case 422:
-      return new UnprocessableError(message, init);
-    case 429:
-      return new RateLimitedError(message, init);
-    default:
-      return status >= 500 && status <= 599 ? new ServerError(message, init) : new HttpError(message, init);
-  }
+  const ErrorClass = ERROR_BY_STATUS.get(status) ?? (status >= 500 && status <= 599 ? ServerError : HttpError);
+  return new ErrorClass(message, init);
 }
+
+/** The statuses Altegio documents a meaning for; any other 5xx is a ServerError and the rest an HttpError. */
+const ERROR_BY_STATUS = new Map<number, new (message: string, details: AltegioErrorDetails) => AltegioError>([
+  [400, ValidationError],
+  [401, UnauthorizedError],
+  [402, PaymentRequiredError],
+  [403, ForbiddenError],
+  [404, NotFoundError],
+  [422, UnprocessableError],
+  [429, RateLimitedError],
+]);

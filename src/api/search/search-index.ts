@@ -58,27 +58,32 @@ const FIELD_WEIGHTS = [3, 3, 2, 2, 2.5, 1.5, 1];
 const FIELD_COUNT = FIELD_WEIGHTS.length;
 const SUMMARY_FIELDS = (1 << Field.Summary) | (1 << Field.SummaryRu);
 
-// How well a kind of match counts, relative to the word's own stem.
-const CONCEPT_MATCH = 0.9;
-const SHORTER_STEM_MATCH = 0.85;
-const PREFIX_MATCH = 0.7;
-/** A plural for a plural: "clients" matches "List clients" a little better than "Get a client". */
-const SAME_NUMBER_MATCH = 1.15;
-/** A word that only qualifies another in a set phrase: "booking" in "booking widget", "group" in "group event". */
-const MODIFIER_MATCH = 0.5;
+/** How well a kind of match counts, relative to the word's own stem. */
+const MATCH = {
+  concept: 0.9,
+  shorterStem: 0.85,
+  prefix: 0.7,
+  /** A plural for a plural: "clients" matches "List clients" a little better than "Get a client". */
+  sameNumber: 1.15,
+  /** A word that only qualifies another in a set phrase: "booking" in "booking widget", "group" in "group event". */
+  modifier: 0.5,
+} as const;
 
-const DESTRUCTIVE_FACTOR = 0.5;
-const DEPRECATED_FACTOR = 0.8;
-/** A query of nouns only ("clients", «сотрудники») most likely wants to look, not to change… */
-const READ_FOR_NOUNS_FACTOR = 1.15;
-/** …and a plural ("clients", «записи») most likely a list. */
-const LIST_FOR_PLURALS_FACTOR = 1.25;
-/** An action implied by a verb ("book" → create) that the operation does. */
-const IMPLIED_ACTION_FACTOR = 1.3;
-/** Up to this much more when every query word is the first word of the summary. */
-const LEAD_BONUS = 0.3;
-const LENGTH_PENALTY = 0.02;
-const EXACT_ID_FACTOR = 3;
+/** How an operation's score is weighed beyond its words. */
+const RANK = {
+  destructive: 0.5,
+  deprecated: 0.8,
+  /** A query of nouns only ("clients", «сотрудники») most likely wants to look, not to change… */
+  readForNouns: 1.15,
+  /** …and a plural ("clients", «записи») most likely a list. */
+  listForPlurals: 1.25,
+  /** An action implied by a verb ("book" → create) that the operation does. */
+  impliedAction: 1.3,
+  /** Up to this much more when every query word is the first word of the summary. */
+  leadBonus: 0.3,
+  lengthPenalty: 0.02,
+  exactId: 3,
+} as const;
 
 const CONCEPT = '#';
 const PLURAL = '+';
@@ -143,7 +148,7 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
       const lists = building.get(CONCEPT + 'search')?.get(i) ?? 0;
       this.isList[i] = lists & (SUMMARY_FIELDS | (1 << Field.Id)) ? 1 : 0;
       const length = Math.max(wordsOf(r.summary).length, r.summaryRu ? wordsOf(r.summaryRu).length : 0);
-      this.lengthFactor[i] = 1 / (1 + LENGTH_PENALTY * length);
+      this.lengthFactor[i] = 1 / (1 + RANK.lengthPenalty * length);
     });
     for (const [token, byRecord] of building) {
       const list: Posting = { records: new Int32Array(byRecord.size), masks: new Uint8Array(byRecord.size) };
@@ -208,14 +213,13 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
     for (let i = 0; i < n; i++) {
       if (coverage[i] !== best) continue;
       const r = this.records[i];
-      let score = total[i] * this.lengthFactor[i] * (1 + LEAD_BONUS * this.lead(i, activeAlternatives));
-      if (r.destructive && !destructiveIntent) score *= DESTRUCTIVE_FACTOR;
-      if (r.deprecated) score *= DEPRECATED_FACTOR;
-      if (nounsOnly && !implied.length && (r.readOnly ?? r.method.toUpperCase() === 'GET'))
-        score *= READ_FOR_NOUNS_FACTOR;
-      if (wantsList && this.isList[i]) score *= LIST_FOR_PLURALS_FACTOR;
-      if (implied.some((c) => this.has(CONCEPT + c, i))) score *= IMPLIED_ACTION_FACTOR;
-      if (exactId === i) score *= EXACT_ID_FACTOR;
+      let score = total[i] * this.lengthFactor[i] * (1 + RANK.leadBonus * this.lead(i, activeAlternatives));
+      if (r.destructive && !destructiveIntent) score *= RANK.destructive;
+      if (r.deprecated) score *= RANK.deprecated;
+      if (nounsOnly && !implied.length && (r.readOnly ?? r.method.toUpperCase() === 'GET')) score *= RANK.readForNouns;
+      if (wantsList && this.isList[i]) score *= RANK.listForPlurals;
+      if (implied.some((c) => this.has(CONCEPT + c, i))) score *= RANK.impliedAction;
+      if (exactId === i) score *= RANK.exactId;
       hits.push({ record: r, score });
     }
     // Array.prototype.sort is stable: equal scores keep the documentation's order.
@@ -305,21 +309,21 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
       const plural = term.words.some(isPlural);
       return term.concepts.flatMap((c) => [
         { token: CONCEPT + c, quality: 1 },
-        ...(plural ? [{ token: PLURAL + CONCEPT + c, quality: SAME_NUMBER_MATCH }] : []),
+        ...(plural ? [{ token: PLURAL + CONCEPT + c, quality: MATCH.sameNumber }] : []),
       ]);
     }
     const word = term.words[0];
     const out: Alternative[] = [
       { token: word.stem, quality: 1 },
-      { token: MODIFIER + word.stem, quality: MODIFIER_MATCH },
+      { token: MODIFIER + word.stem, quality: MATCH.modifier },
     ];
-    for (const c of term.concepts) out.push({ token: CONCEPT + c, quality: CONCEPT_MATCH });
+    for (const c of term.concepts) out.push({ token: CONCEPT + c, quality: MATCH.concept });
     if (isPlural(word)) {
-      out.push({ token: PLURAL + word.stem, quality: SAME_NUMBER_MATCH });
+      out.push({ token: PLURAL + word.stem, quality: MATCH.sameNumber });
       for (const c of term.concepts)
-        out.push({ token: PLURAL + CONCEPT + c, quality: CONCEPT_MATCH * SAME_NUMBER_MATCH });
+        out.push({ token: PLURAL + CONCEPT + c, quality: MATCH.concept * MATCH.sameNumber });
     }
-    for (const key of stemKeys(word).slice(1)) out.push({ token: key, quality: SHORTER_STEM_MATCH });
+    for (const key of stemKeys(word).slice(1)) out.push({ token: key, quality: MATCH.shorterStem });
     // Typing in progress: "loyal" → loyalty, «клие» → клиент. Two letters at least, or everything matches.
     const completions = new Set<string>();
     for (const prefix of new Set([word.raw, word.stem])) {
@@ -331,7 +335,7 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
       let df = this.postings.get(word.stem)?.records.length ?? 0;
       for (const token of completions) df += this.postings.get(token)!.records.length;
       const sharedIdf = Math.log(1 + this.records.length / Math.min(df, this.records.length));
-      for (const token of completions) out.push({ token, quality: PREFIX_MATCH, sharedIdf });
+      for (const token of completions) out.push({ token, quality: MATCH.prefix, sharedIdf });
     }
     return out;
   }

@@ -5,7 +5,7 @@ import { notFound } from './errors';
 import type { HandlerContext } from './handler';
 
 /** The collections whose records belong to one location. */
-type LocationCollection = {
+export type LocationCollection = {
   [K in CollectionName]: Entities[K] extends { location_id: number } ? K : never;
 }[CollectionName];
 

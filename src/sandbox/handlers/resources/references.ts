@@ -2,6 +2,7 @@
 // (a client of that location, a card of that chain). An id that names nothing is a 404 before any handler runs.
 import type { Store } from '../../store';
 import { countryById } from '../dictionaries';
+import type { LocationCollection } from '../request';
 
 export interface ReferenceContext {
   store: Store;
@@ -31,6 +32,16 @@ function chainOf(ctx: ReferenceContext): number | undefined {
 function atLocation(entity: { location_id: number } | undefined, ctx: ReferenceContext): boolean {
   const location = locationOf(ctx);
   return !!entity && (location === undefined || entity.location_id === location);
+}
+
+/** For an id that names one of two collections: the first when the path has `word` in it, else the second. */
+function atLocationIn(
+  ctx: ReferenceContext,
+  id: number,
+  word: string,
+  [ifWord, otherwise]: [LocationCollection, LocationCollection],
+): boolean {
+  return atLocation(ctx.store.get(ctx.path.includes(word) ? ifWord : otherwise, id), ctx);
 }
 
 function inChain(entity: { chain_id: number } | undefined, ctx: ReferenceContext): boolean {
@@ -99,10 +110,7 @@ const REFERENCES: Record<string, Reference> = {
   },
   category_id: {
     what: 'Category',
-    exists: (c, id) =>
-      c.path.includes('/goods')
-        ? atLocation(c.store.get('productCategories', id), c)
-        : atLocation(c.store.get('serviceCategories', id), c),
+    exists: (c, id) => atLocationIn(c, id, '/goods', ['productCategories', 'serviceCategories']),
   },
   parent_category_id: {
     what: 'Product category',
@@ -110,10 +118,7 @@ const REFERENCES: Record<string, Reference> = {
   },
   transaction_id: {
     what: 'Transaction',
-    exists: (c, id) =>
-      c.path.includes('goods_transactions')
-        ? atLocation(c.store.get('goodsTransactions', id), c)
-        : atLocation(c.store.get('financeTransactions', id), c),
+    exists: (c, id) => atLocationIn(c, id, 'goods_transactions', ['goodsTransactions', 'financeTransactions']),
   },
   payment_transaction_id: {
     what: 'Payment transaction',
