@@ -95,14 +95,7 @@ export function generateActivity(
           online: random.chance(0.4),
           attendance,
           confirmed: attendance === 0 ? 0 : 1,
-          sms_before: 1,
-          sms_now: 1,
-          email_now: 0,
-          api_id: '',
-          visit_id: visitId++,
-          created_user_id: OWNER,
-          paid_full: attendance === 1 ? 1 : 0,
-          custom_color: '',
+          ...bookkeeping(visitId++, attendance),
           record_labels: client.visits > 25 ? [67345] : [],
           activity_id: 0,
           clients_count: 1,
@@ -170,14 +163,7 @@ function yogaClasses(random: SeededRandom, clients: Client[]): { events: GroupEv
         online: true,
         attendance,
         confirmed: 1,
-        sms_before: 1,
-        sms_now: 1,
-        email_now: 0,
-        api_id: '',
-        visit_id: visitId++,
-        created_user_id: OWNER,
-        paid_full: attendance === 1 ? 1 : 0,
-        custom_color: '',
+        ...bookkeeping(visitId++, attendance),
         record_labels: [],
         activity_id: event.id,
         clients_count: 1,
@@ -189,6 +175,20 @@ function yogaClasses(random: SeededRandom, clients: Client[]): { events: GroupEv
     events.push(event);
   });
   return { events, appointments };
+}
+
+/** What every generated appointment keeps alike: reminders on, made by the owner, paid in full once attended. */
+function bookkeeping(visitId: number, attendance: number) {
+  return {
+    sms_before: 1,
+    sms_now: 1,
+    email_now: 0,
+    api_id: '',
+    visit_id: visitId,
+    created_user_id: OWNER,
+    paid_full: attendance === 1 ? 1 : 0,
+    custom_color: '',
+  };
 }
 
 function fixedAppointment(): Appointment {
