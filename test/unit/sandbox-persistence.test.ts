@@ -85,9 +85,10 @@ describe('sandbox persistence', () => {
     const sandbox = await startSandbox({ rateLimit: false, dataFile: file });
     try {
       await send(sandbox, { method: 'POST', path: '/clients/720441', body: { name: 'Folded', phone: '12125550905' } });
+      const folded = () =>
+        fs.readFileSync(file, 'utf8').includes('Folded') && fs.readFileSync(journalPath(file), 'utf8') === '';
       const deadline = Date.now() + 5000;
-      while (!fs.readFileSync(file, 'utf8').includes('Folded') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
+      while (!folded() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       assert.ok(fs.readFileSync(file, 'utf8').includes('Folded'));
       assert.strictEqual(fs.readFileSync(journalPath(file), 'utf8'), '');
     } finally {
