@@ -28,11 +28,11 @@ const TOKEN_SHAPED = /\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{20
 /** `"name": "value"` (a cut-off value too), `"name": 123`, in plain JSON. */
 const JSON_MEMBER = /("([A-Za-z0-9_.-]{1,80})"\s*:\s*)("(?:[^"\\]|\\[\s\S])*(?:"|$)|-?\d[\d.eE+-]*)/g;
 /** The same inside a JSON string: `\"name\":\"value\"`. */
-const ESCAPED_JSON_MEMBER = /(\\+"([A-Za-z0-9_.-]{1,80})\\+"\s*:\s*)(\\+"(?:[^"\\]|\\(?!")[\s\S])*(?:\\+"|$))/g;
+const ESCAPED_JSON_MEMBER = /(\\+"([A-Za-z0-9_.-]{1,80})\\+"\s*:\s*)(\\+"(?:[^"\\]|\\(?!")[\s\S])*(?:\\+"|\\*$))/g;
 /** `Name: value` header lines (and "password: …" in prose). */
-const HEADER_LINE = /(^|[\r\n\s{(,;])([A-Za-z][A-Za-z0-9-]{1,40})([ \t]*:[ \t]*)([^\r\n]*)/g;
+const HEADER_LINE = /(^|[^A-Za-z0-9_-])([A-Za-z][A-Za-z0-9-]{1,40})([ \t]*:[ \t]*)([^\r\n]*)/g;
 /** `name=value` in query strings, form bodies and prose. */
-const PARAMETER = /(^|[?&;\s"'(])([A-Za-z0-9_.\-[\]]{1,80})=([^&\s"'#<>;]*)/g;
+const PARAMETER = /(^|[^A-Za-z0-9_.[\]-])([A-Za-z0-9_.\-[\]]{1,80})=([^&\s"'#<>;]*)/g;
 
 /**
  * Removes the given secrets (tokens and passwords the caller knows, also URL- or JSON-encoded) and every credential
@@ -50,6 +50,7 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     known.add(JSON.stringify(s).slice(1, -1));
   }
   for (const secret of [...known].sort((a, b) => b.length - a.length)) out = out.split(secret).join(MASKED);
+  out = maskSecretFragments(out, [...known]);
 
   out = out.replace(JSON_MEMBER, (whole, head: string, name: string) =>
     isSensitiveName(name) ? `${head}"${MASKED}"` : whole,
@@ -72,8 +73,13 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   // After a comma (the second credential of an Authorization value) "User" always introduces a token.
   out = out.replace(new RegExp(String.raw`(,\s*User\s+)${VALUE}`, 'gi'), `$1${MASKED}`);
   // Elsewhere "User" is an ordinary word; it is followed by a token only when the next word looks like one.
-  out = out.replace(/\b(User\s+)([A-Za-z0-9._~+/=-]+)/g, (whole, head: string, value: string) =>
-    looksLikeToken(value) ? `${head}${MASKED}` : whole,
+  // At the very end of a text that was cut short, a shorter word may be what is left of a token.
+  out = out.replace(
+    /\b(User\s+)([A-Za-z0-9._~+/=-]+)/g,
+    (whole, head: string, value: string, at: number, all: string) =>
+      looksLikeToken(value) || (value.length >= FRAGMENT && at + whole.length === all.length)
+        ? `${head}${MASKED}`
+        : whole,
   );
   out = out.replace(PARAMETER, (whole, lead: string, name: string, value: string) =>
     isSensitiveName(name.replace(/\[\]$/, '')) && value !== '' && !value.startsWith(MASKED)
@@ -81,6 +87,23 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
       : whole,
   );
   return out.replace(TOKEN_SHAPED, MASKED);
+}
+
+/** Fragments of a known secret count from this many characters: what a cut (a truncated body) leaves of one. */
+const FRAGMENT = 8;
+/** Texts longer than this are searched for whole secrets only. */
+const FRAGMENT_SEARCH_LIMIT = 256 * 1024;
+
+/** Masks every run of token characters that holds FRAGMENT or more consecutive characters of a known secret. */
+function maskSecretFragments(text: string, secrets: string[]): string {
+  const grams = new Set<string>();
+  for (const secret of secrets)
+    for (let i = 0; i + FRAGMENT <= secret.length; i++) grams.add(secret.slice(i, i + FRAGMENT));
+  if (!grams.size || text.length > FRAGMENT_SEARCH_LIMIT) return text;
+  return text.replace(/[A-Za-z0-9._~+/=%-]{8,}/g, (run) => {
+    for (let i = 0; i + FRAGMENT <= run.length; i++) if (grams.has(run.slice(i, i + FRAGMENT))) return MASKED;
+    return run;
+  });
 }
 
 /** Credential-looking: eight or more characters with a digit, or sixteen or more. */

@@ -1,6 +1,6 @@
 // Values that must never be kept: passwords and tokens inside request or response bodies
 // (POST /auth sends a password and answers with a user token). Used before anything is stored or shown.
-import { isSensitiveName } from './redact';
+import { isSensitiveName, redactSecrets } from './redact';
 
 export const MASK = '••••••';
 
@@ -31,4 +31,17 @@ function mask(value: unknown, seen: WeakMap<object, unknown>): unknown {
     Object.defineProperty(out, k, { value: masked, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * What may be kept of a request (History): its query and body with credential fields masked, and its error message
+ * redacted by structure and shape (the tokens in use were already taken out where the message was made).
+ */
+export function keepable<T extends { query?: unknown; body?: unknown; errorMessage?: string }>(entry: T): T {
+  return {
+    ...entry,
+    query: maskSensitiveFields(entry.query),
+    body: entry.body === undefined ? undefined : maskSensitiveFields(entry.body),
+    errorMessage: entry.errorMessage === undefined ? undefined : redactSecrets(entry.errorMessage),
+  };
 }

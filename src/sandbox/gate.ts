@@ -15,8 +15,9 @@ export function allowedAuthorities(listeningHost: string, port: number): Set<str
 
 export function admit(req: IncomingMessage, allowed: ReadonlySet<string>): GateVerdict {
   const hostHeader = req.headers.host;
-  if (typeof hostHeader !== 'string' || !allowed.has(hostHeader.trim().toLowerCase()))
-    return misdirected(allowed, hostHeader === undefined ? 'no Host header' : `Host: ${hostHeader}`);
+  if (hostHeader === undefined)
+    return badTarget(`A request needs a Host header (${[...allowed][0]}), as HTTP/1.1 asks.`, 'no Host header');
+  if (!allowed.has(hostHeader.trim().toLowerCase())) return misdirected(allowed, `Host: ${hostHeader}`);
 
   const raw = req.url ?? '/';
   const originForm = raw.startsWith('/');
@@ -45,8 +46,8 @@ function canonical(url: URL): string {
   return `/${url.pathname.replace(/^\/+/, '')}${url.search}`;
 }
 
-function badTarget(message: string): GateVerdict {
-  return { ok: false, reply: errorReply(400, message), reason: 'unreadable request target' };
+function badTarget(message: string, reason = 'unreadable request target'): GateVerdict {
+  return { ok: false, reply: errorReply(400, message), reason };
 }
 
 function misdirected(allowed: ReadonlySet<string>, what: string): GateVerdict {

@@ -144,7 +144,7 @@ export class Journal {
     this.unwritten.push({ seq: this.seq, text: `{"seq":${this.seq},"ops":[${this.pendingOps.join(',')}]}\n` });
     this.pendingOps = [];
     if (this.quietTimer) clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => this.compactInBackground(), this.options.quietCompactionMs ?? 2000);
+    this.quietTimer = setTimeout(() => this.compactInBackground(), this.options.quietCompactionMs ?? 1000);
     this.quietTimer.unref();
   }
 

@@ -14,7 +14,7 @@ import { recoverState } from './persistence';
 import { ALTEGIO_RATE_LIMIT, SlidingWindowRateLimiter, type RateLimitOptions } from './rate-limit';
 import { createSeedState } from './seed';
 import { RequestStats, type SandboxStats } from './stats';
-import { sendReply } from './reply';
+import { errorReply, sendReply } from './reply';
 import { Store } from './store';
 import { Timers } from './timers';
 
@@ -103,7 +103,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     commit: journal ? () => journal.commit() : () => Promise.resolve(),
     info: () => ({ name: 'Altegio local sandbox', baseUrl, origin, credentials }),
   });
-  const server = http.createServer((req, res) => {
+  // The gate answers a missing Host itself, with the envelope (Node's own check answers with an empty body).
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
     const verdict = admit(req, authorities);
     if (verdict.ok) {
       req.url = verdict.target;
@@ -113,6 +114,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log(`${(req.method ?? '?').slice(0, 20)} → ${verdict.reply.status} (${verdict.reason})`);
     req.resume();
     void sendReply(res, verdict.reply, undefined, timers);
+  });
+  // CONNECT and protocol upgrades would otherwise end in a dropped connection: they get the envelope like the rest.
+  const refuseRaw = (what: string) => (req: http.IncomingMessage, socket: Socket) => {
+    log(`${(req.method ?? '?').slice(0, 20)} → 405 (${what})`);
+    endRaw(socket, 405, `The sandbox serves the Altegio API over plain HTTP requests; ${what} is not supported.`);
+  };
+  server.on('connect', refuseRaw('CONNECT'));
+  server.on('upgrade', refuseRaw('a protocol upgrade'));
+  // What Node's parser refuses (a broken request line, oversized headers, a stalled request) gets the envelope too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    log(`unreadable request → ${status} (${error.code ?? error.message})`);
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const message =
+      status === 431
+        ? 'The request headers are larger than the sandbox reads.'
+        : status === 408
+          ? 'The request did not arrive in time.'
+          : `The request could not be read as HTTP/1.1 (${error.code ?? 'parse error'}).`;
+    endRaw(socket, status, message);
   });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -169,4 +193,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return closing;
     },
   };
+}
+
+/** Answers on a socket Node's server no longer handles (CONNECT, upgrades, parse errors) and closes it. */
+function endRaw(socket: Socket, status: number, message: string): void {
+  const body = JSON.stringify(errorReply(status, message).body);
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

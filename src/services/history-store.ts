@@ -2,8 +2,7 @@
 // globalState, capped by `altegio.history.maxEntries`; response bodies are kept as files in global storage.
 import * as vscode from 'vscode';
 import type { HttpMethod } from '../api/catalog';
-import { redactSecrets } from '../api/redact';
-import { maskSensitiveFields } from '../api/sensitive';
+import { keepable, maskSensitiveFields } from '../api/sensitive';
 import { Disposable } from './disposable';
 import type { EnvironmentId } from './environments';
 
@@ -69,12 +68,9 @@ export class HistoryStore extends Disposable {
     let hasResponse = false;
     if (response) hasResponse = await this.writeResponse(id, response);
     const stored: HistoryEntry = {
-      ...entry,
+      ...keepable(entry),
       id,
       time: new Date().toISOString(),
-      body: entry.body === undefined ? undefined : maskSensitiveFields(entry.body),
-      query: maskSensitiveFields(entry.query),
-      errorMessage: entry.errorMessage === undefined ? undefined : redactSecrets(entry.errorMessage),
       hasResponse,
     };
     const max = Math.max(1, vscode.workspace.getConfiguration('altegio').get<number>('history.maxEntries', 200));

@@ -14,14 +14,28 @@ export interface SandboxProcess {
   output(): string;
   /** SIGKILL, and wait until the process is gone. */
   kill(): Promise<void>;
+  /** SIGTERM (a clean stop), and the exit code. */
+  stop(): Promise<number | null>;
 }
 
-export function startSandboxProcess(dataFile: string, extraArgs: string[] = []): Promise<SandboxProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', CLI, '--port', '0', '--quiet', '--no-rate-limit', '--data', dataFile, ...extraArgs],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+export interface SandboxProcessOptions {
+  /** Keep Altegio's rate limit on (off by default). */
+  rateLimit?: boolean;
+  /** More command-line options. */
+  args?: string[];
+}
+
+/** Starts `npm run sandbox` on a free port; with `dataFile` undefined the data stays in memory. */
+export function startSandboxProcess(
+  dataFile: string | undefined,
+  options: SandboxProcessOptions = {},
+): Promise<SandboxProcess> {
+  const args = ['--port', '0', '--quiet', ...(options.rateLimit ? [] : ['--no-rate-limit'])];
+  if (dataFile) args.push('--data', dataFile);
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args, ...(options.args ?? [])], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -39,6 +53,11 @@ export function startSandboxProcess(dataFile: string, extraArgs: string[] = []):
         kill: async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
           await exited;
+        },
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+          return child.exitCode;
         },
       });
     };
