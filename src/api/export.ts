@@ -92,7 +92,7 @@ export function toHttpFile(original: PreparedRequest, opts: HttpFileOptions = {}
  * Everything but the Authorization header masked (the exporters turn that one into variables, and need its shape):
  * query-string tokens, other credential headers, passwords and tokens in the body.
  */
-function withoutCredentials(req: PreparedRequest): PreparedRequest {
+export function withoutCredentials(req: PreparedRequest): PreparedRequest {
   const masked = maskRequest(req);
   const headers = maskHeaders(req.headers);
   for (const name of Object.keys(headers))

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { getCatalog } from '../../src/api/catalog';
+import { CODE_LANGUAGES, toCode } from '../../src/api/code-export';
 import { toCurl, toHttpFile } from '../../src/api/export';
 import type { PreparedRequest } from '../../src/api/http-types';
 import { redactSecrets } from '../../src/api/redact';
@@ -116,7 +117,12 @@ function exports(token: string, text: string): string[] {
     }
   }
   if (text.includes('password=')) requests.push(request({ body: text.slice(text.indexOf('login=')) }));
-  return requests.flatMap((r) => [toCurl(r), toHttpFile(r), JSON.stringify(maskRequest(r))]);
+  return requests.flatMap((r) => [
+    toCurl(r),
+    toHttpFile(r),
+    JSON.stringify(maskRequest(r)),
+    ...CODE_LANGUAGES.map((language) => toCode(r, language)),
+  ]);
 }
 
 describe('redaction (property)', function () {

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { getCatalog } from '../../src/api/catalog';
 import { AltegioClient } from '../../src/api/client';
+import { CODE_LANGUAGES, toCode } from '../../src/api/code-export';
 import { toCurl, toHttpFile } from '../../src/api/export';
 import type { PreparedRequest } from '../../src/api/http-types';
 import { redactSecrets } from '../../src/api/redact';
@@ -127,6 +128,17 @@ describe('redaction', () => {
         assert.match(text, /page=2/);
       }
       assert.ok(toCurl(prepared, { revealTokens: true }).includes(TOKEN));
+    });
+
+    it('code snippets (TypeScript, Python, PHP, cURL) mask query-string tokens and passwords in the body', () => {
+      const withPassword = client.prepare(
+        { operation: operation({ method: 'POST', path: '/auth' }), body: { login: 'demo', password: OTHER } },
+        TOKENS,
+      );
+      for (const language of CODE_LANGUAGES) {
+        for (const req of [prepared, withPassword]) assertNoLeak(toCode(req, language));
+        assert.match(toCode(prepared, language), /page=2/);
+      }
     });
   });
 });
