@@ -222,10 +222,12 @@ export class Journal {
             await fs.promises.rm(temp, { force: true });
             throw e;
           }
-          await syncDirectory(path.dirname(this.journalFile));
-          await this.handle.close();
+          // From the rename on, the new file is the journal: later lines must go there, whatever happens next.
+          const previous = this.handle;
           this.handle = next;
           this.size = Buffer.byteLength(text);
+          await previous.close().catch(() => undefined);
+          await syncDirectory(path.dirname(this.journalFile));
         });
       } finally {
         this.carried = undefined;
