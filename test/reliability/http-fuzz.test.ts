@@ -311,7 +311,11 @@ describe('HTTP fuzzing of the sandbox (property)', function () {
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const wrong = problem(req, res);
         if (wrong) count('HTTP fuzz: bad answers');
-        assert.strictEqual(wrong, undefined, `${req.method} ${req.target.slice(0, 200)}: ${wrong}`);
+        assert.strictEqual(
+          wrong,
+          undefined,
+          `${req.method} ${req.target.slice(0, 200)}: ${wrong}\n${sandbox.output().split('Press Ctrl+C to stop.')[1]?.slice(-3000) ?? ''}`,
+        );
       }),
       { numRuns: RUNS },
     );
