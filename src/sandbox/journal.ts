@@ -5,8 +5,9 @@
 // a second sandbox from writing to the same data.
 import * as fs from 'fs';
 import * as path from 'path';
-import { journalPath, SandboxDataError, syncDirectory, writeFileAtomic } from './persistence';
-import type { Store, StoreChange } from './store';
+import type { SandboxState } from './model';
+import { journalPath, recoverState, SandboxDataError, syncDirectory, writeFileAtomic } from './persistence';
+import { Store, type StoreChange } from './store';
 
 export interface JournalOptions {
   /** Fold the journal into the snapshot after this long without writes. */
@@ -72,26 +73,27 @@ export class Journal {
   }
 
   /**
-   * Takes the data file for this process and starts an empty journal after `seq`. `writeSnapshot`: the store holds
-   * more than the snapshot on disk (a new file, or journal lines replayed at start), so it is written first.
+   * Takes the data file for this process (refusing one another sandbox holds), reads what it keeps — the snapshot
+   * and the journal on top — into a store (`fresh()` for a new file), and starts journaling that store's writes.
    */
   static async open(
     file: string,
-    store: Store,
-    seq: number,
-    writeSnapshot: boolean,
+    fresh: () => SandboxState,
     options: JournalOptions = {},
-  ): Promise<Journal> {
+  ): Promise<{ store: Store; journal: Journal; replayed: number }> {
     await acquireLock(file);
     try {
-      const journal = new Journal(file, store, seq, options);
-      if (writeSnapshot) await journal.writeSnapshot();
+      const recovered = recoverState(file);
+      const store = new Store(recovered?.state ?? fresh());
+      const journal = new Journal(file, store, recovered?.seq ?? 0, options);
+      // A new file, or journal lines replayed: the store holds more than the snapshot on disk.
+      if (!recovered || recovered.replayed > 0) await journal.writeSnapshot();
       else journal.snapshotBytes = (await fs.promises.stat(file)).size;
       // Only now, with everything it held in the snapshot, may the old journal (and any torn tail) go.
       journal.handle = await fs.promises.open(journal.journalFile, 'w');
       await journal.handle.sync();
       await syncDirectory(path.dirname(file));
-      return journal;
+      return { store, journal, replayed: recovered?.replayed ?? 0 };
     } catch (e) {
       releaseLock(file);
       throw e;

@@ -10,7 +10,6 @@ import { FaultInjector, type FaultOptions } from './faults';
 import { handlerTable } from './handlers/registry';
 import { admit, allowedAuthorities } from './gate';
 import { Journal } from './journal';
-import { recoverState } from './persistence';
 import { ALTEGIO_RATE_LIMIT, SlidingWindowRateLimiter, type RateLimitOptions } from './rate-limit';
 import { createSeedState } from './seed';
 import { RequestStats, type SandboxStats } from './stats';
@@ -70,15 +69,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const catalog = options.catalog ?? getCatalog();
   const handlers = handlerTable(catalog);
 
-  // A damaged data file throws here, before anything listens.
-  const recovered = options.dataFile ? recoverState(options.dataFile) : undefined;
-  const store = new Store(recovered?.state ?? createSeedState());
-  const journal = options.dataFile
-    ? await Journal.open(options.dataFile, store, recovered?.seq ?? 0, !recovered || recovered.replayed > 0, {
+  // A damaged data file, or one another sandbox holds, throws here, before anything listens.
+  const opened = options.dataFile
+    ? await Journal.open(options.dataFile, createSeedState, {
         onError: (e) => log(`could not fold the journal into ${options.dataFile}: ${e.message}`),
       })
     : undefined;
-  if (recovered?.replayed) log(`recovered ${recovered.replayed} journaled writes into ${options.dataFile}`);
+  const store = opened?.store ?? new Store(createSeedState());
+  const journal = opened?.journal;
+  if (opened?.replayed) log(`recovered ${opened.replayed} journaled writes into ${options.dataFile}`);
 
   const stats = new RequestStats();
   const faults = new FaultInjector(options.faults);
