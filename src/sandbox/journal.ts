@@ -84,7 +84,7 @@ export class Journal {
     await acquireLock(file);
     try {
       const recovered = recoverState(file);
-      const store = new Store(recovered?.state ?? fresh());
+      const store = new Store(recovered?.state ?? fresh(), recovered?.usedIds);
       const journal = new Journal(file, store, recovered?.seq ?? 0, options);
       // A new file, or journal lines replayed: the store holds more than the snapshot on disk.
       if (!recovered || recovered.replayed > 0) await journal.writeSnapshot();

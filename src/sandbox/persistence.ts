@@ -32,6 +32,8 @@ interface Snapshot {
   state: SandboxState;
   /** The last journal line the snapshot includes. */
   seq: number;
+  /** The highest id each collection ever used (deleted entities included). */
+  usedIds: Record<string, number>;
 }
 
 function readSnapshot(file: string): Snapshot | undefined {
@@ -49,9 +51,13 @@ function readSnapshot(file: string): Snapshot | undefined {
     throw new SandboxDataError(file, `it is not valid JSON (${(e as Error).message})`);
   }
   checkState(file, parsed);
-  const seq = (parsed as { journalSeq?: unknown }).journalSeq;
+  const { journalSeq: seq, usedIds } = parsed as { journalSeq?: unknown; usedIds?: unknown };
   if (seq !== undefined && !isSeq(seq)) throw new SandboxDataError(file, '"journalSeq" is not a whole number');
-  return { state: parsed, seq: (seq as number | undefined) ?? 0 };
+  const ids: Record<string, number> = {};
+  if (usedIds && typeof usedIds === 'object')
+    for (const [name, id] of Object.entries(usedIds))
+      if (isSeq(id) && COLLECTION_NAMES.includes(name as never)) ids[name] = id;
+  return { state: parsed, seq: (seq as number | undefined) ?? 0, usedIds: ids };
 }
 
 export interface RecoveredState {
@@ -60,6 +66,8 @@ export interface RecoveredState {
   seq: number;
   /** Journal lines applied on top of the snapshot. */
   replayed: number;
+  /** The highest id each collection ever used, deleted entities included. */
+  usedIds: Record<string, number>;
 }
 
 /**
@@ -87,6 +95,7 @@ export function recoverState(file: string): RecoveredState | undefined {
   };
   load(snapshot.state);
   let seq = snapshot.seq;
+  const usedIds = { ...snapshot.usedIds };
   let lastSeen = 0;
   let replayed = 0;
   const lines = text.split('\n');
@@ -108,8 +117,12 @@ export function recoverState(file: string): RecoveredState | undefined {
       if (op.op === 'state') {
         checkState(journal, op.v);
         load(op.v);
+        // A reset starts the ids again from the state it puts back.
+        for (const name of Object.keys(usedIds)) delete usedIds[name];
       } else if (op.op === 'put') {
-        maps.get(op.c)!.set((op.v as { id: number }).id, op.v);
+        const id = (op.v as { id: number }).id;
+        maps.get(op.c)!.set(id, op.v);
+        usedIds[op.c] = Math.max(usedIds[op.c] ?? 0, id);
       } else {
         maps.get(op.c)!.delete(op.id);
       }
@@ -118,7 +131,12 @@ export function recoverState(file: string): RecoveredState | undefined {
     replayed++;
   });
   const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, [...maps.get(name)!.values()]]));
-  return { state: { version: STATE_VERSION, collections } as SandboxState, seq: Math.max(seq, lastSeen), replayed };
+  return {
+    state: { version: STATE_VERSION, collections } as SandboxState,
+    seq: Math.max(seq, lastSeen),
+    replayed,
+    usedIds,
+  };
 }
 
 /** One journal line: the writes of one or more requests, in order. */

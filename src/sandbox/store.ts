@@ -28,8 +28,11 @@ export class Store {
   private readonly versions = new Map<CollectionName, number>();
   private readonly indexes = new Map<string, { stamp: string; value: unknown }>();
 
-  constructor(state: SandboxState) {
+  /** `usedIds`: the highest id each collection ever used, when that is more than its items show (some were deleted). */
+  constructor(state: SandboxState, usedIds: Partial<Record<CollectionName, number>> = {}) {
     this.load(state);
+    for (const [name, id] of Object.entries(usedIds) as [CollectionName, number][])
+      if (id > (this.maxIds.get(name) ?? 0)) this.maxIds.set(name, id);
   }
 
   /** Replaces everything (a reset to the seed, or state read from a data file). */
@@ -104,12 +107,13 @@ export class Store {
 
   /**
    * The state as JSON text (serialised in one synchronous step, so it is consistent without a copy), with `extra`
-   * fields after the version (persistence records which journal line the snapshot includes).
+   * fields after the version (persistence records which journal line the snapshot includes) and the highest id each
+   * collection ever used, so that ids of deleted entities are not given out again after a restart.
    */
   toJson(extra: Record<string, unknown> = {}): string {
     const collections: Record<string, unknown[]> = {};
     for (const name of COLLECTION_NAMES) collections[name] = [...this.maps[name].values()];
-    return JSON.stringify({ version: STATE_VERSION, ...extra, collections });
+    return JSON.stringify({ version: STATE_VERSION, ...extra, usedIds: Object.fromEntries(this.maxIds), collections });
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {

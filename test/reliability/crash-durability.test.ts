@@ -40,6 +40,8 @@ interface Ledger {
   deleted: Set<number>;
   /** Deletes sent whose answer never came: either outcome is right. */
   unsure: Set<number>;
+  /** Ids a create answered with that an earlier create had already been given. */
+  reused: number[];
 }
 
 async function writer(
@@ -83,6 +85,7 @@ async function writer(
       const text = await res.text();
       if (!res.ok) throw new Error(`create answered ${res.status}: ${text}`);
       const id = (JSON.parse(text) as { data: { id: number } }).data.id;
+      if (ledger.created.has(id)) ledger.reused.push(id);
       ledger.created.set(id, name);
       mine.push(id);
       count('crash: acknowledged writes');
@@ -134,7 +137,7 @@ describe('crash durability of --data (SIGKILL at random moments)', function () {
   it(`keeps every acknowledged write through ${ROUNDS} kills of ${WRITERS} busy writers`, async () => {
     const random = prng(seed);
     const file = path.join(dir, 'data.json');
-    const ledger: Ledger = { created: new Map(), deleted: new Set(), unsure: new Set() };
+    const ledger: Ledger = { created: new Map(), deleted: new Set(), unsure: new Set(), reused: [] };
     const mine: number[][] = Array.from({ length: WRITERS }, () => []);
     let serial = 0;
     const lost: string[] = [];
@@ -172,7 +175,9 @@ describe('crash durability of --data (SIGKILL at random moments)', function () {
     lost.push(...(await lostWrites(proc.baseUrl, ledger, ledger.created.keys())));
     count('crash: lost writes', new Set(lost).size);
     note('crash: seed', seed);
+    count('crash: ids given out twice', ledger.reused.length);
     assert.deepStrictEqual([...new Set(lost)], [], `seed ${seed}`);
+    assert.deepStrictEqual(ledger.reused, [], `seed ${seed}: ids of deleted clients were given out again`);
     assert.ok(ledger.created.size > ROUNDS, `only ${ledger.created.size} writes were acknowledged`);
   });
 });

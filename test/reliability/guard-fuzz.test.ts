@@ -22,7 +22,6 @@ const FORM_MESSAGES: Record<string, unknown>[] = [
   { type: 'lookupRefresh', field: 'loyalty_card_type_id' },
   { type: 'send', seq: 4, values },
   { type: 'chooseFile', key: 'body:image' },
-  { type: 'rendered', fields: 4, issues: ['body:phone'] },
   { type: 'cspViolation', directive: 'style-src', blocked: 'inline' },
 ];
 const RESPONSE_MESSAGES: Record<string, unknown>[] = [
@@ -31,7 +30,6 @@ const RESPONSE_MESSAGES: Record<string, unknown>[] = [
   { type: 'saveCsv', csv: 'a,b\n1,2', rows: 1 },
   { type: 'pin', pinned: true },
   { type: 'action', action: 'retry' },
-  { type: 'rendered', rows: 10, ms: 5 },
 ];
 
 const anything = fc.anything({

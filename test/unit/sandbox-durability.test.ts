@@ -55,6 +55,35 @@ describe('sandbox durability', () => {
     }
   });
 
+  it('never gives out the id of a deleted client again, after a clean stop or a SIGKILL', async function () {
+    this.timeout(30_000);
+    const proc = await startSandboxProcess(file);
+    let deleted: number;
+    try {
+      deleted = await createClient(proc.baseUrl, 'Deleted Last', '13155550220');
+      const res = await fetch(`${proc.baseUrl}/client/720441/${deleted}`, {
+        method: 'DELETE',
+        headers: { Accept: ACCEPT, Authorization: AUTH },
+      });
+      assert.ok(res.ok, await res.text());
+    } finally {
+      await proc.kill();
+    }
+    for (let restart = 0; restart < 2; restart++) {
+      const sandbox = await startSandbox({ rateLimit: false, dataFile: file });
+      try {
+        const next = await send(sandbox, {
+          method: 'POST',
+          path: '/clients/720441',
+          body: { name: `After Delete ${restart}`, phone: `1315555022${restart + 1}` },
+        });
+        assert.ok((next.json as { data: { id: number } }).data.id > deleted, next.text);
+      } finally {
+        await sandbox.close();
+      }
+    }
+  });
+
   it('ignores a torn last journal line, and keeps every line before it', async function () {
     this.timeout(30_000);
     const proc = await startSandboxProcess(file);
