@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEMO_CREDENTIALS, SandboxDataError, startSandbox } from '../../src/sandbox';
-import { journalPath } from '../../src/sandbox/persistence';
+import { journalPath, recoverState } from '../../src/sandbox/persistence';
 import { startSandboxProcess } from './helpers/sandbox-process';
 import { ACCEPT, send } from './sandbox-support';
 
@@ -81,6 +81,41 @@ describe('sandbox durability', () => {
       } finally {
         await sandbox.close();
       }
+    }
+  });
+
+  it('answers 500, never 2xx, when a write cannot be journaled, and journals it with the next write that can', async () => {
+    const sandbox = await startSandbox({ rateLimit: false, dataFile: file });
+    // A spy on Node's FileHandle: the next journal append fails as a full disk would.
+    const probe = await fs.promises.open(path.join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const write = fileHandle.write;
+    fileHandle.write = () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    let failed;
+    try {
+      failed = await send(sandbox, {
+        method: 'POST',
+        path: '/clients/720441',
+        body: { name: 'Disk Full', phone: '13155550230' },
+      });
+    } finally {
+      fileHandle.write = write;
+    }
+    try {
+      assert.strictEqual(failed.status, 500, failed.text);
+      assert.match((failed.json as { meta: { message: string } }).meta.message, /could not be saved.*no space left/);
+      const next = await send(sandbox, {
+        method: 'POST',
+        path: '/clients/720441',
+        body: { name: 'Disk Back', phone: '13155550231' },
+      });
+      assert.ok(next.status >= 200 && next.status < 300, next.text);
+      // What a restart would read right now: both writes, the one answered 500 carried by the next commit.
+      const names = recoverState(file)!.state.collections.clients.map((c) => (c as { name: string }).name);
+      assert.ok(names.includes('Disk Full') && names.includes('Disk Back'));
+    } finally {
+      await sandbox.close();
     }
   });
 
