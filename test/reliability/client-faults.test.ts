@@ -11,6 +11,7 @@ import { isAltegioError } from '../../src/api/errors';
 import { DEFAULT_RETRY_OPTIONS } from '../../src/api/retry';
 import { startSandbox, type FaultRule, type SandboxHandle } from '../../src/sandbox';
 import { count, note } from './figures';
+import { PROFILE } from './profile';
 
 const catalog = getCatalog();
 const getLocation = catalog.requireOperation('get_location');
@@ -190,7 +191,7 @@ describe('the client under every fault (property)', function () {
           assert.strictEqual(created, carriedOut ? 1 : 0, `${fault}: created ${created}`);
         }
       }),
-      { numRuns: 250 },
+      { numRuns: PROFILE.clientFaultPlans },
     );
     count('client: duplicate writes', duplicates);
     count('client: wrong error kinds', wrongKinds);

@@ -10,8 +10,9 @@ import { DEMO_CREDENTIALS } from '../../src/sandbox';
 import { startSandboxProcess, type SandboxProcess } from '../unit/helpers/sandbox-process';
 import { ACCEPT } from '../unit/sandbox-support';
 import { count, note } from './figures';
+import { PROFILE } from './profile';
 
-const ROUNDS = 20;
+const ROUNDS = PROFILE.crashRounds;
 const WRITERS = 4;
 const HEADERS = {
   Accept: ACCEPT,

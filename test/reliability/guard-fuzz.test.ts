@@ -9,8 +9,9 @@ import { parseFormMessage, parseFormState } from '../../src/protocol/form-protoc
 import { MAX_MESSAGE_SIZE } from '../../src/protocol/guard';
 import { parseResponseMessage, parseResponseState } from '../../src/protocol/response-protocol';
 import { count } from './figures';
+import { PROFILE } from './profile';
 
-const RUNS = 12_000;
+const RUNS = PROFILE.guardMessages;
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 const values = { path: { location_id: 720441 }, query: { page: 1 }, body: { phone: '13155550175', tags: ['a'] } };
 

@@ -13,9 +13,10 @@ import { DEMO_CREDENTIALS } from '../../src/sandbox';
 import { startSandboxProcess, type SandboxProcess } from '../unit/helpers/sandbox-process';
 import { ACCEPT, exampleRequest } from '../unit/sandbox-support';
 import { count, note } from './figures';
+import { PROFILE } from './profile';
 import { encodeRequest, exchange, type RawAnswer, type RawRequest } from './raw-http';
 
-const RUNS = 2500;
+const RUNS = PROFILE.httpFuzzRequests;
 const OPERATIONS = getCatalog().operations;
 const PARTNER = DEMO_CREDENTIALS.partnerToken;
 const USER = DEMO_CREDENTIALS.userToken;

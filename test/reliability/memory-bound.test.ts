@@ -1,4 +1,4 @@
-// Memory stays bounded whatever clients send: 100,000 requests, each with its own 1–4 KB path and from its own
+// Memory stays bounded whatever clients send: 100,000 requests (30,000 in the quick profile), each with its own 1–4 KB path and from its own
 // source address (any 127.x.y.z is the machine itself), through the rate limit, the request counters and the router
 // of a sandbox process. Its resident memory after a full garbage collection may grow by at most 50 MB; the peak while
 // the requests ran (garbage included) is reported too, and GET /__sandbox/stats stays small.
@@ -9,10 +9,11 @@ import * as path from 'path';
 import { DEMO_CREDENTIALS } from '../../src/sandbox';
 import { ACCEPT } from '../unit/sandbox-support';
 import { count, note } from './figures';
+import { PROFILE } from './profile';
 import { encodeRequest, exchange } from './raw-http';
 
-const REQUESTS = 100_000;
-const WARM_UP = 10_000;
+const REQUESTS = PROFILE.memoryRequests;
+const WARM_UP = PROFILE.memoryWarmUp;
 const IN_FLIGHT = 48;
 const MAX_GROWTH_MB = 50;
 

@@ -15,8 +15,9 @@ import { parseResponse } from '../../src/api/response-parser';
 import { keepable } from '../../src/api/sensitive';
 import { longestLeak } from '../unit/helpers/leaks';
 import { count, most } from './figures';
+import { PROFILE } from './profile';
 
-const RUNS = 3000;
+const RUNS = PROFILE.redactionPlacements;
 const LEAK = 8;
 const tokenArb = fc.stringMatching(/^[A-Za-z0-9_-]{16,48}$/);
 const auth = getCatalog().requireOperation('authorize_user');
