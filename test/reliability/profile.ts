@@ -1,6 +1,6 @@
 // How much the reliability suite does. The full profile (`npm run test:reliability`, whose figures the README
 // quotes) runs the sizes the suite is specified with; the quick one (`RELIABILITY_PROFILE=quick`, what `npm test`
-// and CI run) makes the same checks on fewer inputs so it takes about a minute — still enough that each defect the
+// and CI run) makes the same checks on fewer inputs so it takes well under a minute — still enough that each defect the
 // suite guards against would fail it (30,000 unique 1–4 KB paths outgrow the memory bound if counters are unbounded).
 import { note } from './figures';
 
@@ -31,7 +31,7 @@ const QUICK: ReliabilityProfile = {
   httpFuzzRequests: 1000,
   crashRounds: 5,
   memoryRequests: 30_000,
-  memoryWarmUp: 3000,
+  memoryWarmUp: 10_000,
   clientFaultPlans: 80,
   guardMessages: 10_000,
   redactionPlacements: 1000,
