@@ -2,12 +2,14 @@
 // Tokens are never written into the code: every snippet reads them from the same environment variables as the
 // cURL export (ALTEGIO_PARTNER_TOKEN, ALTEGIO_USER_TOKEN).
 import type { MultipartPart, PreparedRequest } from './http-types';
-import { PARTNER_TOKEN_ENV, USER_TOKEN_ENV, toCurl } from './export';
+import { PARTNER_TOKEN_ENV, USER_TOKEN_ENV, toCurl, withoutCredentials } from './export';
 
 export type CodeLanguage = 'typescript' | 'python' | 'php' | 'curl';
 export const CODE_LANGUAGES: readonly CodeLanguage[] = ['typescript', 'python', 'php', 'curl'];
 
-export function toCode(req: PreparedRequest, language: CodeLanguage): string {
+export function toCode(original: PreparedRequest, language: CodeLanguage): string {
+  // Query-string tokens, other credential headers and passwords in the body are masked like in the cURL export.
+  const req = withoutCredentials(original);
   switch (language) {
     case 'typescript':
       return toTypeScript(req);

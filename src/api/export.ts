@@ -1,7 +1,9 @@
 // A prepared request as a cURL command or a REST Client `.http` snippet. Tokens stay out unless the user
-// explicitly asks: cURL reads them from environment variables, `.http` from file variables at the top.
+// explicitly asks: cURL reads them from environment variables, `.http` from file variables at the top; other
+// credentials (query-string tokens, credential headers, passwords in the body) are masked.
 import type { PreparedRequest } from './http-types';
-import { maskAuthorization } from './redact';
+import { maskAuthorization, maskHeaders } from './redact';
+import { maskRequest } from './request-builder';
 
 export { maskAuthorization, redactSecrets, MASKED } from './redact';
 
@@ -18,7 +20,8 @@ export interface HttpFileOptions {
 }
 
 /** A POSIX shell command (bash, zsh, sh). */
-export function toCurl(req: PreparedRequest, opts: CurlOptions = {}): string {
+export function toCurl(original: PreparedRequest, opts: CurlOptions = {}): string {
+  const req = opts.revealTokens ? original : withoutCredentials(original);
   const args = [`curl${req.method === 'GET' ? '' : ` -X ${req.method}`} ${shellQuote(req.url)}`];
   for (const [name, value] of exportedHeaders(req)) {
     if (name.toLowerCase() !== 'authorization') {
@@ -44,7 +47,8 @@ export function toCurl(req: PreparedRequest, opts: CurlOptions = {}): string {
 }
 
 /** A REST Client (humao.rest-client) request with its token variables declared at the top. */
-export function toHttpFile(req: PreparedRequest, opts: HttpFileOptions = {}): string {
+export function toHttpFile(original: PreparedRequest, opts: HttpFileOptions = {}): string {
+  const req = opts.revealTokens ? original : withoutCredentials(original);
   const authValue = req.headers.Authorization;
   const auth = authValue === undefined ? undefined : parseAuthorization(authValue);
   const reveal = opts.revealTokens === true && auth?.revealable === true;
@@ -82,6 +86,18 @@ export function toHttpFile(req: PreparedRequest, opts: HttpFileOptions = {}): st
     lines.push(`--${boundary}--`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Everything but the Authorization header masked (the exporters turn that one into variables, and need its shape):
+ * query-string tokens, other credential headers, passwords and tokens in the body.
+ */
+export function withoutCredentials(req: PreparedRequest): PreparedRequest {
+  const masked = maskRequest(req);
+  const headers = maskHeaders(req.headers);
+  for (const name of Object.keys(headers))
+    if (name.toLowerCase() === 'authorization') headers[name] = req.headers[name];
+  return { ...masked, headers };
 }
 
 /** Single-quotes for a POSIX shell: nothing inside is expanded; a quote becomes '\''. */

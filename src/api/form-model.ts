@@ -268,11 +268,14 @@ function prune(value: unknown): unknown {
   return value;
 }
 
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Drops undefined and '' entries, and nested objects left empty; the top level stays an object. */
 function pruneObject(value: Record<string, unknown>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (isBlank(v)) continue;
+    // `out[k] = …` with one of these would change the object's prototype, not add a field.
+    if (isBlank(v) || PROTOTYPE_KEYS.has(k)) continue;
     if (isRecord(v)) {
       const inner = pruneObject(v);
       if (inner && Object.keys(inner).length > 0) out[k] = inner;

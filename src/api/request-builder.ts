@@ -5,7 +5,8 @@ import type { JsonSchema, OperationSpec } from './catalog';
 import { ValidationError, type RequestProblem } from './errors';
 import type { PreparedRequest, RequestInput } from './http-types';
 import { describeMultipart } from './multipart';
-import { maskAuthorization } from './redact';
+import { MASKED, maskHeaders, maskUrl, redactSecrets } from './redact';
+import { isSensitiveKey, maskSensitiveFields } from './sensitive';
 
 export const ACCEPT = 'application/vnd.api.v2+json';
 
@@ -41,11 +42,26 @@ export function prepareRequest(input: RequestInput, creds: Credentials, options:
   return prepared;
 }
 
-/** The same request with the tokens in its Authorization header masked: safe to keep, log or show. */
+/**
+ * The same request with every credential masked — Authorization and other credential headers whatever their case,
+ * credential query parameters, passwords and tokens in the body: safe to keep, log or show.
+ */
 export function maskRequest(request: PreparedRequest): PreparedRequest {
-  const auth = request.headers.Authorization;
-  if (auth === undefined) return request;
-  return { ...request, headers: { ...request.headers, Authorization: maskAuthorization(auth) } };
+  const masked: PreparedRequest = { ...request, url: maskUrl(request.url), headers: maskHeaders(request.headers) };
+  if (request.body !== undefined) masked.body = maskBody(request.body);
+  if (request.multipart)
+    masked.multipart = request.multipart.map((part) =>
+      part.value !== undefined && isSensitiveKey(part.name) ? { ...part, value: MASKED } : part,
+    );
+  return masked;
+}
+
+function maskBody(body: string): string {
+  try {
+    return JSON.stringify(maskSensitiveFields(JSON.parse(body) as unknown));
+  } catch {
+    return redactSecrets(body);
+  }
 }
 
 export function buildPath(op: OperationSpec, pathParams: Record<string, string | number> = {}): string {

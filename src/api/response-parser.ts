@@ -81,7 +81,8 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse 
     });
   }
   if (notJson) {
-    const snippet = clean(rawText.slice(0, SNIPPET_CHARS), ctx.secrets);
+    // Redact the whole text first: a cut can split a token so that what is left no longer looks like one.
+    const snippet = clean(rawText, ctx.secrets).slice(0, SNIPPET_CHARS);
     throw new InvalidResponseError(
       `${what} answered ${raw.status} with a body that is not JSON: ${JSON.stringify(snippet)}`,
       { request, response, reason: { code: 'notJson' } },

@@ -1,11 +1,12 @@
 // Values that must never be kept: passwords and tokens inside request or response bodies
 // (POST /auth sends a password and answers with a user token). Used before anything is stored or shown.
+import { isSensitiveName, redactSecrets } from './redact';
 
-const SENSITIVE_KEY = /(^|_)(password|pass|token|user_token|partner_token|secret|api_key)$/i;
 export const MASK = '••••••';
 
+/** The same names the text redaction masks: `password`, `user_token`, `userToken`, `authorization`, `apikey`… */
 export function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEY.test(key);
+  return isSensitiveName(key);
 }
 
 /** A deep copy with every sensitive field's value replaced by a mask; other values are untouched. */
@@ -25,7 +26,22 @@ function mask(value: unknown, seen: WeakMap<object, unknown>): unknown {
   const out: Record<string, unknown> = {};
   seen.set(value, out);
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k] = isSensitiveKey(k) && v !== null && v !== undefined && v !== '' ? MASK : mask(v, seen);
+    const masked = isSensitiveKey(k) && v !== null && v !== undefined && v !== '' ? MASK : mask(v, seen);
+    // defineProperty: a "__proto__" key from parsed JSON stays a field instead of replacing the prototype.
+    Object.defineProperty(out, k, { value: masked, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/**
+ * What may be kept of a request (History): its query and body with credential fields masked, and its error message
+ * redacted by structure and shape (the tokens in use were already taken out where the message was made).
+ */
+export function keepable<T extends { query?: unknown; body?: unknown; errorMessage?: string }>(entry: T): T {
+  return {
+    ...entry,
+    query: maskSensitiveFields(entry.query),
+    body: entry.body === undefined ? undefined : maskSensitiveFields(entry.body),
+    errorMessage: entry.errorMessage === undefined ? undefined : redactSecrets(entry.errorMessage),
+  };
 }

@@ -1,7 +1,19 @@
 // The request form's messages, both directions, and the guards the host checks every incoming one with.
 // Handshake: the app posts `ready` once it listens; the host posts nothing before it, then `init`.
 import type { FormModel, FormValues } from '../api/form-types';
-import { int, json, literal, object, optional, parseMessage, record, str, type MessageOf, type Parsed } from './guard';
+import {
+  int,
+  json,
+  literal,
+  object,
+  optional,
+  parseMessage,
+  plainJsonProblem,
+  record,
+  str,
+  type MessageOf,
+  type Parsed,
+} from './guard';
 import type { FormStrings } from './form-strings';
 import { CSP_VIOLATION_MESSAGE } from './csp-report';
 
@@ -84,6 +96,7 @@ export type FormHostMessage =
   | { type: 'fileChosen'; key: string; token: string; label: string };
 
 /** Limits on what a form may send: generous for real requests, small enough that nothing can flood the host. */
+const FORM_MESSAGE_SIZE = 16 * 1024 * 1024;
 const VALUES_LIMITS = { maxDepth: 24, maxNodes: 50_000, maxStringLength: 200_000 };
 const FIELD_NAME = /^[A-Za-z0-9_.[\]-]{0,200}$/;
 const KEY = /^(path|query|body):[^\n]{0,400}$/;
@@ -115,11 +128,12 @@ export const FORM_WEBVIEW_MESSAGES = {
 export type FormWebviewMessage = MessageOf<typeof FORM_WEBVIEW_MESSAGES>;
 
 export function parseFormMessage(raw: unknown): Parsed<FormWebviewMessage> {
-  return parseMessage(FORM_WEBVIEW_MESSAGES, raw);
+  return parseMessage(FORM_WEBVIEW_MESSAGES, raw, { maxSize: FORM_MESSAGE_SIZE });
 }
 
 /** The state a restored panel hands back; checked like any message, plus the operation id against the catalog. */
 export function parseFormState(raw: unknown, knownOperation: (id: string) => boolean): FormWebviewState | undefined {
+  if (plainJsonProblem(raw, FORM_MESSAGE_SIZE)) return undefined;
   const check = object({
     operationId: str({ max: 200, pattern: /^[A-Za-z0-9_]+$/ }),
     values: formValues,

@@ -1,6 +1,17 @@
 // The response viewer's messages, both directions, and the guards the host checks every incoming one with.
 // Handshake: the app posts `ready` once it listens; the host posts nothing before it, then `show`.
-import { bool, int, literal, object, optional, parseMessage, str, type MessageOf, type Parsed } from './guard';
+import {
+  bool,
+  int,
+  literal,
+  object,
+  optional,
+  parseMessage,
+  plainJsonProblem,
+  str,
+  type MessageOf,
+  type Parsed,
+} from './guard';
 import type { ResponseStrings } from './response-strings';
 import { CSP_VIOLATION_MESSAGE } from './csp-report';
 
@@ -117,6 +128,7 @@ export function parseResponseMessage(raw: unknown): Parsed<ResponseWebviewMessag
 }
 
 export function parseResponseState(raw: unknown): ResponseWebviewState | undefined {
+  if (plainJsonProblem(raw, 64 * 1024)) return undefined;
   const error = object({
     historyId: optional(str({ max: 100, pattern: /^[A-Za-z0-9-]+$/ })),
     pinned: bool,

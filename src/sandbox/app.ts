@@ -32,6 +32,8 @@ export interface SandboxApp {
   timers: Timers;
   /** Answers GET /__sandbox/info. */
   info: () => unknown;
+  /** Resolves once every change made so far is on disk (at once without a data file); no 2xx before it. */
+  commit: () => Promise<void>;
   log: (line: string) => void;
 }
 
@@ -173,8 +175,9 @@ async function answer(
 
   const scope = scopeProblem(app.store, values.pathParams ?? {});
   if (scope) return { reply: errorReply(404, scope) };
+  let reply: Reply;
   try {
-    const result = app.handlers.get(operation.id)!({
+    reply = app.handlers.get(operation.id)!({
       op: operation,
       pathParams: values.pathParams ?? {},
       query: values.query ?? {},
@@ -182,11 +185,16 @@ async function answer(
       store: app.store,
       user: auth.user,
     });
-    return { reply: result };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    return { reply: errorReply(e.status, e.message, e.errors) };
+    reply = errorReply(e.status, e.message, e.errors);
   }
+  try {
+    await app.commit();
+  } catch (e) {
+    return { reply: errorReply(500, (e as Error).message), note: ' (not saved)' };
+  }
+  return { reply };
 }
 
 function memoise<T>(fn: () => Promise<T>): () => Promise<T> {

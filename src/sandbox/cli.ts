@@ -4,7 +4,7 @@
 //   --data FILE     keep the state in FILE across restarts (in memory otherwise)
 //   --no-rate-limit do not apply Altegio's 5/s and 200/min limit
 //   --latency MS    add this much latency to every request
-//   --quiet         do not log each request
+//   --quiet         do not log each request (failures of the sandbox itself are still printed, on stderr)
 import { startSandbox, type SandboxOptions } from './index';
 
 const DEFAULT_PORT = 8787;
@@ -72,7 +72,11 @@ async function main(): Promise<void> {
     dataFile: cli.dataFile,
     rateLimit: cli.rateLimit ? undefined : false,
     faults: cli.latencyMs ? { latencyMs: cli.latencyMs } : undefined,
-    log: cli.quiet ? undefined : (line) => console.log(`[sandbox] ${line}`),
+    log: cli.quiet
+      ? (line) => {
+          if (/^(internal error|could not)/.test(line)) console.error(`[sandbox] ${line}`);
+        }
+      : (line) => console.log(`[sandbox] ${line}`),
   };
   const sandbox = await startSandbox(options);
   const c = sandbox.credentials;

@@ -2,7 +2,7 @@
 // globalState, capped by `altegio.history.maxEntries`; response bodies are kept as files in global storage.
 import * as vscode from 'vscode';
 import type { HttpMethod } from '../api/catalog';
-import { maskSensitiveFields } from '../api/sensitive';
+import { keepable, maskSensitiveFields } from '../api/sensitive';
 import { Disposable } from './disposable';
 import type { EnvironmentId } from './environments';
 
@@ -68,11 +68,9 @@ export class HistoryStore extends Disposable {
     let hasResponse = false;
     if (response) hasResponse = await this.writeResponse(id, response);
     const stored: HistoryEntry = {
-      ...entry,
+      ...keepable(entry),
       id,
       time: new Date().toISOString(),
-      body: entry.body === undefined ? undefined : maskSensitiveFields(entry.body),
-      query: maskSensitiveFields(entry.query),
       hasResponse,
     };
     const max = Math.max(1, vscode.workspace.getConfiguration('altegio').get<number>('history.maxEntries', 200));

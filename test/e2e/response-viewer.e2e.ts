@@ -216,10 +216,20 @@ describe('Response viewer with 10,000 rows', function () {
   });
 
   it('ran without a single Content Security Policy violation in either webview', async () => {
-    for (const frame of [form, viewer])
+    for (const frame of [form, viewer]) {
       assert.strictEqual(await frame.locator('html').getAttribute('data-csp-violations'), '0');
+      const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.match(csp ?? '', /default-src 'none'; .*base-uri 'none'; form-action 'none'/);
+    }
     // The detector itself works: an inline style attribute is refused and counted.
     await viewer.locator('body').evaluate((body) => body.setAttribute('style', 'outline: 1px solid red'));
     await viewer.locator('html[data-csp-violations="1"]').waitFor({ state: 'attached' });
+    // And a <base> element cannot redirect the webview's relative URLs.
+    await viewer.locator('head').evaluate((head) => {
+      const base = document.createElement('base');
+      base.href = 'https://evil.example/';
+      head.prepend(base);
+    });
+    await viewer.locator('html[data-csp-violations="2"]').waitFor({ state: 'attached' });
   });
 });

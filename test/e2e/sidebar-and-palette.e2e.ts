@@ -15,6 +15,7 @@ import {
   waitForOutputChannel,
   waitForQuickInput,
   waitForQuickInputClosed,
+  waitForTreeRow,
   waitForViews,
   welcomeContent,
   type Workbench,
@@ -85,8 +86,11 @@ describe('Altegio sidebar and command palette', function () {
       await quickPickItem(wb.page, 'No operation matches "xyzzy frobnicate"').click();
       await waitForQuickInputClosed(wb.page);
       await welcomeContent(wb.page, 'API').getByText('No operation matches the filter.').waitFor();
+    });
+    await wb.step('api-tree-filter-cleared', async () => {
       await clickWelcomeButton(wb.page, 'API', 'Clear Filter');
       await welcomeContent(wb.page, 'API').waitFor({ state: 'hidden' });
+      await waitForTreeRow(wb.page, 'API', 'Authentication B2B');
     });
   });
 });

@@ -1,10 +1,11 @@
-// Persistence: with a data file the sandbox's state survives restarts, writes are atomic, and a file that cannot
-// be read stops the start instead of being replaced.
+// Persistence: with a data file the sandbox's state survives restarts, each write is on disk when it is answered,
+// and a file that cannot be read stops the start instead of being replaced.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SandboxDataError, startSandbox } from '../../src/sandbox';
+import { journalPath } from '../../src/sandbox/persistence';
 import { send } from './sandbox-support';
 
 describe('sandbox persistence', () => {
@@ -56,22 +57,58 @@ describe('sandbox persistence', () => {
     }
   });
 
-  it('saves changes without waiting for close (debounced), leaving no temporary files', async () => {
+  it('has each write on disk when it is answered: in the journal, folded into the data file later, no temporary files', async () => {
     const sandbox = await startSandbox({ rateLimit: false, dataFile: file });
     try {
       await send(sandbox, {
         method: 'POST',
         path: '/clients/720441',
-        body: { name: 'Debounced', phone: '12125550903' },
+        body: { name: 'Journaled', phone: '12125550903' },
       });
-      const deadline = Date.now() + 3000;
-      while (!fs.readFileSync(file, 'utf8').includes('Debounced') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
-      assert.ok(fs.readFileSync(file, 'utf8').includes('Debounced'));
-      assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), ['sandbox.json']);
+      assert.ok(fs.readFileSync(journalPath(file), 'utf8').includes('Journaled'), 'in the journal when answered');
+      assert.ok(!fs.readFileSync(file, 'utf8').includes('Journaled'));
+      await sandbox.flush();
+      assert.ok(fs.readFileSync(file, 'utf8').includes('Journaled'), 'in the data file after a flush');
+      assert.strictEqual(fs.readFileSync(journalPath(file), 'utf8'), '', 'and the journal starts again');
+      assert.deepStrictEqual(fs.readdirSync(path.dirname(file)).sort(), [
+        'sandbox.json',
+        'sandbox.json.journal',
+        'sandbox.json.lock',
+      ]);
     } finally {
       await sandbox.close();
     }
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(file)).sort(), ['sandbox.json', 'sandbox.json.journal']);
+  });
+
+  it('folds the journal into the data file by itself after a quiet moment', async () => {
+    const sandbox = await startSandbox({ rateLimit: false, dataFile: file });
+    try {
+      await send(sandbox, { method: 'POST', path: '/clients/720441', body: { name: 'Folded', phone: '12125550905' } });
+      const folded = () =>
+        fs.readFileSync(file, 'utf8').includes('Folded') && fs.readFileSync(journalPath(file), 'utf8') === '';
+      const deadline = Date.now() + 5000;
+      while (!folded() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(fs.readFileSync(file, 'utf8').includes('Folded'));
+      assert.strictEqual(fs.readFileSync(journalPath(file), 'utf8'), '');
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('refuses a second sandbox on the same data file while the first runs', async () => {
+    const first = await startSandbox({ rateLimit: false, dataFile: file });
+    try {
+      await assert.rejects(startSandbox({ rateLimit: false, dataFile: file }), (e: Error) => {
+        assert.ok(e instanceof SandboxDataError);
+        assert.match(e.message, new RegExp(`another sandbox \\(process ${process.pid}\\) is using it`));
+        return true;
+      });
+    } finally {
+      await first.close();
+    }
+    const second = await startSandbox({ rateLimit: false, dataFile: file });
+    await second.close();
   });
 
   it('keeps data in memory only without a data file', async () => {

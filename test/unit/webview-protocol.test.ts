@@ -126,8 +126,10 @@ describe('webview protocol guards', () => {
     it('accepts any JSON body within the limits (property)', () => {
       fc.assert(
         fc.property(fc.jsonValue({ maxDepth: 6 }), (body) => {
-          // JSON.parse gives "__proto__" as an own key, which the guard refuses on purpose.
-          const plain = JSON.parse(JSON.stringify(body).replace(/"__proto__"/g, '"proto"')) as unknown;
+          // JSON.parse gives "__proto__" as an own key; it and the other prototype keys are refused on purpose.
+          const plain = JSON.parse(
+            JSON.stringify(body).replace(/"(__proto__|constructor|prototype)":/g, '"proto":'),
+          ) as unknown;
           return parseFormMessage({ type: 'change', seq: 1, values: { path: {}, query: {}, body: plain } }).ok;
         }),
         { numRuns: 500 },

@@ -200,7 +200,9 @@ function createDocument(ctx: HandlerContext, body: Record<string, unknown>): Sto
 
 /** Moves `delta` of a product in or out of a storage; stock never goes below zero. */
 function moveStock(store: Store, productId: number, storageId: number, delta: number, field: string): void {
-  const product = store.get('products', productId)!;
+  const product = store.get('products', productId);
+  // A product that was removed has no stock left to move.
+  if (!product) return;
   const current = product.amounts.find((a) => a.storage_id === storageId)?.amount ?? 0;
   const next = Math.round((current + delta) * 1000) / 1000;
   if (next < 0) throw fieldProblem(field, `only ${current} of ${product.title} are in storage ${storageId}`);

@@ -2,7 +2,17 @@
 // and removal. A new location joins the chain of the user who creates it, who gets access to it.
 import type { Chain, Location } from '../model';
 import type { Store } from '../store';
-import { bodyOf, fieldProblem, has, idParam, notFound, respond, type Handler, type HandlerContext } from './context';
+import {
+  ApiError,
+  bodyOf,
+  fieldProblem,
+  has,
+  idParam,
+  notFound,
+  respond,
+  type Handler,
+  type HandlerContext,
+} from './context';
 import { cityById, countryById } from './dictionaries';
 import { respondPage } from './paging';
 
@@ -63,6 +73,9 @@ export const locationHandlers: Record<string, Handler> = {
       ? ctx.store.get('locations', ctx.user.location_ids[0] ?? 0)?.chain_id
       : ctx.store.list('chains')[0]?.id;
     const template = ctx.store.list('locations')[0];
+    // A new location copies its settings from an existing one; with every location removed there is none.
+    if (!template)
+      throw new ApiError(409, 'No location is left to copy settings from; reset the sandbox to the seed business.');
     const id = ctx.store.nextId('locations');
     const location: Location = {
       ...template,

@@ -168,8 +168,10 @@ export const loyaltyCardHandlers: Record<string, Handler> = {
   get_loyalty_card_list_by_client_id(ctx) {
     const id = idParam(ctx, 'client_id');
     const client = ctx.store.get('clients', id);
-    if (!client) throw notFound('Client', id);
-    const chainId = ctx.store.get('locations', client.location_id)!.chain_id;
+    // A client of a location that was removed is gone with it.
+    const location = client && ctx.store.get('locations', client.location_id);
+    if (!location) throw notFound('Client', id);
+    const chainId = location.chain_id;
     return respondList(
       ctx,
       cardsOfPhone(ctx.store, chainId, client.phone).map((c) => cardView(ctx.store, c)),

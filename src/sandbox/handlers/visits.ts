@@ -9,6 +9,7 @@ import {
   bodyOf,
   fieldProblem,
   idParam,
+  notFound,
   phoneDigits,
   respond,
   type Handler,
@@ -304,7 +305,9 @@ export const visitHandlers: Record<string, Handler> = {
   get_visit_receipt_pdf(ctx) {
     const visitId = idParam(ctx, 'visit_id');
     const records = recordsOfVisit(ctx.store, visitId);
-    const location = ctx.store.get('locations', records[0].location_id)!;
+    // The visit of a location that was removed is gone with it.
+    const location = records.length ? ctx.store.get('locations', records[0].location_id) : undefined;
+    if (!location) throw notFound('Visit', visitId);
     const { items, payment_transactions } = detailsOf(ctx, records);
     const total = Math.round(items.reduce((s, i) => s + i.cost, 0) * 100) / 100;
     const paid = Math.round(payment_transactions.reduce((s, p) => s + p.amount, 0) * 100) / 100;
