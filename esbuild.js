@@ -48,6 +48,15 @@ const LAZY_BUNDLES = [
 ];
 
 /**
+ * What VS Code loads to activate is dist/extension.js, built from src/entry/: stand-ins for every contributed
+ * command, tree view and panel serializer. The extension proper (src/extension.ts and all it builds) is dist/main.js,
+ * which the stand-ins load on first use; its `vscode` is src/entry/handover.ts, which hands its registrations of
+ * those commands, views and serializers to the stand-ins.
+ */
+const ENTRY = { in: 'src/entry/index.ts', out: 'extension' };
+const MAIN = { in: 'src/entry/main.ts', out: 'main' };
+
+/**
  * A `require()` of a lazy module becomes a require of its own bundle at run time. In the extension bundle a static
  * import of one would pull its code back into extension.js, so there it is an error; the lazy bundles themselves
  * (and the sandbox CLI) may import one statically, and then carry a copy of it.
@@ -55,7 +64,7 @@ const LAZY_BUNDLES = [
 const lazyBundles = (staticImportIsError) => ({
   name: 'lazy-bundles',
   setup(build) {
-    const lazy = new Map(LAZY_BUNDLES.map((b) => [path.join(root, b.in), b.out]));
+    const lazy = new Map([...LAZY_BUNDLES, MAIN].map((b) => [path.join(root, b.in), b.out]));
     build.onResolve({ filter: /^\./ }, (args) => {
       if (!args.importer.startsWith(path.join(root, 'src'))) return undefined;
       const base = path.resolve(args.resolveDir, args.path);
@@ -99,6 +108,17 @@ const noStreamsPolyfill = {
       contents: `throw new Error(${JSON.stringify(`${args.path} is left out of this build (see esbuild.js)`)});`,
       loader: 'js',
     }));
+  },
+};
+
+/** Resolves the extension proper's `vscode` to the hand-over module, and that module's own to VS Code's. */
+const vscodeHandOver = {
+  name: 'vscode-hand-over',
+  setup(build) {
+    const handover = path.join(root, 'src/entry/handover.ts');
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer === handover ? { path: 'vscode', external: true } : { path: handover },
+    );
   },
 };
 
@@ -226,10 +246,8 @@ function integrationTestBuild() {
 async function main() {
   const configs = [];
   configs.push(
-    nodeBuild([{ in: 'src/extension.ts', out: 'extension' }], dist, {
-      metafile: true,
-      plugins: [lazyBundles(true), metafileTo('extension')],
-    }),
+    nodeBuild([ENTRY], dist, { metafile: true, plugins: [lazyBundles(true), metafileTo('extension')] }),
+    nodeBuild([MAIN], dist, { metafile: true, plugins: [lazyBundles(true), vscodeHandOver, metafileTo('main')] }),
   );
   const others = [...LAZY_BUNDLES];
   // The sandbox CLI of `npm start` and the tests; not shipped in the .vsix.
