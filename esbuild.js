@@ -36,14 +36,14 @@ const problemMatcher = {
 
 /**
  * Modules the extension `require`s only when first needed, each built into a bundle of its own beside
- * dist/extension.js, so that activation loads none of their code (Ajv and its formats; the in-editor sandbox; the
- * request forms' and the response viewer's hosts; node-fetch, with the first request). What they share with the extension is stateless, or recognised across copies by a brand.
+ * dist/main.js, so that activation and the first use load none of their code (Ajv and its formats; the in-editor sandbox; the
+ * request forms' and the response viewer's hosts). What they share with the extension is stateless, or recognised
+ * across copies by a brand.
  */
 const LAZY_BUNDLES = [
   { in: 'src/api/validation.ts', out: 'validation' },
   { in: 'src/sandbox/index.ts', out: 'sandbox-server' },
   { in: 'src/webviews/form/form-launcher.ts', out: 'forms' },
-  { in: 'src/api/http-stack.ts', out: 'http-stack' },
   { in: 'src/webviews/response/response-viewer.ts', out: 'responses' },
 ];
 
@@ -80,36 +80,6 @@ const lazyBundles = (staticImportIsError) => ({
     });
   },
 });
-
-/**
- * node-fetch's multipart parser serves only `Response.formData()`, which the client never calls (it reads bodies
- * as bytes); left out like the streams polyfill.
- */
-const noMultipartParser = {
-  name: 'no-multipart-parser',
-  setup(build) {
-    build.onResolve({ filter: /multipart-parser\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}node-fetch${path.sep}`)
-        ? { path: args.path, namespace: 'left-out' }
-        : undefined,
-    );
-  },
-};
-
-/**
- * web-streams-polyfill (60 KB) is node-fetch's fallback for a Node without stream/web (before 16.5); every Node this
- * extension runs on has it, so the fallback is left out and says so should it ever be reached.
- */
-const noStreamsPolyfill = {
-  name: 'no-web-streams-polyfill',
-  setup(build) {
-    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
-    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} is left out of this build (see esbuild.js)`)});`,
-      loader: 'js',
-    }));
-  },
-};
 
 /** Resolves the extension proper's `vscode` to the hand-over module, and that module's own to VS Code's. */
 const vscodeHandOver = {
@@ -152,7 +122,7 @@ function nodeBuild(entryPoints, outdir, extra = {}) {
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
     ...extra,
-    plugins: [problemMatcher, noStreamsPolyfill, noMultipartParser, ...(extra.plugins ?? [])],
+    plugins: [problemMatcher, ...(extra.plugins ?? [])],
   };
 }
 
