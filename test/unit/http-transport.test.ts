@@ -1,7 +1,6 @@
 // The client's transport over node:http against real local servers: what it sends, what it reads (chunked,
 // compressed, big), its deadline, cancellation, its body limit, and how far an exchange got when it failed.
 import * as assert from 'assert';
-import * as http from 'http';
 import * as zlib from 'zlib';
 import { AltegioClient } from '../../src/api/client';
 import { InvalidResponseError, NetworkError, OutcomeUnknownError, isAltegioError } from '../../src/api/errors';
@@ -191,7 +190,7 @@ describe('HTTP transport (node:http)', () => {
     });
 
     it('sends nothing when the signal is already aborted', async () => {
-      const server = await serve((_req, res) => res.end());
+      const server = await serve((_req, res) => void res.end());
       const controller = new AbortController();
       controller.abort();
       const e = await failed(exchange(get(`${server.baseUrl}/x`), options({ signal: controller.signal })));
@@ -217,7 +216,7 @@ describe('HTTP transport (node:http)', () => {
     });
 
     it('leaves no timer behind: a finished exchange does not keep Node alive', async () => {
-      const server = await serve((_req, res) => res.end('ok'));
+      const server = await serve((_req, res) => void res.end('ok'));
       const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
       await exchange(get(`${server.baseUrl}/x`), options({ timeoutMs: 60_000 }));
       const after = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -245,7 +244,7 @@ describe('HTTP transport (node:http)', () => {
     });
 
     it('makes the client say a dropped read failed, and a dropped write may have taken effect', async () => {
-      const server = await serve((req) => req.socket.destroy(), { readBody: false });
+      const server = await serve((req) => void req.socket.destroy(), { readBody: false });
       const client = new AltegioClient({
         baseUrl: server.baseUrl,
         credentials: () => TOKENS,
