@@ -87,8 +87,8 @@ export async function benchSandbox(): Promise<{ figures: Figure[]; results: Reco
     const operation = catalog.requireOperation('get_location');
     const viaClient = () => client.send({ operation, pathParams: { location_id: 720441 } }).then(() => undefined);
     const bare = () => bareGet(sandbox, agent, '/company/720441');
-    // node-fetch alone, as the client calls it (a timeout signal, the whole body read): the floor of a client built
-    // on it, since the design keeps node-fetch for VS Code's proxy support.
+    // node-fetch alone, as the client used to call it (a timeout signal, the whole body read): why the client now
+    // has a transport of its own over node:http (src/api/http-transport.ts). node-fetch is a dev dependency for this.
     const headers = {
       Accept: 'application/vnd.api.v2+json',
       Authorization: `Bearer ${sandbox.credentials.partnerToken}, User ${sandbox.credentials.userToken}`,
@@ -140,7 +140,7 @@ export async function benchSandbox(): Promise<{ figures: Figure[]; results: Reco
         note: `median of ${ROUNDS} alternating rounds of ${PER_ROUND} (range ${results['client.overhead_ratio_min']}–${results['client.overhead_ratio_max']}×)`,
       },
       {
-        name: 'node-fetch alone vs bare `http.request` (the floor)',
+        name: 'node-fetch alone vs bare `http.request` (the transport before)',
         value: `${results['node_fetch.overhead_ratio']}× (${results['node_fetch.mean_ms']} ms)`,
         goal: '',
         note: 'the same rounds; fetch + arrayBuffer with a timeout signal',

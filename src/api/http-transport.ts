@@ -90,8 +90,8 @@ export function exchange(request: WireRequest, options: ExchangeOptions): Promis
       headers['Content-Length'] = Buffer.byteLength(request.body);
     try {
       // http.request throws at once for a URL or header Node refuses (ERR_INVALID_URL, ERR_INVALID_PROTOCOL, …).
-      const transport = new URL(request.url).protocol === 'https:' ? https : http;
-      req = transport.request(request.url, { method: request.method, headers });
+      const url = new URL(request.url);
+      req = (url.protocol === 'https:' ? https : http).request(url, { method: request.method, headers });
     } catch (e) {
       return fail(e);
     }
@@ -117,18 +117,19 @@ export function exchange(request: WireRequest, options: ExchangeOptions): Promis
       });
       res.on('end', () => {
         const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        decode(res.headers['content-encoding'], body, maxBody).then(
-          (bytes) => {
-            if (!finish()) return;
-            resolve({
-              status: res.statusCode ?? 0,
-              statusText: res.statusMessage ?? '',
-              headers: headerRecord(res.rawHeaders),
-              bytes,
-            });
-          },
-          (e: unknown) =>
-            errorCodeOf(e) === 'ERR_BUFFER_TOO_LARGE' ? fail(tooLargeError(maxBody), { tooLarge: maxBody }) : fail(e),
+        const done = (bytes: Uint8Array): void => {
+          if (!finish()) return;
+          resolve({
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: headerRecord(res.rawHeaders),
+            bytes,
+          });
+        };
+        const coding = res.headers['content-encoding'];
+        if (coding === undefined || body.length === 0) return done(body);
+        decode(coding, body, maxBody).then(done, (e: unknown) =>
+          errorCodeOf(e) === 'ERR_BUFFER_TOO_LARGE' ? fail(tooLargeError(maxBody), { tooLarge: maxBody }) : fail(e),
         );
       });
     });
@@ -137,9 +138,9 @@ export function exchange(request: WireRequest, options: ExchangeOptions): Promis
 }
 
 /** The body as sent, or decompressed for the encodings fetch decodes (gzip, deflate, br); at most `max` bytes. */
-function decode(encoding: string | undefined, body: Buffer, max: number): Promise<Uint8Array> {
-  const coding = encoding?.trim().toLowerCase();
-  if (!coding || coding === 'identity' || body.length === 0) return Promise.resolve(body);
+function decode(encoding: string, body: Buffer, max: number): Promise<Uint8Array> {
+  const coding = encoding.trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return Promise.resolve(body);
   const options = { maxOutputLength: max };
   return new Promise((resolve, reject) => {
     const done = (e: Error | null, out: Buffer) => (e ? reject(e) : resolve(out));
