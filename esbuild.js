@@ -36,16 +36,25 @@ const problemMatcher = {
 
 /**
  * Modules the extension `require`s only when first needed, each built into a bundle of its own beside
- * dist/extension.js, so that activation loads none of their code (Ajv and its formats; the in-editor sandbox; the
- * request forms' and the response viewer's hosts; node-fetch, with the first request). What they share with the extension is stateless, or recognised across copies by a brand.
+ * dist/main.js, so that activation and the first use load none of their code (Ajv and its formats; the in-editor sandbox; the
+ * request forms' and the response viewer's hosts). What they share with the extension is stateless, or recognised
+ * across copies by a brand.
  */
 const LAZY_BUNDLES = [
   { in: 'src/api/validation.ts', out: 'validation' },
   { in: 'src/sandbox/index.ts', out: 'sandbox-server' },
   { in: 'src/webviews/form/form-launcher.ts', out: 'forms' },
-  { in: 'src/api/http-stack.ts', out: 'http-stack' },
   { in: 'src/webviews/response/response-viewer.ts', out: 'responses' },
 ];
+
+/**
+ * What VS Code loads to activate is dist/extension.js, built from src/entry/: stand-ins for every contributed
+ * command, tree view and panel serializer. The extension proper (src/extension.ts and all it builds) is dist/main.js,
+ * which the stand-ins load on first use; its `vscode` is src/entry/handover.ts, which hands its registrations of
+ * those commands, views and serializers to the stand-ins.
+ */
+const ENTRY = { in: 'src/entry/index.ts', out: 'extension' };
+const MAIN = { in: 'src/entry/main.ts', out: 'main' };
 
 /**
  * A `require()` of a lazy module becomes a require of its own bundle at run time. In the extension bundle a static
@@ -55,7 +64,7 @@ const LAZY_BUNDLES = [
 const lazyBundles = (staticImportIsError) => ({
   name: 'lazy-bundles',
   setup(build) {
-    const lazy = new Map(LAZY_BUNDLES.map((b) => [path.join(root, b.in), b.out]));
+    const lazy = new Map([...LAZY_BUNDLES, MAIN].map((b) => [path.join(root, b.in), b.out]));
     build.onResolve({ filter: /^\./ }, (args) => {
       if (!args.importer.startsWith(path.join(root, 'src'))) return undefined;
       const base = path.resolve(args.resolveDir, args.path);
@@ -72,33 +81,14 @@ const lazyBundles = (staticImportIsError) => ({
   },
 });
 
-/**
- * node-fetch's multipart parser serves only `Response.formData()`, which the client never calls (it reads bodies
- * as bytes); left out like the streams polyfill.
- */
-const noMultipartParser = {
-  name: 'no-multipart-parser',
+/** Resolves the extension proper's `vscode` to the hand-over module, and that module's own to VS Code's. */
+const vscodeHandOver = {
+  name: 'vscode-hand-over',
   setup(build) {
-    build.onResolve({ filter: /multipart-parser\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}node-fetch${path.sep}`)
-        ? { path: args.path, namespace: 'left-out' }
-        : undefined,
+    const handover = path.join(root, 'src/entry/handover.ts');
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer === handover ? { path: 'vscode', external: true } : { path: handover },
     );
-  },
-};
-
-/**
- * web-streams-polyfill (60 KB) is node-fetch's fallback for a Node without stream/web (before 16.5); every Node this
- * extension runs on has it, so the fallback is left out and says so should it ever be reached.
- */
-const noStreamsPolyfill = {
-  name: 'no-web-streams-polyfill',
-  setup(build) {
-    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
-    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} is left out of this build (see esbuild.js)`)});`,
-      loader: 'js',
-    }));
   },
 };
 
@@ -132,7 +122,7 @@ function nodeBuild(entryPoints, outdir, extra = {}) {
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
     ...extra,
-    plugins: [problemMatcher, noStreamsPolyfill, noMultipartParser, ...(extra.plugins ?? [])],
+    plugins: [problemMatcher, ...(extra.plugins ?? [])],
   };
 }
 
@@ -226,10 +216,8 @@ function integrationTestBuild() {
 async function main() {
   const configs = [];
   configs.push(
-    nodeBuild([{ in: 'src/extension.ts', out: 'extension' }], dist, {
-      metafile: true,
-      plugins: [lazyBundles(true), metafileTo('extension')],
-    }),
+    nodeBuild([ENTRY], dist, { metafile: true, plugins: [lazyBundles(true), metafileTo('extension')] }),
+    nodeBuild([MAIN], dist, { metafile: true, plugins: [lazyBundles(true), vscodeHandOver, metafileTo('main')] }),
   );
   const others = [...LAZY_BUNDLES];
   // The sandbox CLI of `npm start` and the tests; not shipped in the .vsix.

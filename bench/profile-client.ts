@@ -2,7 +2,7 @@
 // sandbox (rate limit off, in another process so that its work is not in the profile) under `node --cpu-prof`, then
 // prints the functions with the most self time, by share of all samples in the client's process.
 //   npm run bench:profile-client -- [--requests N] [--top N] [--bare | --fetch] [--keep]
-//   (--bare: the same loop with node:http; --fetch: with node-fetch alone, the floor of a client built on it)
+//   (--bare: the same loop with node:http; --fetch: with node-fetch alone, the client's transport before)
 import { spawn, spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';

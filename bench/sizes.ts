@@ -14,7 +14,7 @@ interface Metafile {
 /** What went into each Node bundle, from esbuild's metafiles (dist/meta/*.json): packages and source folders. */
 export function bundleContents(): string[] {
   const lines: string[] = [];
-  for (const name of ['extension', 'lazy']) {
+  for (const name of ['extension', 'main', 'lazy']) {
     const file = path.join(DIST, 'meta', `${name}.json`);
     if (!fs.existsSync(file)) continue;
     const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as Metafile;
@@ -53,6 +53,7 @@ export function benchSizes(): { figures: Figure[]; results: Record<string, numbe
   for (const line of bundleContents()) console.log(`    ${line}`);
   const results = {
     'bundle.extensionBytes': fs.statSync(main).size,
+    'bundle.mainBytes': fs.statSync(path.join(DIST, 'main.js')).size,
     'vsix.bytes': fs.statSync(vsix).size,
     'vsix.files': entries.length,
     'vsix.sourceMaps': maps.length,
@@ -60,11 +61,11 @@ export function benchSizes(): { figures: Figure[]; results: Record<string, numbe
   };
   const figures: Figure[] = [
     {
-      name: '`dist/extension.js` (minified)',
+      name: '`dist/extension.js` (minified; what activation loads)',
       value: kb(results['bundle.extensionBytes']),
       goal: '≤ 150 KB',
       met: results['bundle.extensionBytes'] <= 150 * 1024,
-      note: `bundles in the .vsix: ${shippedBundles.map((e) => `${path.basename(e.name)} ${kb(e.size)}`).join(', ')}`,
+      note: `the extension proper, loaded on first use: main.js ${kb(results['bundle.mainBytes'])}; bundles in the .vsix: ${shippedBundles.map((e) => `${path.basename(e.name)} ${kb(e.size)}`).join(', ')}`,
     },
     {
       name: 'VSIX',

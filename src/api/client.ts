@@ -1,13 +1,12 @@
 // The HTTP client for the Altegio B2B API v1: every request goes through the rate limiter, a timeout,
 // the retry policy (GETs only) and typed errors. Plain Node: the extension, the tests and the benchmarks
 // all use it.
-import type fetch from 'node-fetch';
 import type { Credentials } from './auth';
 import { systemClock, type Clock } from './clock';
 import { CancelledError, isAltegioError, type AltegioError, type AltegioErrorKind } from './errors';
 import type { ApiResponse, PreparedRequest, RequestEvent, RequestInput } from './http-types';
-import { httpStack } from './lazy-http-stack';
-import { toFormData } from './multipart';
+import { exchange, ExchangeFailure } from './http-transport';
+import { toMultipart } from './multipart';
 import { RateLimiter, type RateLimitGrant } from './rate-limiter';
 import { maskRequest, prepareRequest } from './request-builder';
 import { parseResponse, type RawResponse } from './response-parser';
@@ -32,7 +31,8 @@ export interface ClientOptions {
   userAgent?: string;
   onEvent?: (e: RequestEvent) => void;
   clock?: Clock;
-  fetchImpl?: typeof fetch;
+  /** The longest answer body read, in bytes (decompressed); a longer one fails as an invalid response. */
+  maxBodyBytes?: number;
 }
 
 interface SendState {
@@ -49,7 +49,6 @@ export class AltegioClient {
   private readonly retry: RetryOptions;
   private readonly timeoutMs: number;
   private readonly userAgent: string;
-  private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: ClientOptions) {
     this.clock = options.clock ?? systemClock;
@@ -57,7 +56,6 @@ export class AltegioClient {
     this.retry = retryOptions(options.retry);
     this.timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-    this.fetchImpl = options.fetchImpl ?? ((url, init) => httpStack().fetch(url, init));
   }
 
   /** Exactly what would be sent, with the real Authorization header. Throws before sending on bad input. */
@@ -158,56 +156,34 @@ export class AltegioClient {
   }
 
   /**
-   * One HTTP exchange, with the caller's signal and the timeout combined into one abort. The rate-limit grant is
-   * settled as soon as the answer's head arrives (or the exchange fails): the server has counted the request by then.
+   * One HTTP exchange, with the caller's signal and the timeout. The rate-limit grant is settled as soon as the
+   * answer's head arrives (or the exchange fails): the server has counted the request by then.
    */
   private async exchange(
     { input, prepared, masked, timeoutMs }: SendState,
     grant: RateLimitGrant | undefined,
   ): Promise<RawResponse> {
-    const controller = new AbortController();
-    let aborted: 'cancelled' | 'timeout' | undefined;
-    const onCallerAbort = (): void => {
-      aborted ??= 'cancelled';
-      controller.abort();
-    };
-    input.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    // A real timer, not the injectable clock: it races a real socket.
-    const timer = setTimeout(() => {
-      aborted ??= 'timeout';
-      controller.abort();
-    }, timeoutMs);
-    const body = prepared.multipart ? toFormData(input.body, prepared.operationId) : prepared.body;
-    let phase: 'request' | 'response' = 'request';
-    let status: number | undefined;
     const started = performance.now();
     try {
-      const res = await this.fetchImpl(prepared.url, {
-        method: prepared.method,
-        headers: prepared.headers,
-        body,
-        signal: controller.signal,
-        // Altegio does not redirect API calls. Following one would turn a POST into a GET and could
-        // carry the tokens to another host, so a 3xx is reported instead.
-        redirect: 'manual',
-      });
-      grant?.settle();
-      phase = 'response';
-      status = res.status;
-      const bytes = await readBody(res.body);
-      return {
-        status: res.status,
-        statusText: res.statusText,
-        headers: headerRecord(res.headers.raw()),
-        bytes,
-        durationMs: performance.now() - started,
-      };
+      let headers = prepared.headers;
+      let body: string | Uint8Array | undefined = prepared.body;
+      if (prepared.multipart) {
+        const form = await toMultipart(input.body, prepared.operationId);
+        headers = { ...headers, 'Content-Type': form.contentType };
+        body = form.bytes;
+      }
+      const res = await exchange(
+        // Altegio does not redirect API calls. Following one would turn a POST into a GET and could carry the
+        // tokens to another host, so the transport reports a 3xx instead.
+        { url: prepared.url, method: prepared.method, headers, body },
+        { timeoutMs, signal: input.signal, maxBodyBytes: this.options.maxBodyBytes, onHead: () => grant?.settle() },
+      );
+      return { ...res, durationMs: performance.now() - started };
     } catch (e) {
-      throw transportFailure(e, { request: masked, phase, aborted, timeoutMs, status });
+      if (!(e instanceof ExchangeFailure)) throw e;
+      throw transportFailure(e.cause, { request: masked, phase: e.phase, timeoutMs, ...e.details });
     } finally {
       grant?.settle();
-      clearTimeout(timer);
-      input.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -218,27 +194,6 @@ export class AltegioClient {
       // A failing listener (a log, a status bar) must not fail or repeat the request.
     }
   }
-}
-
-/**
- * The whole body, from node-fetch's stream by its events: cheaper per request than `arrayBuffer()`'s async iteration
- * and copy, which showed in the client's CPU profile.
- */
-function readBody(body: NodeJS.ReadableStream | null): Promise<Uint8Array> {
-  if (!body) return Promise.resolve(new Uint8Array(0));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    body.on('data', (chunk: Buffer) => chunks.push(chunk));
-    body.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    body.once('error', reject);
-  });
-}
-
-/** Header names in lower case, repeated headers joined with ", " (as `Headers.get` does). */
-function headerRecord(raw: Record<string, string[]>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name in raw) headers[name.toLowerCase()] = raw[name].join(', ');
-  return headers;
 }
 
 function describe(request: PreparedRequest): string {

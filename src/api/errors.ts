@@ -38,6 +38,7 @@ export type ErrorReason =
   | { code: 'envelopeFailure' }
   | { code: 'notJson' }
   | { code: 'noEnvelope' }
+  | { code: 'tooLarge'; limitBytes: number }
   | { code: 'noAnswer'; timeoutMs: number }
   | { code: 'notSent'; systemCode: string }
   | { code: 'dropped'; whileReading: boolean; systemCode?: string }

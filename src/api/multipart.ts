@@ -1,6 +1,5 @@
 // multipart/form-data bodies (image upload): a record of fields, described as plain data for exports and
-// history, and turned into a FormData only when the request is actually sent.
-import { httpStack } from './lazy-http-stack';
+// history, and encoded only when the request is actually sent.
 import { ValidationError } from './errors';
 import type { MultipartPart } from './http-types';
 
@@ -22,15 +21,20 @@ export function describeMultipart(body: unknown, operationId: string): Multipart
   });
 }
 
-export function toFormData(body: unknown, operationId: string) {
-  const { File, FormData } = httpStack();
+/** The body as multipart/form-data bytes with its Content-Type (and boundary), encoded by Node's own fetch classes. */
+export async function toMultipart(
+  body: unknown,
+  operationId: string,
+): Promise<{ bytes: Uint8Array; contentType: string }> {
   const form = new FormData();
   for (const [name, value] of entries(body, operationId)) {
     const file = asFile(value);
     if (!file) form.append(name, String(value));
     else form.append(name, new File([file.content], file.filename, { type: file.contentType ?? '' }));
   }
-  return form;
+  const encoded = new Response(form);
+  const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+  return { bytes: new Uint8Array(await encoded.arrayBuffer()), contentType };
 }
 
 function entries(body: unknown, operationId: string): [string, Exclude<MultipartValue, null | undefined>][] {

@@ -1,7 +1,14 @@
 // What a failed fetch means for the caller. The rule that matters: once a write may have reached the
 // server, a lost connection or a missing answer is "outcome unknown", never a plain failure, because
 // Altegio may have carried it out. Only errors that prove nothing was sent say `sent: false`.
-import { CancelledError, NetworkError, OutcomeUnknownError, TimeoutError, type AltegioError } from './errors';
+import {
+  CancelledError,
+  InvalidResponseError,
+  NetworkError,
+  OutcomeUnknownError,
+  TimeoutError,
+  type AltegioError,
+} from './errors';
 import type { PreparedRequest } from './http-types';
 
 /**
@@ -40,6 +47,8 @@ export interface FailureContext {
   timeoutMs: number;
   /** The status, when the failure happened while reading the body. */
   status?: number;
+  /** Set when the body was longer than this many bytes, and so was not read. */
+  tooLarge?: number;
 }
 
 export function transportFailure(error: unknown, ctx: FailureContext): AltegioError {
@@ -48,6 +57,12 @@ export function transportFailure(error: unknown, ctx: FailureContext): AltegioEr
   const write = request.method !== 'GET';
   const details = { request, status: ctx.status, cause: error };
   if (ctx.aborted === 'cancelled') return new CancelledError(`${what} was cancelled.`, details);
+  if (ctx.tooLarge !== undefined) {
+    return new InvalidResponseError(
+      `${what} answered ${ctx.status} with a body longer than ${formatBytes(ctx.tooLarge)}; it was not read.`,
+      { ...details, reason: { code: 'tooLarge', limitBytes: ctx.tooLarge } },
+    );
+  }
   if (ctx.aborted === 'timeout') {
     const seconds = formatSeconds(ctx.timeoutMs);
     const timedOut = { ...details, reason: { code: 'noAnswer' as const, timeoutMs: ctx.timeoutMs } };
@@ -91,6 +106,10 @@ export function errorCode(error: unknown): string | undefined {
     current = candidate.cause ?? (Array.isArray(candidate.errors) ? candidate.errors[0] : undefined);
   }
   return undefined;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${bytes} bytes`;
 }
 
 function formatSeconds(ms: number): string {

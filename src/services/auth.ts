@@ -3,7 +3,7 @@
 // SecretStorage (TokenStore); this service keeps the current environment's pair in memory for the client.
 import * as vscode from 'vscode';
 import type { Credentials } from '../api/auth';
-import { httpStack } from '../api/lazy-http-stack';
+import { exchange } from '../api/http-transport';
 import type { CatalogSource } from './catalog-source';
 import { createClient, type CredentialSource, type RateLimits } from './client-cache';
 import { Disposable } from './disposable';
@@ -118,9 +118,9 @@ export class Auth extends Disposable implements CredentialSource {
     if (env.id !== 'sandbox' || !isLoopbackUrl(env.baseUrl)) return false;
     try {
       const origin = new URL(env.baseUrl).origin;
-      const res = await httpStack().fetch(`${origin}/__sandbox/info`, { signal: AbortSignal.timeout(3000) });
-      if (!res.ok) return false;
-      const info = (await res.json()) as { credentials?: Partial<DemoAccount> };
+      const res = await exchange({ url: `${origin}/__sandbox/info`, method: 'GET', headers: {} }, { timeoutMs: 3000 });
+      if (res.status < 200 || res.status > 299) return false;
+      const info = JSON.parse(new TextDecoder().decode(res.bytes)) as { credentials?: Partial<DemoAccount> };
       const creds = info.credentials;
       if (!creds?.partnerToken) return false;
       await this.signInWithDemoAccount({ ...creds, partnerToken: creds.partnerToken });

@@ -40,6 +40,13 @@ export function errorSummary(e: AltegioError): string {
         what,
         status ?? '?',
       );
+    case 'tooLarge':
+      return vscode.l10n.t(
+        '{0} answered {1} with a body larger than {2} MB; it was not read.',
+        what,
+        status ?? '?',
+        Math.round((r.limitBytes / 1048576) * 10) / 10,
+      );
     case 'noAnswer': {
       const seconds = Math.round(r.timeoutMs / 100) / 10;
       return e.kind === 'outcome_unknown'
