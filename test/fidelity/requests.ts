@@ -1,0 +1,178 @@
+// Turns one of the blueprint's request examples into a request to the sandbox: ids become ids the sandbox has (our
+// document's examples, which the seed business holds), everything else is sent as the blueprint wrote it. Where the
+// blueprint names a required value without showing one, our document's example fills the gap.
+import type { OperationSpec, ParameterSpec } from '../../src/api/catalog';
+import { sampleValue } from '../unit/sandbox-support';
+import type { BlueprintAction, BlueprintRequest } from './blueprint';
+import { SANDBOX_REFERENCES } from './decisions';
+
+/** The blueprint's names for our parameters (YCLIENTS calls a location a company or salon, a chain a group). */
+const PARAMETER_ALIASES: Record<string, string[]> = {
+  location_id: ['company_id', 'salon_id', 'salonId'],
+  chain_id: ['group_id'],
+  team_member_id: ['staff_id', 'master_id', 'staffId'],
+  product_id: ['good_id', 'goodId'],
+  service_id: ['serviceId'],
+  country_id: ['countryId'],
+};
+
+/** An id names an entity the sandbox must have: `id`, `client_id`, `record_id`… */
+export function isIdName(name: string): boolean {
+  return /(^|_)id$|Id$/.test(name);
+}
+
+export interface FidelityRequest {
+  method: string;
+  /** Relative to /api/v1, with the query string. */
+  path: string;
+  pathParams: Record<string, string>;
+  query: Record<string, string | string[]>;
+  body?: unknown;
+  auth: 'partner' | 'partner+user';
+  /** What was put in place of the blueprint's values, for the report. */
+  substituted: string[];
+}
+
+export interface SandboxCredentials {
+  login: string;
+  password: string;
+}
+
+export function buildRequest(
+  action: BlueprintAction,
+  example: BlueprintRequest,
+  op: OperationSpec,
+  credentials: SandboxCredentials,
+): FidelityRequest {
+  const substituted: string[] = [];
+  const ours = op.path.match(/\{[^}]+\}/g)?.map((m) => m.slice(1, -1)) ?? [];
+  const pathParams: Record<string, string> = {};
+  ours.forEach((name, i) => {
+    const param = op.parameters.find((p) => p.in === 'path' && p.name === name);
+    const theirs = action.parameters.find((p) => p.in === 'path' && p.name === action.pathParameters[i]);
+    const value = isIdName(name) || theirs?.example === undefined ? sampleOf(param, name) : theirs.example;
+    pathParams[name] = String(value);
+  });
+
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(example.query)) {
+    const name = ourQueryName(op, key);
+    const param = op.parameters.find((p) => p.in === 'query' && p.name === name);
+    if (isIdName(name) && param && hasExample(param)) {
+      query[name] = toQueryValue(sampleValue(param));
+      substituted.push(`query ${name}`);
+    } else query[name] = value;
+  }
+  // Required parameters the blueprint names without a sample get ours.
+  const named = new Set(action.queryParameters.map((k) => ourQueryName(op, k)));
+  for (const p of op.parameters) {
+    if (p.in !== 'query' || !p.required || p.name in query || !named.has(p.name)) continue;
+    query[p.name] = toQueryValue(sampleValue(p));
+    substituted.push(`query ${p.name} (named without a sample)`);
+  }
+
+  let body = example.body === undefined ? composeBody(example, op, substituted) : structuredClone(example.body);
+  if (body !== undefined) body = substituteIds(body, op.requestBody?.example, '', substituted);
+  for (const ref of SANDBOX_REFERENCES[op.id] ?? []) {
+    if (!isRecord(body) || !(ref.field in body)) continue;
+    const mine: Record<string, unknown> = { login: credentials.login, password: credentials.password };
+    const value = ref.field in mine ? mine[ref.field] : (op.requestBody?.example as Record<string, unknown>)[ref.field];
+    body[ref.field] = value;
+    substituted.push(`body ${ref.field} (${ref.reason})`);
+  }
+
+  const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathParams[name]));
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const v of value) qs.append(`${key}[]`, v);
+    else qs.append(key, value);
+  }
+  const search = qs.toString();
+  return {
+    method: op.method,
+    path: search ? `${path}?${search}` : path,
+    pathParams,
+    query,
+    ...(body !== undefined ? { body } : {}),
+    auth: op.security === 'BearerPartner' ? 'partner' : 'partner+user',
+    substituted,
+  };
+}
+
+/** A body from the fields the blueprint names: its samples, and our examples for required fields it shows none for. */
+function composeBody(example: BlueprintRequest, op: OperationSpec, substituted: string[]): unknown {
+  if (!example.attributes || !op.requestBody || op.requestBody.contentType !== 'application/json') return undefined;
+  const ourExample = isRecord(op.requestBody.example) ? op.requestBody.example : {};
+  const props = op.requestBody.schema.properties ?? {};
+  const body: Record<string, unknown> = {};
+  for (const a of example.attributes) {
+    if (a.example !== undefined) body[a.name] = typedSample(a.example, a.type);
+    else if (a.required) {
+      const value = ourExample[a.name] ?? props[a.name]?.examples?.[0];
+      if (value === undefined) continue;
+      body[a.name] = value;
+      substituted.push(`body ${a.name} (named without a sample)`);
+    }
+  }
+  return Object.keys(body).length ? body : undefined;
+}
+
+function typedSample(value: string, type: string | undefined): unknown {
+  if (type && /^(number|integer)/.test(type) && /^-?[0-9]+(\.[0-9]+)?$/.test(value)) return Number(value);
+  if (type && /^boolean/.test(type) && /^(true|false)$/.test(value)) return value === 'true';
+  return value;
+}
+
+/**
+ * Ids of the blueprint's business become ids of the sandbox's: the value at the same place in our document's
+ * example (the first row's, for rows our example does not have). The blueprint's type (number or numeric string) is
+ * kept, so that what is tested is still the blueprint's form.
+ */
+function substituteIds(value: unknown, ours: unknown, at: string, substituted: string[]): unknown {
+  if (Array.isArray(value)) {
+    const rows = Array.isArray(ours) ? ours : [];
+    return value.map((v, i) => substituteIds(v, rows[i] ?? rows[0], `${at}[${i}]`, substituted));
+  }
+  if (!isRecord(value)) return value;
+  const mine = isRecord(ours) ? ours : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const replacement = mine[key];
+    const where = at ? `${at}.${key}` : key;
+    if (isIdName(key) && isIdValue(v) && isIdValue(replacement) && String(v) !== String(replacement)) {
+      out[key] = typeof v === 'string' ? String(replacement) : Number(replacement);
+      substituted.push(`body ${where}`);
+    } else out[key] = substituteIds(v, replacement, where, substituted);
+  }
+  return out;
+}
+
+function isIdValue(v: unknown): boolean {
+  return (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^[1-9][0-9]*$/.test(v));
+}
+
+function sampleOf(param: ParameterSpec | undefined, name: string): unknown {
+  if (!param) throw new Error(`path parameter ${name} is not declared`);
+  return sampleValue(param);
+}
+
+function hasExample(p: ParameterSpec): boolean {
+  return p.example !== undefined || (Array.isArray(p.schema.examples) && p.schema.examples.length > 0);
+}
+
+function toQueryValue(value: unknown): string | string[] {
+  return Array.isArray(value) ? value.map(String) : String(value);
+}
+
+/** Our name for a query parameter the blueprint calls `key`: the same name if we have it, else its alias. */
+function ourQueryName(op: OperationSpec, key: string): string {
+  const query = op.parameters.filter((p) => p.in === 'query');
+  if (query.some((p) => p.name === key)) return key;
+  for (const [ours, theirs] of Object.entries(PARAMETER_ALIASES))
+    if (theirs.includes(key) && query.some((p) => p.name === ours)) return ours;
+  return key;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
