@@ -1,11 +1,10 @@
-// How the document models a body that is a bare JSON array: an object schema whose only property is named "[]".
-// Apart from validation.ts so that the forms can ask without loading Ajv.
+// Whether a request body is a bare JSON array (Altegio's bulk operations): its schema is an array schema. Apart from
+// validation.ts so that the forms can ask without loading Ajv.
 import type { OperationSpec } from './catalog';
 
-export const ARRAY_BODY_PROPERTY = '[]';
-
-/** Whether the document models this body as a bare JSON array (its schema's only property is named "[]"). */
 export function hasArrayBody(op: OperationSpec): boolean {
-  const props = op.requestBody?.schema.properties;
-  return props !== undefined && Object.keys(props).length === 1 && ARRAY_BODY_PROPERTY in props;
+  const schema = op.requestBody?.schema;
+  if (!schema) return false;
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  return types.filter((t) => t !== 'null')[0] === 'array';
 }

@@ -59,7 +59,7 @@ function bodyModel(op: OperationSpec): FormBody {
     ...(spec.example !== undefined ? { example: spec.example } : {}),
   };
   if (hasArrayBody(op)) {
-    const rows = schema.properties!['[]'];
+    const rows = schema;
     return {
       ...base,
       mode: 'fields',
@@ -74,7 +74,7 @@ function bodyModel(op: OperationSpec): FormBody {
 
 function bodyFallback(schema: JsonSchema): JsonFallbackReason | undefined {
   if (!schema || Object.keys(schema).length === 0) return 'no-schema';
-  if (COMBINATORS.some((k) => k in schema)) return 'combinator';
+  if (hasStructuralCombinator(schema)) return 'combinator';
   const types = typesOf(schema).filter((t) => t !== 'null');
   if (types.length > 1 || (types.length === 1 && types[0] !== 'object')) return 'not-an-object';
   if (!schema.properties || Object.keys(schema.properties).length === 0) return 'free-form';
@@ -86,6 +86,34 @@ function objectFields(schema: JsonSchema, depth: number): FormField[] {
   return Object.entries(schema.properties ?? {}).map(([name, prop]) =>
     withExample(schemaField(name, prop, required.has(name), depth), prop.examples?.[0]),
   );
+}
+
+/**
+ * Whether the schema combines other schemas in a way fields cannot show. `anyOf` of `required` lists only — one of
+ * several names for a field, e.g. Altegio's create_date or the blueprint's date_created — constrains the values,
+ * not their shape, so the fields still express it (validation reports the missing name).
+ */
+function hasStructuralCombinator(schema: JsonSchema): boolean {
+  return COMBINATORS.some((k) => {
+    if (!(k in schema)) return false;
+    const branches = schema[k];
+    const namesOnly =
+      k === 'anyOf' &&
+      Array.isArray(branches) &&
+      branches.every((b) => isRecord(b) && Object.keys(b).length === 1 && Array.isArray(b.required));
+    return !namesOnly;
+  });
+}
+
+/**
+ * The one type a field is entered as: the schema's only type, or its first when the others are alternative
+ * forms of it — a number that may also be written as a numeral (`["integer", "string"]`), a code that may also be
+ * sent as a number (`["string", "integer"]`). Undefined for a real choice of shapes (text, list or true/false).
+ */
+function primaryType(types: string[]): string | undefined {
+  if (types.length <= 1) return types[0];
+  const scalar = (t: string) => t === 'string' || t === 'integer' || t === 'number';
+  return types.length === 2 && types.every(scalar) ? types[0] : undefined;
 }
 
 /** The field for one schema; recursion stops at MAX_FIELD_DEPTH with a JSON field. */
@@ -110,11 +138,15 @@ export function schemaField(name: string, schema: JsonSchema, required: boolean,
       : f;
   const json = (valueType: ValueType = 'any'): FormField => ({ ...base, kind: 'json', valueType });
 
-  if (COMBINATORS.some((k) => k in schema)) return json();
+  if (hasStructuralCombinator(schema)) return json();
+  const primary = primaryType(types);
   const enumValues = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : undefined;
   if (enumValues && enumValues.length > 0 && enumValues.every(isScalar)) {
-    const scalars = enumValues.filter((v): v is string | number | boolean => v !== null);
-    const type = types[0] ?? typeof scalars[0];
+    const type = primary ?? types[0] ?? typeof enumValues.find((v) => v !== null);
+    // A number enum may also list its numerals ("1" beside 1): one option each, in the field's own type.
+    const scalars = enumValues.filter(
+      (v): v is string | number | boolean => v !== null && (types.length < 2 || matchesType(v, type)),
+    );
     return {
       ...base,
       kind: 'enum',
@@ -122,8 +154,8 @@ export function schemaField(name: string, schema: JsonSchema, required: boolean,
       options: scalars.map((v) => ({ value: v, label: String(v) })),
     };
   }
-  if (types.length > 1) return json();
-  const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
+  if (types.length > 1 && !primary) return json();
+  const type = primary ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
   switch (type) {
     case 'string':
       if (schema.format === 'date') return { ...base, kind: 'date', valueType: 'string' };
@@ -167,6 +199,12 @@ function withExample(field: FormField, example: unknown): FormField {
 function typesOf(schema: JsonSchema): string[] {
   if (Array.isArray(schema.type)) return schema.type.map(String);
   return typeof schema.type === 'string' ? [schema.type] : [];
+}
+
+function matchesType(v: unknown, type: string): boolean {
+  if (type === 'integer' || type === 'number') return typeof v === 'number';
+  if (type === 'boolean') return typeof v === 'boolean';
+  return typeof v === 'string';
 }
 
 function isScalar(v: unknown): boolean {

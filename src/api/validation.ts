@@ -4,7 +4,6 @@
 // it is a bundle of its own (dist/validation.js, see esbuild.js), required when a form is first validated.
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { ARRAY_BODY_PROPERTY, hasArrayBody } from './array-body';
 import type { JsonSchema, OperationSpec, ParameterSpec } from './catalog';
 
 export type FieldLocation = 'path' | 'query' | 'body';
@@ -73,13 +72,20 @@ export interface ValidateRequestOptions {
 const PHONE_STRING = /^\+?[0-9]{9,15}$/;
 /** The format name phones get when they are numbers (Ajv checks one data type per format name). */
 const PHONE_NUMBER_FORMAT = 'phone-number';
+/**
+ * The patterns of a number's other form: `{"type": ["integer", "string"], "pattern": INTEGER_STRING}` is an integer
+ * that may also be written as a numeral ("79067"), as Altegio's server reads and writes them.
+ */
+export const INTEGER_STRING_PATTERN = '^-?[0-9]+$';
+export const NUMBER_STRING_PATTERN = '^-?[0-9]+(\\.[0-9]+)?$';
 
 let ajvInstance: Ajv2020 | undefined;
 
 /** One Ajv instance for the whole process: compiled validators share its schema cache. */
 function ajv(): Ajv2020 {
   if (ajvInstance) return ajvInstance;
-  const instance = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
+  // verbose: errors carry their schema, so that a numeral pattern or a choice of required names is worded well.
+  const instance = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, verbose: true });
   addFormats(instance);
   instance.addFormat('phone', { type: 'string', validate: (value: string) => PHONE_STRING.test(value) });
   instance.addFormat(PHONE_NUMBER_FORMAT, {
@@ -206,6 +212,39 @@ function coerceValue(value: unknown, schema: JsonSchema): unknown {
   return value;
 }
 
+/**
+ * A valid body with every value in its schema's first (primary) type: a numeric string where the schema says
+ * `["integer", "string"]` becomes a number, a number where it says `["string", "integer"]` becomes text. Servers
+ * use this after validation, so that handlers see one form of each value as Altegio's server does ("8230" is read
+ * as 8230). Values that do not convert cleanly are kept as they are.
+ */
+export function normaliseBody(op: OperationSpec, body: unknown): unknown {
+  const schema = op.requestBody?.schema;
+  return schema ? normaliseValue(body, schema) : body;
+}
+
+function normaliseValue(value: unknown, schema: JsonSchema): unknown {
+  if (Array.isArray(value)) return schema.items ? value.map((v) => normaliseValue(v, schema.items!)) : value;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    const props = schema.properties ?? {};
+    const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const s = props[k] ?? extra;
+      out[k] = s ? normaliseValue(v, s) : v;
+    }
+    return out;
+  }
+  const primary = typesOf(schema).find((t) => t !== 'null');
+  if (typeof value === 'string' && (primary === 'integer' || primary === 'number')) {
+    const text = value.trim();
+    const n = Number(text);
+    return text !== '' && Number.isFinite(n) && (primary === 'number' || Number.isInteger(n)) ? n : value;
+  }
+  if (typeof value === 'number' && primary === 'string') return String(value);
+  return value;
+}
+
 /** Validates path parameters, query parameters and the body of a request; an empty list means it may be sent. */
 export function validateRequest(
   op: OperationSpec,
@@ -241,9 +280,7 @@ export function validateRequest(
         });
     } else {
       entry.body ??= compile(spec.schema, 'request');
-      const arrayBody = hasArrayBody(op);
-      const data = arrayBody && Array.isArray(body) ? { [ARRAY_BODY_PROPERTY]: body } : body;
-      errors.push(...run(entry.body, data, 'body', arrayBody));
+      errors.push(...run(entry.body, body, 'body'));
     }
   }
   return errors;
@@ -270,7 +307,7 @@ export function validateResponse(op: OperationSpec, status: number, body: unknow
     entry.responses.set(status, validate);
   }
   if (!validate || validate(body)) return [];
-  return toFieldErrors(validate.errors ?? [], 'body', false).map((e) => e.message);
+  return toFieldErrors(validate.errors ?? [], 'body').map((e) => e.message);
 }
 
 /** Field errors grouped the way Altegio's error envelope carries them: `meta.errors = { field: [messages] }`. */
@@ -290,22 +327,38 @@ function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> 
   return out;
 }
 
-function run(validate: ValidateFunction, data: unknown, location: FieldLocation, arrayBody = false): FieldError[] {
+function run(validate: ValidateFunction, data: unknown, location: FieldLocation): FieldError[] {
   if (validate(data)) return [];
-  return toFieldErrors(validate.errors ?? [], location, arrayBody);
+  return toFieldErrors(validate.errors ?? [], location);
 }
 
-function toFieldErrors(raw: ErrorObject[], location: FieldLocation, arrayBody: boolean): FieldError[] {
-  // anyOf/oneOf report every failed branch; the user only needs to hear that no form fits.
+/** `anyOf: [{required: ["create_date"]}, {required: ["date_created"]}]`: one of several names for a field. */
+function isChoiceOfNames(e: ErrorObject): boolean {
+  return (
+    e.keyword === 'anyOf' &&
+    Array.isArray(e.schema) &&
+    e.schema.every((b) => b && typeof b === 'object' && Object.keys(b).length === 1 && Array.isArray(b.required))
+  );
+}
+
+function toFieldErrors(raw: ErrorObject[], location: FieldLocation): FieldError[] {
+  // anyOf/oneOf report every failed branch; the user only needs to hear that no form fits — except for a choice of
+  // names for one field, where the first name (Altegio's) is the one reported missing.
+  const choices = raw.filter(isChoiceOfNames).map((e) => e.schemaPath);
   const combinators = raw.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
-  const relevant = raw.filter((e) => !combinators.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`)));
+  const firstOfChoice = (e: ErrorObject) => choices.some((p) => e.schemaPath === `${p}/0/required`);
+  const relevant = raw.filter(
+    (e) =>
+      !choices.includes(e.schemaPath) &&
+      (firstOfChoice(e) || !combinators.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(`${p}/`))),
+  );
   const out: FieldError[] = [];
   const seen = new Set<string>();
   const formatFields = new Set(relevant.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   for (const e of relevant) {
     // A phone both fails its pattern and its format; the format's message is the one that helps.
     if (e.keyword === 'pattern' && formatFields.has(e.instancePath)) continue;
-    const field = fieldName(e, arrayBody);
+    const field = fieldName(e);
     const { message, rule, args } = describe(e, field || (location === 'body' ? 'the request body' : location));
     const key = `${field}\n${message}`;
     if (seen.has(key)) continue;
@@ -316,7 +369,7 @@ function toFieldErrors(raw: ErrorObject[], location: FieldLocation, arrayBody: b
 }
 
 /** `/services/0/id` → `services[0].id`; a missing property is named with its parent. */
-function fieldName(e: ErrorObject, arrayBody: boolean): string {
+function fieldName(e: ErrorObject): string {
   const segments = e.instancePath
     .split('/')
     .slice(1)
@@ -326,13 +379,16 @@ function fieldName(e: ErrorObject, arrayBody: boolean): string {
     segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
   if (e.keyword === 'dependentRequired')
     segments.push(String((e.params as { missingProperty: string }).missingProperty));
-  if (arrayBody && segments[0] === ARRAY_BODY_PROPERTY) segments.shift();
   let name = '';
   for (const s of segments) {
     if (/^[0-9]+$/.test(s)) name += `[${s}]`;
     else name += name ? `.${s}` : s;
   }
   return name;
+}
+
+function isNumeralPattern(pattern: unknown): boolean {
+  return pattern === INTEGER_STRING_PATTERN || pattern === NUMBER_STRING_PATTERN;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -376,9 +432,11 @@ function describe(e: ErrorObject, field: string): Description {
     case 'dependentRequired':
       return d('required', `${field} is required`);
     case 'type': {
-      // "or null" is noise for a user filling in a value (null only ever means "leave it out").
+      // "or null" is noise for a user filling in a value (null only ever means "leave it out"), and so is "or a
+      // string" for a number whose other form is a numeral.
       const all = String(p.type).split(',');
-      const types = all.length > 1 ? all.filter((t) => t !== 'null') : all;
+      const numeral = isNumeralPattern((e.parentSchema as { pattern?: unknown } | undefined)?.pattern);
+      const types = all.length > 1 ? all.filter((t) => t !== 'null' && !(numeral && t === 'string')) : all;
       return d('type', `${field} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`, ...types);
     }
     case 'format': {
@@ -388,6 +446,8 @@ function describe(e: ErrorObject, field: string): Description {
       return d('format', `${field} must be ${FORMAT_WORDS[format] ?? `in the "${format}" format`}`, format);
     }
     case 'pattern':
+      if (p.pattern === INTEGER_STRING_PATTERN) return d('type', `${field} must be an integer`, 'integer');
+      if (p.pattern === NUMBER_STRING_PATTERN) return d('type', `${field} must be a number`, 'number');
       return p.pattern === '^[0-9]+$'
         ? d('digits', `${field} must contain digits only`)
         : d('pattern', `${field} must match the pattern ${String(p.pattern)}`, String(p.pattern));

@@ -3,7 +3,7 @@
 // operation's handler → the answer (where the remaining faults act).
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Catalog } from '../api/catalog';
-import { coerceRequest, groupFieldErrors, validateRequest, type FieldError } from '../api/validation';
+import { coerceRequest, groupFieldErrors, normaliseBody, validateRequest, type FieldError } from '../api/validation';
 import { acceptProblem } from './accept';
 import { BodyError, decodeBody, readBody } from './body';
 import type { SandboxCredentials } from './credentials';
@@ -181,7 +181,8 @@ async function answer(
       op: operation,
       pathParams: values.pathParams ?? {},
       query: values.query ?? {},
-      body: values.body,
+      // One form of each value for the handlers: "8230" where the schema says integer is read as 8230.
+      body: normaliseBody(operation, values.body),
       store: app.store,
       user: auth.user,
     });
@@ -226,9 +227,10 @@ function queryValues(params: URLSearchParams): Record<string, unknown> {
  */
 function validationReply(problems: FieldError[]): Reply {
   const status = problems.some((p) => p.kind === 'invalid') ? 400 : 422;
+  // Messages start with the field's name as sent ("seance_length is required"): never capitalised.
   const message =
     problems.length === 1
-      ? capitalise(problems[0].message)
+      ? problems[0].message
       : `${problems.length} problems: ${problems.map((p) => p.message).join('; ')}`;
   return errorReply(status, message, groupFieldErrors(problems));
 }
@@ -247,10 +249,6 @@ function injectedMessage(status: number): string {
   if (status === 503) return 'Service temporarily unavailable.';
   if (status >= 500) return 'Internal server error.';
   return 'Request failed.';
-}
-
-function capitalise(text: string): string {
-  return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
 function control(app: SandboxApp, req: IncomingMessage, method: string, pathname: string): Reply {

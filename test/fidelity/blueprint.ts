@@ -102,3 +102,17 @@ export function mapActions(fixture: BlueprintFixture, catalog: Catalog): ActionM
   }
   return mapping;
 }
+
+/**
+ * A response example as our schema for its status sees it: examples written without the {success, data, meta}
+ * envelope get it (for operations that answer with one), and a lone object shown for an operation whose data is a
+ * list is that list's one row.
+ */
+export function wrapExample(op: OperationSpec, status: number, body: unknown): unknown {
+  if (!op.enveloped) return body;
+  const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
+  if (isObject && 'success' in body) return body;
+  const data = op.responses.find((r) => r.status === status)?.schema?.properties?.data;
+  const listed = isObject && (data?.type === 'array' || (Array.isArray(data?.type) && data.type[0] === 'array'));
+  return { success: status < 400, data: listed ? [body] : body, meta: [] };
+}

@@ -21,6 +21,11 @@ export function isIdName(name: string): boolean {
   return /(^|_)id$|Id$/.test(name);
 }
 
+/** Lists of ids, including those whose name does not say so (`record_labels: [67345]`, `staff: [5006]`). */
+function isIdListName(name: string): boolean {
+  return /_ids$|^(record_labels|labels|categories|staff)$/.test(name);
+}
+
 export interface FidelityRequest {
   method: string;
   /** Relative to /api/v1, with the query string. */
@@ -63,10 +68,14 @@ export function buildRequest(
       substituted.push(`query ${name}`);
     } else query[name] = value;
   }
-  // Required parameters the blueprint names without a sample get ours.
+  // Parameters the blueprint names without a sample get ours where either side requires them.
   const named = new Set(action.queryParameters.map((k) => ourQueryName(op, k)));
+  const requiredThere = new Set(
+    action.parameters.filter((p) => p.in === 'query' && p.required).map((p) => ourQueryName(op, p.name)),
+  );
   for (const p of op.parameters) {
-    if (p.in !== 'query' || !p.required || p.name in query || !named.has(p.name)) continue;
+    if (p.in !== 'query' || p.name in query || !named.has(p.name)) continue;
+    if (!p.required && !requiredThere.has(p.name)) continue;
     query[p.name] = toQueryValue(sampleValue(p));
     substituted.push(`query ${p.name} (named without a sample)`);
   }
@@ -140,11 +149,19 @@ function substituteIds(value: unknown, ours: unknown, at: string, substituted: s
     const replacement = mine[key];
     const where = at ? `${at}.${key}` : key;
     if (isIdName(key) && isIdValue(v) && isIdValue(replacement) && String(v) !== String(replacement)) {
-      out[key] = typeof v === 'string' ? String(replacement) : Number(replacement);
+      out[key] = sameForm(v, replacement);
+      substituted.push(`body ${where}`);
+    } else if (isIdListName(key) && Array.isArray(v) && Array.isArray(replacement) && isIdValue(replacement[0])) {
+      out[key] = v.map((x, i) => (isIdValue(x) ? sameForm(x, replacement[i] ?? replacement[0]) : x));
       substituted.push(`body ${where}`);
     } else out[key] = substituteIds(v, replacement, where, substituted);
   }
   return out;
+}
+
+/** Our id in the blueprint's form: a numeric string stays a string. */
+function sameForm(theirs: unknown, ours: unknown): unknown {
+  return typeof theirs === 'string' ? String(ours) : Number(ours);
 }
 
 function isIdValue(v: unknown): boolean {

@@ -44,7 +44,7 @@ describe('the HTTP client against the sandbox', () => {
       ['500', { status: 500 }, 500],
       ['a connection reset before the body is read', { reset: 'before-body' }, undefined],
       ['a connection reset after the body is read', { reset: 'after-body' }, undefined],
-      ['malformed JSON', { malformedJson: true }, 200],
+      ['malformed JSON', { malformedJson: true }, 201],
       ['a slow body that outlasts the timeout', { slowBodyMs: 1500 }, undefined],
     ];
     for (const [name, fault, status] of faults) {

@@ -217,7 +217,8 @@ describe('form model', () => {
     it('turns a field that fields cannot express into a JSON field', () => {
       const kindOf = (schema: JsonSchema) => schemaField('x', schema, false, 1).kind;
       assert.strictEqual(kindOf({ anyOf: [{ type: 'string' }, { type: 'integer' }] }), 'json');
-      assert.strictEqual(kindOf({ type: ['string', 'integer'] }), 'json');
+      assert.strictEqual(kindOf({ type: ['string', 'array'] }), 'json');
+      assert.strictEqual(kindOf({ type: ['string', 'number', 'boolean', 'array'] }), 'json');
       assert.strictEqual(kindOf({ type: 'object', additionalProperties: { type: 'string' } }), 'json');
       assert.strictEqual(kindOf({ type: 'array' }), 'json');
       assert.strictEqual(kindOf({}), 'json');

@@ -41,7 +41,33 @@ const DOC_ORDER = [
   'Chain Loyalty Programs',
   'Fiscalization',
   'Utilities',
+  // YCLIENTS' documentation only (Altegio's API v1 is the same server): after Altegio's own sections.
+  'Medical Records',
 ];
+
+const BLUEPRINT = 'mkosinov/yclientsapi:docs/yclients_official/yclientsru.apib';
+/** Operations the YCLIENTS blueprint documents that endpoints.json (Altegio's portal) does not. */
+const FROM_BLUEPRINT = [
+  'list_service_categories',
+  'deprecated_list_service_categories',
+  'list_services',
+  'list_team_members',
+  'get_privacy_policy',
+  'voip_integration',
+  'get_medical_patient',
+  'list_medical_cards',
+  'create_medical_card',
+  'get_medical_card',
+  'update_medical_card',
+  'list_medical_appointments',
+  'create_medical_appointment',
+  'get_medical_appointment',
+  'update_medical_appointment',
+];
+
+/** A schema's first type: what forms send (the others are accepted forms of it, e.g. a numeral). */
+const primaryType = (schema: { type?: string | string[] }) =>
+  Array.isArray(schema.type) ? schema.type[0] : schema.type;
 
 describe('the bundled OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
@@ -52,7 +78,7 @@ describe('the bundled OpenAPI document', () => {
     assert.strictEqual(validator.version, '3.1');
   });
 
-  it('has the 28 sections in the documentation order, each described', () => {
+  it("has Altegio's 28 sections in the documentation order, then Medical Records, each described", () => {
     assert.deepStrictEqual(
       catalog.sections.map((s) => s.name),
       DOC_ORDER,
@@ -60,11 +86,23 @@ describe('the bundled OpenAPI document', () => {
     for (const s of catalog.sections) assert.ok(s.description.length > 10, s.name);
   });
 
-  it('holds every operation of endpoints.json, with the same count per section', () => {
-    assert.strictEqual(catalog.operations.length, endpoints.length);
+  it('holds every operation of endpoints.json, and the blueprint-only operations, with the same count per section', () => {
+    assert.strictEqual(catalog.operations.length, endpoints.length + FROM_BLUEPRINT.length);
     for (const name of DOC_ORDER) {
-      const expected = endpoints.filter((e) => e.section === name).length;
+      const expected =
+        endpoints.filter((e) => e.section === name).length +
+        FROM_BLUEPRINT.filter((id) => catalog.operation(id)?.section === name).length;
       assert.strictEqual(catalog.section(name)!.operations.length, expected, name);
+    }
+    for (const id of FROM_BLUEPRINT) {
+      const raw = document.paths[catalog.requireOperation(id).path][catalog.requireOperation(id).method.toLowerCase()];
+      assert.ok(raw['x-altegio-sources'].includes(BLUEPRINT), `${id} names the blueprint as its source`);
+      assert.ok(
+        !endpoints.some(
+          (e) => e.method === catalog.requireOperation(id).method && e.path === catalog.requireOperation(id).path,
+        ),
+        id,
+      );
     }
     for (const e of endpoints) {
       const op = catalog.find(e.method, e.path);
@@ -106,7 +144,7 @@ describe('the bundled OpenAPI document', () => {
       const data = op.success.schema!.properties!.data;
       assert.strictEqual(data.type, 'array');
       assert.deepStrictEqual(data.items!.required, ['id', 'title']);
-      assert.strictEqual(data.items!.properties!.id.type, 'integer');
+      assert.strictEqual(primaryType(data.items!.properties!.id), 'integer');
       assert.strictEqual(data.items!.properties!.title.type, 'string');
       assert.deepStrictEqual((op.success.example as { data: unknown }).data, [{ id: 8230, title: 'Cashback card' }]);
     });
@@ -120,9 +158,10 @@ describe('the bundled OpenAPI document', () => {
       assert.deepStrictEqual(body.schema.required, ['loyalty_card_number', 'loyalty_card_type_id', 'phone']);
       const props = body.schema.properties!;
       assert.deepStrictEqual(Object.keys(props), ['loyalty_card_number', 'loyalty_card_type_id', 'phone']);
-      assert.strictEqual(props.loyalty_card_number.type, 'string');
-      assert.strictEqual(props.loyalty_card_type_id.type, 'string');
-      assert.strictEqual(props.phone.type, 'number');
+      // Strings first (what forms send); numbers are accepted too, as the YCLIENTS blueprint types them.
+      assert.deepStrictEqual(props.loyalty_card_number.type, ['string', 'integer']);
+      assert.deepStrictEqual(props.loyalty_card_type_id.type, ['string', 'integer']);
+      assert.strictEqual(primaryType(props.phone), 'number');
       assert.deepStrictEqual(body.example, {
         loyalty_card_number: '09090909',
         loyalty_card_type_id: '8230',

@@ -125,7 +125,7 @@ describe('sandbox fault injection', () => {
         ...newClient('Malformed Answer', '12125550914'),
         headers: { [FAULT_HEADER]: 'malformed-json' },
       });
-      assert.strictEqual(res.status, 200);
+      assert.strictEqual(res.status, 201);
       assert.strictEqual(res.headers['content-type'], 'application/json; charset=utf-8');
       assert.throws(() => JSON.parse(res.text));
       assert.strictEqual(await clientsNamed('Malformed Answer'), 1);

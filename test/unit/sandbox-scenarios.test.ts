@@ -186,7 +186,7 @@ describe('sandbox scenarios', () => {
           categories: [101],
         },
       });
-      assert.strictEqual(created.status, 200, created.text);
+      assert.strictEqual(created.status, 201, created.text);
       const client = env<{ id: number; phone: string; categories: { title: string }[] }>(created.json).data;
       assert.strictEqual(client.phone, '+12125550999');
       assert.deepStrictEqual(
@@ -438,13 +438,13 @@ describe('sandbox scenarios', () => {
       assert.strictEqual((await send(sandbox, { path: `/goods/720441/${id}` })).status, 404);
     });
 
-    it('creates (202), lists, updates and deletes a tag', async () => {
+    it('creates (200 "Accepted"), lists, updates and deletes a tag', async () => {
       const created = await send(sandbox, {
         method: 'POST',
         path: '/labels/720441',
         body: { title: 'Bridal party', color: '#aa00ff', entity: 2 },
       });
-      assert.strictEqual(created.status, 202);
+      assert.strictEqual(created.status, 200);
       assert.deepStrictEqual(env(created.json).meta, { message: 'Accepted' });
       const tags = env<{ id: number; title: string }[]>(
         (await send(sandbox, { path: '/labels/720441/record' })).json,
@@ -459,7 +459,7 @@ describe('sandbox scenarios', () => {
             body: { title: 'Bridal', color: '#aa00ff' },
           })
         ).status,
-        202,
+        200,
       );
       assert.strictEqual((await send(sandbox, { method: 'DELETE', path: `/labels/720441/${tag.id}` })).status, 200);
       const after = env<{ id: number }[]>((await send(sandbox, { path: '/labels/720441/2' })).json).data;

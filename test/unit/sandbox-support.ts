@@ -2,7 +2,6 @@
 // requests built from the OpenAPI document's own examples.
 import * as http from 'http';
 import type { OperationSpec, ParameterSpec } from '../../src/api/catalog';
-import { hasArrayBody } from '../../src/api/array-body';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { seedValue, withSeedIds } from './sandbox-seed-ids';
 
@@ -136,8 +135,7 @@ export function exampleRequest(op: OperationSpec, pathParams: Record<string, unk
   if (spec?.contentType === 'multipart/form-data') {
     request.rawBody = multipart(Object.keys(spec.schema.properties ?? {}));
   } else if (spec?.example !== undefined) {
-    // Altegio takes a bare array where the document models the body as {"[]": [...]}.
-    request.body = withSeedIds(hasArrayBody(op) ? (spec.example as Record<string, unknown>)['[]'] : spec.example);
+    request.body = withSeedIds(spec.example);
   }
   return request;
 }

@@ -1,6 +1,7 @@
 // POST /company/{location_id}/clients/search: filters combined with AND/OR, sorting, a choice of fields and
 // paging in the body (page, page_size ≤ 200, meta.total_count).
-import type { Client } from '../model';
+import type { Appointment, Client } from '../model';
+import type { Store } from '../store';
 import { ApiError, bodyOf, idParam, phoneDigits, respond, type HandlerContext, type HandlerResult } from './context';
 import { fullName } from './client-view';
 import { paginate } from './paging';
@@ -33,8 +34,8 @@ const SORT_KEYS: Record<string, (c: Client) => string | number> = {
   visits_count: (c) => c.visits,
 };
 
-/** Filter types Altegio documents that need data the sandbox does not keep (app installs, sales, Passteam cards). */
-const UNMODELLED = new Set(['has_mobile_app', 'record', 'client', 'sale', 'passteam_card_ids']);
+/** Filter types Altegio documents that need data the sandbox does not keep (sales documents). */
+const UNMODELLED = new Set(['sale']);
 
 function values(state: Record<string, unknown> | undefined): unknown[] {
   const value = state?.value;
@@ -61,7 +62,13 @@ function range(state: Record<string, unknown> | undefined): { from?: number; to?
   };
 }
 
-function predicateFor(filter: Filter, index: number): Predicate {
+/** A filter's predicate; `state.invert` negates it, as the documentation describes for every filter type. */
+function predicateFor(filter: Filter, index: number, store: Store): Predicate {
+  const predicate = basePredicate(filter, index, store);
+  return filter.state?.invert === true ? (c) => !predicate(c) : predicate;
+}
+
+function basePredicate(filter: Filter, index: number, store: Store): Predicate {
   const field = `filters[${index}].type`;
   switch (filter.type) {
     case 'quick_search': {
@@ -102,6 +109,18 @@ function predicateFor(filter: Filter, index: number): Predicate {
       const to = String(filter.state?.to ?? '').slice(-5);
       return (c) => !!c.birth_date && (!from || c.birth_date.slice(5) >= from) && (!to || c.birth_date.slice(5) <= to);
     }
+    case 'has_mobile_app':
+    case 'has_passteam_card': {
+      // No client of the sandbox has the mobile app or a Passteam card.
+      const wanted = filter.state?.value === true || filter.state?.value === 1 || filter.state?.value === '1';
+      return () => !wanted;
+    }
+    case 'passteam_card_ids':
+      return () => false;
+    case 'client':
+      return clientPredicate(filter.state ?? {});
+    case 'record':
+      return recordPredicate(filter.state ?? {}, store);
     default:
       if (filter.type && UNMODELLED.has(filter.type)) {
         throw new ApiError(422, `The local sandbox does not model "${filter.type}" filters.`, {
@@ -112,6 +131,59 @@ function predicateFor(filter: Filter, index: number): Predicate {
         [field]: [`${field} "${String(filter.type)}" is not a known filter type`],
       });
   }
+}
+
+/** The `client` filter: sub-filters on the client's own fields (`id`, `birthday`). */
+function clientPredicate(state: Record<string, unknown>): Predicate {
+  const parts: Predicate[] = [];
+  const sub = (name: string) => (state[name] ?? undefined) as Record<string, unknown> | undefined;
+  if (sub('id')) {
+    const ids = new Set(numbersOf(sub('id')));
+    parts.push((c) => ids.has(c.id));
+  }
+  if (sub('birthday')) {
+    const from = String(sub('birthday')!.from ?? '').slice(-5);
+    const to = String(sub('birthday')!.to ?? '').slice(-5);
+    parts.push(
+      (c) => !!c.birth_date && (!from || c.birth_date.slice(5) >= from) && (!to || c.birth_date.slice(5) <= to),
+    );
+  }
+  return (c) => parts.every((p) => p(c));
+}
+
+/**
+ * The `record` filter: clients whose appointments match the sub-filters (team members, services, service
+ * categories, attendance status, creation dates), optionally with a number of such appointments and an amount.
+ */
+function recordPredicate(state: Record<string, unknown>, store: Store): Predicate {
+  const sub = (name: string) => (state[name] ?? undefined) as Record<string, unknown> | undefined;
+  const list = (name: string) => (sub(name) ? new Set(numbersOf(sub(name))) : undefined);
+  const staff = list('staff');
+  const services = list('service');
+  const categories = list('service_category');
+  const statuses = list('status');
+  const created = sub('created')
+    ? { from: String(sub('created')!.from ?? ''), to: String(sub('created')!.to ?? '') }
+    : undefined;
+  const count = sub('records_count') ? range(sub('records_count')) : undefined;
+  const amount = sub('sold_amount') ? range(sub('sold_amount')) : undefined;
+  const categoryOf = (serviceId: number) => store.get('services', serviceId)?.category_id;
+  const fits = (a: Appointment) =>
+    !a.deleted &&
+    (!staff || staff.has(a.staff_id)) &&
+    (!services || a.services.some((s) => services.has(s.id))) &&
+    (!categories || a.services.some((s) => categories.has(categoryOf(s.id) ?? -1))) &&
+    (!statuses || statuses.has(a.attendance)) &&
+    (!created ||
+      ((!created.from || a.create_date.slice(0, 10) >= created.from) &&
+        (!created.to || a.create_date.slice(0, 10) <= created.to)));
+  const within = (n: number, r: { from?: number; to?: number } | undefined) =>
+    !r || ((r.from === undefined || n >= r.from) && (r.to === undefined || n <= r.to));
+  return (c) => {
+    const mine = store.filter('appointments', (a) => a.client_id === c.id && fits(a));
+    const sold = mine.reduce((sum, a) => sum + a.services.reduce((s, x) => s + x.cost * (x.amount || 1), 0), 0);
+    return mine.length > 0 && within(mine.length, count) && within(sold, amount);
+  };
 }
 
 function project(client: Client, fields: string[]): Record<string, unknown> {
@@ -159,7 +231,7 @@ export function searchClients(ctx: HandlerContext): HandlerResult {
     throw new ApiError(400, `order_by "${orderBy}" is not a sort field`, {
       order_by: [`order_by must be one of: ${Object.keys(SORT_KEYS).join(', ')}`],
     });
-  const predicates = (body.filters ?? []).map(predicateFor);
+  const predicates = (body.filters ?? []).map((f, i) => predicateFor(f, i, ctx.store));
   const matches: Predicate = (c) =>
     predicates.length === 0 || (operation === 'AND' ? predicates.every((p) => p(c)) : predicates.some((p) => p(c)));
   const sign = direction === 'DESC' ? -1 : 1;

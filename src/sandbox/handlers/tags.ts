@@ -73,7 +73,8 @@ function liveTags(store: Store, locationId: number, entity: number): Tag[] {
 
 export const tagHandlers: Record<string, Handler> = {
   create_tag(ctx) {
-    createTag(ctx, tagFields(bodyOf(ctx)));
+    // The fields may come in the query instead of the body (the YCLIENTS blueprint's only documented form).
+    createTag(ctx, tagFields({ ...ctx.query, ...bodyOf(ctx) }));
     return accepted(ctx);
   },
 
