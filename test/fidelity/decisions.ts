@@ -2,6 +2,7 @@
 // outside the B2B API, and examples we hold to be the blueprint's own mistakes. Nothing is skipped silently: the
 // test fails when an entry here no longer applies, so this list stays exactly as long as it must be.
 import type { BlueprintAction } from './blueprint';
+import type { SandboxFacts } from './sandbox-facts';
 
 /** Actions whose path differs from Altegio's, mapped to our operation by method and path. */
 export const ACTION_ALIASES: Record<string, { method: string; path: string; reason: string }> = {
@@ -37,19 +38,121 @@ export const OUT_OF_SCOPE: { test: (a: BlueprintAction) => boolean; reason: stri
   },
 ];
 
+/** What a reference is resolved from: the sandbox's seed business and the request as built so far. */
+export interface ReferenceContext {
+  facts: SandboxFacts;
+  pathParams: Record<string, string>;
+  /** Our document's example body for the operation. */
+  ours: Record<string, unknown>;
+  /** The body as built so far. */
+  body: unknown;
+}
+
+const client = (c: ReferenceContext) => c.facts.documentClient(Number(c.pathParams.document_id));
+const slug = (c: ReferenceContext) =>
+  ((c.body as { payment?: { method?: { slug?: string } } }).payment?.method?.slug ?? '') as string;
+
 /**
- * Values of a request that stand for things of the blueprint's own business, replaced by the sandbox's (as ids are):
- * by operation id, the body field and why.
+ * Values of a request that stand for things of the blueprint's own business, replaced by the sandbox's as ids are
+ * (ids themselves are replaced by test/unit/sandbox-seed-ids.ts): by operation id, where (`body.a.b` or
+ * `path.name`), why, and the sandbox's value.
  */
-export const SANDBOX_REFERENCES: Record<string, { field: string; reason: string }[]> = {
+export const SANDBOX_REFERENCES: Record<
+  string,
+  { at: string; reason: string; value: (c: ReferenceContext) => unknown }[]
+> = {
   authorize_user: [
-    { field: 'login', reason: "the blueprint's demo user does not exist in the sandbox; its own demo user signs in" },
-    { field: 'password', reason: "the password of the sandbox's demo user" },
+    {
+      at: 'body.login',
+      reason: "the blueprint's demo user does not exist in the sandbox; its own demo user signs in",
+      value: (c) => c.facts.credentials.login,
+    },
+    { at: 'body.password', reason: "the sandbox demo user's password", value: (c) => c.facts.credentials.password },
   ],
   issue_loyalty_card: [
     {
-      field: 'phone',
+      at: 'body.phone',
       reason: 'the phone names the client who gets the card; the sandbox issues cards to its own clients only',
+      value: (c) => c.ours.phone,
+    },
+  ],
+  create_appointment: [
+    {
+      at: 'body.datetime',
+      reason:
+        "the blueprint books 12:00 at UTC+04:00, 03:00 in the sandbox's New York business, outside the team member's hours (refused, as Altegio does); our example's time instead",
+      value: (c) => c.ours.datetime,
+    },
+  ],
+  update_appointment: [
+    {
+      at: 'body.datetime',
+      reason:
+        "the blueprint books 12:00 at UTC+04:00, 03:00 in the sandbox's New York business, outside the team member's hours (refused, as Altegio does); our example's time instead",
+      value: (c) => c.ours.datetime,
+    },
+  ],
+  apply_referral_program: [
+    {
+      at: 'body.referrer_phone',
+      reason: 'the referrer is named by the phone of a loyalty card in the chain; the sandbox has its own',
+      value: (c) => c.ours.referrer_phone,
+    },
+  ],
+  create_payment_with_loyalty_methods: [
+    {
+      at: 'body.payment.method.loyalty_certificate_id',
+      reason: "a gift card of the sale document's client",
+      value: (c) => c.facts.giftCardOf(client(c)),
+    },
+    {
+      at: 'body.payment.method.loyalty_abonement_id',
+      reason: "a membership of the sale document's client",
+      value: (c) => c.facts.membershipOf(client(c)),
+    },
+    {
+      at: 'body.payment.method.loyalty_card_id',
+      reason: "a loyalty card of the sale document's client",
+      value: (c) => c.facts.loyaltyCardOf(client(c)),
+    },
+    {
+      at: 'body.payment.method.loyalty_program_id',
+      reason: "a discount program of the client's card type (a referral program keeps the blueprint's id)",
+      value: (c) =>
+        slug(c) === 'loyalty_program'
+          ? c.facts.discountProgramOf(c.facts.loyaltyCardOf(client(c)))
+          : (c.body as { payment: { method: { loyalty_program_id: unknown } } }).payment.method.loyalty_program_id,
+    },
+    {
+      at: 'body.payment.amount',
+      reason: "what the client's gift card or loyalty card holds, at most (the blueprint's balances are its own)",
+      value: (c) => {
+        const amount = Number((c.body as { payment: { amount: unknown } }).payment.amount);
+        if (slug(c) === 'loyalty_certificate')
+          return Math.min(amount, c.facts.giftCardBalance(c.facts.giftCardOf(client(c))));
+        if (slug(c) === 'loyalty_card')
+          return Math.min(amount, c.facts.loyaltyCardBalance(c.facts.loyaltyCardOf(client(c))));
+        return amount;
+      },
+    },
+    {
+      at: 'body.payment.referrer_phone',
+      reason: "the referrer is named by the phone of another client's loyalty card",
+      value: (c) => c.facts.otherCardPhone(client(c)),
+    },
+  ],
+  update_custom_field: [
+    {
+      at: 'path.field_id',
+      reason: 'a custom field of the category the path names (the blueprint edits a record field)',
+      value: (c) => c.facts.customFieldOf(c.pathParams.field_category, Number(c.pathParams.location_id)),
+    },
+  ],
+  delete_custom_field: [
+    {
+      at: 'path.field_id',
+      reason: 'a custom field of the category the path names (the blueprint removes a record field)',
+      value: (c) => c.facts.customFieldOf(c.pathParams.field_category, Number(c.pathParams.location_id)),
     },
   ],
 };

@@ -20,12 +20,22 @@ import {
 } from './blueprint';
 import { REQUEST_ERRORS, RESPONSE_ERRORS, STATUS_DECISIONS } from './decisions';
 import { buildRequest } from './requests';
+import { SandboxFacts } from './sandbox-facts';
+
+let seedFacts: SandboxFacts | undefined;
+/** The seed business's facts, read once. */
+function facts(sandbox: SandboxHandle): SandboxFacts {
+  return (seedFacts ??= new SandboxFacts(sandbox.credentials));
+}
 
 interface Outcome {
   key: string;
   ok: boolean;
   reason?: string;
 }
+
+/** Values of the blueprint's own business put aside for the sandbox's (SANDBOX_REFERENCES), for the report. */
+const adapted = new Set<string>();
 
 const fixture = loadFixture();
 const catalog: Catalog = process.env.FIDELITY_DOCUMENT ? loadCatalog(process.env.FIDELITY_DOCUMENT) : getCatalog();
@@ -84,7 +94,8 @@ async function sendExample(
 ): Promise<Outcome> {
   const key = `${actionName(action)} · request ${index + 1}`;
   if (example.bodyError) return { key, ok: false, reason: `the body is not JSON: ${example.bodyError}` };
-  const request = buildRequest(action, example, op, sandbox.credentials);
+  const request = buildRequest(action, example, op, facts(sandbox));
+  for (const s of request.substituted) if (s.includes('(')) adapted.add(`${op.id} ${s}`);
   const problems = validateRequest(
     op,
     { pathParams: request.pathParams, query: request.query, body: request.body },
@@ -192,6 +203,8 @@ function report(mapping: ActionMapping, requests: Outcome[], responses: Outcome[
     lines.push(
       `repaired slips of the blueprint's JSON (one reading each): ${[...repairs].map(([r, n]) => `${n} × ${r}`).join(', ')}`,
     );
+  if (adapted.size) lines.push(`adapted to the sandbox's business (test/fidelity/decisions.ts), besides ids:`);
+  for (const a of [...adapted].sort()) lines.push(`    ${a}`);
   counted('requests', requests, 'accepted', 'refused', REQUEST_ERRORS);
   counted('response examples', responses, 'valid', 'invalid', RESPONSE_ERRORS);
   counted('documented statuses', dedupe(statuses), 'documented by our operation', 'not documented', STATUS_DECISIONS);

@@ -3,8 +3,10 @@
 // blueprint names a required value without showing one, our document's example fills the gap.
 import type { OperationSpec, ParameterSpec } from '../../src/api/catalog';
 import { sampleValue } from '../unit/sandbox-support';
+import { seedValue, withSeedIds } from '../unit/sandbox-seed-ids';
 import type { BlueprintAction, BlueprintRequest } from './blueprint';
 import { SANDBOX_REFERENCES } from './decisions';
+import type { SandboxFacts } from './sandbox-facts';
 
 /** The blueprint's names for our parameters (YCLIENTS calls a location a company or salon, a chain a group). */
 const PARAMETER_ALIASES: Record<string, string[]> = {
@@ -23,7 +25,7 @@ export function isIdName(name: string): boolean {
 
 /** Lists of ids, including those whose name does not say so (`record_labels: [67345]`, `staff: [5006]`). */
 function isIdListName(name: string): boolean {
-  return /_ids$|^(record_labels|labels|categories|staff)$/.test(name);
+  return /^(record_labels|labels|categories|staff)$/.test(name);
 }
 
 export interface FidelityRequest {
@@ -38,24 +40,22 @@ export interface FidelityRequest {
   substituted: string[];
 }
 
-export interface SandboxCredentials {
-  login: string;
-  password: string;
-}
-
 export function buildRequest(
   action: BlueprintAction,
   example: BlueprintRequest,
   op: OperationSpec,
-  credentials: SandboxCredentials,
+  facts: SandboxFacts,
 ): FidelityRequest {
   const substituted: string[] = [];
-  const ours = op.path.match(/\{[^}]+\}/g)?.map((m) => m.slice(1, -1)) ?? [];
+  const pathNames = op.path.match(/\{[^}]+\}/g)?.map((m) => m.slice(1, -1)) ?? [];
   const pathParams: Record<string, string> = {};
-  ours.forEach((name, i) => {
+  pathNames.forEach((name, i) => {
     const param = op.parameters.find((p) => p.in === 'path' && p.name === name);
     const theirs = action.parameters.find((p) => p.in === 'path' && p.name === action.pathParameters[i]);
-    const value = isIdName(name) || theirs?.example === undefined ? sampleOf(param, name) : theirs.example;
+    const value =
+      isIdName(name) || theirs?.example === undefined
+        ? seedValue(op.path, name, sampleOf(param, name))
+        : theirs.example;
     pathParams[name] = String(value);
   });
 
@@ -63,8 +63,9 @@ export function buildRequest(
   for (const [key, value] of Object.entries(example.query)) {
     const name = ourQueryName(op, key);
     const param = op.parameters.find((p) => p.in === 'query' && p.name === name);
-    if (isIdName(name) && param && hasExample(param)) {
-      query[name] = toQueryValue(sampleValue(param));
+    const seeded = isIdName(name) ? toQueryValue(seedValue(op.path, name, value)) : value;
+    if (isIdName(name) && param && hasExample(param) && String(seeded) !== String(value)) {
+      query[name] = toQueryValue(seedValue(op.path, name, sampleValue(param)));
       substituted.push(`query ${name}`);
     } else query[name] = value;
   }
@@ -81,13 +82,22 @@ export function buildRequest(
   }
 
   let body = example.body === undefined ? composeBody(example, op, substituted) : structuredClone(example.body);
-  if (body !== undefined) body = substituteIds(body, op.requestBody?.example, '', substituted);
+  // Lists of ids whose name does not say so take our document's example ids; then ids the seed business does not
+  // have become seeded ones (the sandbox's own table of what refers to what).
+  if (body !== undefined) body = withSeedIds(substituteIds(body, op.requestBody?.example, '', substituted));
+  const ours = isRecord(op.requestBody?.example) ? op.requestBody.example : {};
   for (const ref of SANDBOX_REFERENCES[op.id] ?? []) {
-    if (!isRecord(body) || !(ref.field in body)) continue;
-    const mine: Record<string, unknown> = { login: credentials.login, password: credentials.password };
-    const value = ref.field in mine ? mine[ref.field] : (op.requestBody?.example as Record<string, unknown>)[ref.field];
-    body[ref.field] = value;
-    substituted.push(`body ${ref.field} (${ref.reason})`);
+    const [where, ...keys] = ref.at.split('.');
+    if (where === 'path') {
+      pathParams[keys[0]] = String(ref.value({ facts, pathParams, ours, body }));
+      substituted.push(`${ref.at} (${ref.reason})`);
+      continue;
+    }
+    const parent = keys.slice(0, -1).reduce<unknown>((n, k) => (isRecord(n) ? n[k] : undefined), body);
+    const last = keys[keys.length - 1];
+    if (!isRecord(parent) || !(last in parent)) continue;
+    parent[last] = ref.value({ facts, pathParams, ours, body });
+    substituted.push(`${ref.at} (${ref.reason})`);
   }
 
   const path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathParams[name]));
@@ -148,10 +158,7 @@ function substituteIds(value: unknown, ours: unknown, at: string, substituted: s
   for (const [key, v] of Object.entries(value)) {
     const replacement = mine[key];
     const where = at ? `${at}.${key}` : key;
-    if (isIdName(key) && isIdValue(v) && isIdValue(replacement) && String(v) !== String(replacement)) {
-      out[key] = sameForm(v, replacement);
-      substituted.push(`body ${where}`);
-    } else if (isIdListName(key) && Array.isArray(v) && Array.isArray(replacement) && isIdValue(replacement[0])) {
+    if (isIdListName(key) && Array.isArray(v) && Array.isArray(replacement) && isIdValue(replacement[0])) {
       out[key] = v.map((x, i) => (isIdValue(x) ? sameForm(x, replacement[i] ?? replacement[0]) : x));
       substituted.push(`body ${where}`);
     } else out[key] = substituteIds(v, replacement, where, substituted);

@@ -90,7 +90,7 @@ describe('validateRequest', () => {
     );
   });
 
-  it('accepts a bare array for bodies the document models as {"[]": [...]}', () => {
+  it('takes a bare array for bodies that are lists, naming rows by index', () => {
     const bulk = op('bulk_create_clients');
     assert.deepStrictEqual(
       validateRequest(bulk, { pathParams: { location_id: 720441 }, body: [{ name: 'Ann', phone: '13155550100' }] }),

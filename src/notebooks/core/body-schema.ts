@@ -1,12 +1,11 @@
 // The schema of a request body and of the value at any JSON path inside it, for completion and hover.
 import type { JsonSchema, OperationSpec } from '../../api/catalog';
-import { hasArrayBody } from '../../api/array-body';
 
-/** The schema the body's JSON follows (for a bare-array body, the array itself). */
+/** The schema the body's JSON follows (a bare-array body's is an array schema). */
 export function bodySchema(op: OperationSpec): JsonSchema | undefined {
   const spec = op.requestBody;
   if (!spec || spec.contentType !== 'application/json') return undefined;
-  return hasArrayBody(op) ? spec.schema.properties!['[]'] : spec.schema;
+  return spec.schema;
 }
 
 export function schemaAt(root: JsonSchema | undefined, path: readonly (string | number)[]): JsonSchema | undefined {

@@ -177,7 +177,7 @@ describe('request cell diagnostics', () => {
     assert.deepStrictEqual(diagnoseCell(catalog, 'GET /company/{{location_id}}', scope).problems, []);
     const bad = diagnoseCell(
       catalog,
-      'POST /loyalty/cards/{{location_id}}\n\n{ "loyalty_card_number": 5, "phone": 13155550175 }',
+      'POST /loyalty/cards/{{location_id}}\n\n{ "loyalty_card_number": true, "phone": 13155550175 }',
       scope,
     );
     assert.deepStrictEqual(bad.problems.map((p) => p.fieldError?.rule).sort(), ['required', 'type']);

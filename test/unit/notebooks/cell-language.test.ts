@@ -307,7 +307,7 @@ describe('request cell → request', () => {
   });
 
   it('validates with the forms’ rules: missing required fields and wrong types, on the field', () => {
-    const text = 'POST /loyalty/cards/{{location_id}}\n\n{\n  "loyalty_card_number": 5,\n  "phone": 13155550175\n}';
+    const text = 'POST /loyalty/cards/{{location_id}}\n\n{\n  "loyalty_card_number": true,\n  "phone": 13155550175\n}';
     const resolved = resolveCell(analyzeCell(catalog, text), scope());
     const problems = resolved.problems.filter((p) => p.code === 'validation');
     assert.deepStrictEqual(problems.map((p) => [p.fieldError?.rule, p.args[0]]).sort(), [
@@ -315,7 +315,7 @@ describe('request cell → request', () => {
       ['type', 'loyalty_card_number'],
     ]);
     const typeProblem = problems.find((p) => p.fieldError?.rule === 'type')!;
-    assert.strictEqual(at(text, typeProblem), '"loyalty_card_number": 5');
+    assert.strictEqual(at(text, typeProblem), '"loyalty_card_number": true');
     const missing = problems.find((p) => p.fieldError?.rule === 'required')!;
     assert.strictEqual(at(text, missing), '{');
     assert.strictEqual(resolved.input, undefined);
