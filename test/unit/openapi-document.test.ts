@@ -127,6 +127,15 @@ describe('the bundled OpenAPI document', () => {
     }
   });
 
+  it('gives every operation its own summary, so the palette and the tree tell them apart', () => {
+    const bySummary = new Map<string, string[]>();
+    for (const op of catalog.operations) bySummary.set(op.summary, [...(bySummary.get(op.summary) ?? []), op.id]);
+    assert.deepStrictEqual(
+      [...bySummary.values()].filter((ids) => ids.length > 1),
+      [],
+    );
+  });
+
   it('marks deprecated operations', () => {
     const deprecated = catalog.operations.filter((o) => o.deprecated).map((o) => o.id);
     assert.ok(deprecated.includes('deprecated_get_client_list'));
