@@ -117,6 +117,9 @@ class SwappablePrompter implements Prompter {
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
     return this.current.confirm(message, detail, confirmLabel);
   }
+  confirmRisk(message: string, detail: string, safeLabel: string, riskyLabel: string): Promise<boolean> {
+    return this.current.confirmRisk(message, detail, safeLabel, riskyLabel);
+  }
   pick<T>(items: PickItem<T>[], options: Parameters<Prompter['pick']>[1]): Promise<T | undefined> {
     return this.current.pick(items, options);
   }

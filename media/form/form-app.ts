@@ -11,6 +11,7 @@ import type {
   UiState,
 } from '../../src/protocol/form-protocol';
 import type { FormStrings } from '../../src/protocol/form-strings';
+import { sendAnywayProblems } from '../../src/protocol/send-anyway';
 import { baseStyles } from '../shared/base-styles';
 import { fmt } from '../shared/format';
 import type { HostChannel } from '../shared/host-channel';
@@ -472,6 +473,19 @@ export class FormApp extends LitElement {
           >${this.sending ? s.sending : s.send}</vscode-button
         >
         ${
+          // Never the primary button: offered beside a disabled Send when the schema is all that objects.
+          !this.sending && !blocked && !this.jsonInvalid && sendAnywayProblems(this.issues)
+            ? html`<vscode-button
+                class="send-anyway"
+                secondary
+                icon="warning"
+                title=${s.sendAnywayHelp}
+                @click=${() => this.sendAnyway()}
+                >${s.sendAnyway}</vscode-button
+              >`
+            : nothing
+        }
+        ${
           this.sending
             ? html`<vscode-progress-ring aria-label=${s.sending}></vscode-progress-ring>
                 <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancel' })}
@@ -532,6 +546,12 @@ export class FormApp extends LitElement {
   private send(): void {
     this.revealAll = true;
     this.post({ type: 'send', seq: ++this.seq, values: this.values });
+  }
+
+  /** The host checks the problems again and asks in a modal that lists them before anything is sent. */
+  private sendAnyway(): void {
+    this.revealAll = true;
+    this.post({ type: 'sendAnyway', seq: ++this.seq, values: this.values });
   }
 }
 

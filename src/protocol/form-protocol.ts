@@ -114,6 +114,8 @@ export const FORM_WEBVIEW_MESSAGES = {
   lookupSearch: object({ field: str({ max: 100, pattern: FIELD_NAME }), term: str({ max: 200 }) }),
   lookupRefresh: object({ field: str({ max: 100, pattern: FIELD_NAME }) }),
   send: object({ seq: int({ min: 0 }), values: formValues }),
+  /** Send despite schema problems, after the host's modal lists them (see send-anyway.ts). */
+  sendAnyway: object({ seq: int({ min: 0 }), values: formValues }),
   cancel: object({}),
   fillExamples: object({}),
   reset: object({}),

@@ -8,6 +8,9 @@ export interface FormStrings {
   fieldsTab: string;
   jsonTab: string;
   send: string;
+  /** The secondary button offered when the only problems are the schema's. */
+  sendAnyway: string;
+  sendAnywayHelp: string;
   sending: string;
   cancel: string;
   required: string;

@@ -25,6 +25,11 @@ export interface SearchPickOptions<T> {
 export interface Prompter {
   /** A modal confirmation; resolves true only when the user chose `confirmLabel`. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
+  /**
+   * A modal confirmation of a risky choice that is never the default: `safeLabel` is the first (default) button,
+   * Cancel closes; resolves true only when the user chose `riskyLabel`.
+   */
+  confirmRisk(message: string, detail: string, safeLabel: string, riskyLabel: string): Promise<boolean>;
   pick<T>(
     items: PickItem<T>[],
     options: { title?: string; placeHolder?: string; matchOnDescription?: boolean; matchOnDetail?: boolean },
@@ -38,6 +43,11 @@ export const windowPrompter: Prompter = {
   async confirm(message, detail, confirmLabel) {
     const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel);
     return answer === confirmLabel;
+  },
+  async confirmRisk(message, detail, safeLabel, riskyLabel) {
+    // VS Code makes the first button of a modal the default (Enter): the safe choice goes first.
+    const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, safeLabel, riskyLabel);
+    return answer === riskyLabel;
   },
   async pick(items, options) {
     const chosen = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });

@@ -26,6 +26,11 @@ export interface ExecuteOptions {
   confirmation?: Confirmation;
   /** Replays and tree actions that already asked can skip the generic confirmation. */
   alreadyConfirmed?: boolean;
+  /**
+   * Send despite these problems with the schema (worded for the user): asks with a modal that lists them, whose
+   * default is not to send, and logs the offer and the choice. Destructive confirmation still follows.
+   */
+  sendAnyway?: string[];
   source: 'form' | 'palette' | 'tree' | 'history' | 'viewer';
 }
 
@@ -71,6 +76,7 @@ export class RequestPipeline extends Disposable {
     const op = input.operation;
     const environment = this.auth.environment;
     if (environment.readOnly && !op.readOnly) throw new ReadOnlyError(op);
+    if (options.sendAnyway?.length) await this.confirmSendAnyway(input, options.sendAnyway);
     if (!options.alreadyConfirmed) await this.confirmIfDestructive(input, options.confirmation);
     const path = concretePath(op, input);
     const started = Date.now();
@@ -155,6 +161,27 @@ export class RequestPipeline extends Disposable {
       button: op.method === 'DELETE' ? vscode.l10n.t('Delete') : vscode.l10n.t('Send'),
     };
     if (!(await this.prompter.confirm(c.message, c.detail, c.button))) throw new UserCancelledError();
+  }
+
+  /** The Send Anyway modal: lists the problems, the default is to go back; the offer and the choice are logged. */
+  private async confirmSendAnyway(input: RequestInput, problems: string[]): Promise<void> {
+    const op = input.operation;
+    const path = concretePath(op, input);
+    this.log.info(
+      `Send Anyway offered for ${op.method} ${path} (${op.id}) with ${problems.length} schema problem(s): ${problems.join('; ')}`,
+    );
+    const chosen = await this.prompter.confirmRisk(
+      vscode.l10n.t('Send {0} {1} anyway?', op.method, path),
+      vscode.l10n.t(
+        'These values break the rules of the API documentation:\n{0}\n\nAltegio may refuse the request or read the values differently. The documentation can be wrong, so you may send the request as it is.\nEnvironment: {1}',
+        problems.map((p) => `• ${p}`).join('\n'),
+        this.auth.environment.label,
+      ),
+      vscode.l10n.t('Review the Form'),
+      vscode.l10n.t('Send Anyway'),
+    );
+    this.log.info(`Send Anyway ${chosen ? 'chosen' : 'declined'} for ${op.method} ${path} (${op.id})`);
+    if (!chosen) throw new UserCancelledError();
   }
 
   private async record(exchange: Exchange, path: string): Promise<HistoryEntry> {

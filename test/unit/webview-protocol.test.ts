@@ -16,6 +16,7 @@ describe('webview protocol guards', () => {
         { type: 'lookupSearch', field: 'client_id', term: 'James' },
         { type: 'lookupRefresh', field: 'loyalty_card_type_id' },
         { type: 'send', seq: 4, values },
+        { type: 'sendAnyway', seq: 5, values },
         { type: 'cancel' },
         { type: 'fillExamples' },
         { type: 'reset' },

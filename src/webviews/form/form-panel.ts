@@ -30,6 +30,7 @@ import type { LocationStore } from '../../services/location-store';
 import type { Logger } from '../../services/log';
 import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
+import { sendAnywayProblems } from '../../protocol/send-anyway';
 import type { ResponsePresenter } from '../ports';
 import type { PanelObserver } from '../panel-observer';
 import { WebviewPanelHost } from '../webview-panel-host';
@@ -180,7 +181,10 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
         return this.loadLookup(m.field, true);
       case 'send':
         this.values = m.values;
-        return this.send(m.seq);
+        return this.send(m.seq, false);
+      case 'sendAnyway':
+        this.values = m.values;
+        return this.send(m.seq, true);
       case 'cancel':
         this.sending?.abort();
         return;
@@ -270,11 +274,16 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     }
   }
 
-  private async send(seq: number): Promise<void> {
+  /**
+   * Sends the form's values. With problems, only `anyway` sends, and only when every problem is the schema's
+   * (the app offers it so; the host checks again): the pipeline then asks in a modal that lists them.
+   */
+  private async send(seq: number, anyway: boolean): Promise<void> {
     if (this.sending) return;
     const issues = this.validate(this.values);
     this.channel.post({ type: 'validation', seq, issues });
-    if (issues.length > 0) return;
+    const overridden = issues.length > 0 && anyway ? sendAnywayProblems(issues) : undefined;
+    if (issues.length > 0 && !overridden) return;
     const values = requestValues(this.model, this.values);
     const input: RequestInput = { operation: this.operation, pathParams: values.pathParams, query: values.query };
     if (values.body !== undefined)
@@ -287,7 +296,10 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     let exchange: Exchange | undefined;
     let result: ResultMessage;
     try {
-      exchange = await this.s.pipeline.execute(input, { source: 'form' });
+      exchange = await this.s.pipeline.execute(input, {
+        source: 'form',
+        ...(overridden ? { sendAnyway: overridden.map((i) => i.message) } : {}),
+      });
       result = exchange.error ? this.failureResult(exchange.error, exchange) : this.successResult(exchange);
     } catch (e) {
       result = this.failureResult(e, undefined);

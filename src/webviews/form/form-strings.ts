@@ -12,6 +12,10 @@ export function formStrings(): FormStrings {
     fieldsTab: vscode.l10n.t('Fields'),
     jsonTab: vscode.l10n.t('JSON'),
     send: vscode.l10n.t('Send'),
+    sendAnyway: vscode.l10n.t('Send Anyway…'),
+    sendAnywayHelp: vscode.l10n.t(
+      'The documentation may be wrong about the server: send these values as they are, after a confirmation that lists the problems.',
+    ),
     sending: vscode.l10n.t('Sending…'),
     cancel: vscode.l10n.t('Cancel'),
     required: vscode.l10n.t('required'),

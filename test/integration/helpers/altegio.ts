@@ -25,6 +25,8 @@ export interface SearchAnswer {
 
 export interface PromptLog {
   confirms: { message: string; detail: string; button: string }[];
+  /** Confirmations of a risky choice (Send Anyway): the default (safe) button and the risky one. */
+  risks: { message: string; detail: string; safe: string; risky: string }[];
   picks: { title?: string; labels: string[] }[];
   inputs: InputOptions[];
   /** Each search pick: what was typed and the items it showed, as label · description. */
@@ -40,15 +42,18 @@ export interface PromptLog {
  */
 export function scriptedPrompter(script: {
   confirm?: boolean[];
+  /** Answers to confirmations of a risky choice: true chooses the risky button. */
+  risk?: boolean[];
   pick?: PickAnswer[];
   input?: InputAnswer[];
   search?: SearchAnswer[];
 }): Prompter & { log: PromptLog } {
   const confirms = [...(script.confirm ?? [])];
+  const risks = [...(script.risk ?? [])];
   const picks = [...(script.pick ?? [])];
   const inputs = [...(script.input ?? [])];
   const searches = [...(script.search ?? [])];
-  const log: PromptLog = { confirms: [], picks: [], inputs: [], validation: [], searches: [] };
+  const log: PromptLog = { confirms: [], risks: [], picks: [], inputs: [], validation: [], searches: [] };
   const choose = <T>(answer: PickAnswer, items: PickItem<T>[]): T | undefined => {
     if (answer === undefined) return undefined;
     if (typeof answer === 'function') return answer(items as PickItem<unknown>[]) as T;
@@ -64,6 +69,11 @@ export function scriptedPrompter(script: {
       log.confirms.push({ message, detail, button });
       if (confirms.length === 0) throw new Error(`unexpected confirmation: ${message}`);
       return confirms.shift()!;
+    },
+    async confirmRisk(message, detail, safe, risky) {
+      log.risks.push({ message, detail, safe, risky });
+      if (risks.length === 0) throw new Error(`unexpected risky confirmation: ${message}`);
+      return risks.shift()!;
     },
     async pick<T>(items: PickItem<T>[], options: { title?: string }) {
       log.picks.push({ title: options.title, labels: items.map((i) => i.label) });

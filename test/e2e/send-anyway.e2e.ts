@@ -1,0 +1,103 @@
+// Send Anyway end to end: a request form whose only problem is the schema's keeps Send disabled and offers a
+// secondary "Send Anyway…"; the modal lists the problem and its default button is the safe one; sending anyway
+// shows the sandbox's own answer in the form and the response viewer.
+// Screenshots: test-results/e2e/send-anyway/.
+import * as assert from 'assert';
+import type { FrameLocator } from 'playwright-core';
+import { startSandboxProcess } from '../harness/sandbox';
+import {
+  clickDialogButton,
+  dialog,
+  openViewContainer,
+  runCommand,
+  waitForDialog,
+  waitForViews,
+  type Workbench,
+  openWorkbench,
+} from './helpers';
+import { FORM_RENDERED, MANHATTAN, VIEWER_RENDERED, webviewOfTab } from './webview-support';
+
+const FORM_TITLE = /^POST Issue a loyalty card to a client$/;
+
+describe('Send Anyway from a request form', function () {
+  this.bail(true);
+  let wb: Workbench;
+  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
+  let form: FrameLocator;
+
+  before(async () => {
+    sandbox = await startSandboxProcess({ args: ['--quiet'] });
+    assert.ok(sandbox, 'this checkout has no sandbox CLI');
+    wb = await openWorkbench('send-anyway', {
+      settings: { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl },
+      viewport: { width: 1500, height: 950 },
+    });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await sandbox?.stop();
+  });
+
+  it('offers Send Anyway beside a disabled Send when the only problem is the schema', async () => {
+    await wb.step('schema-problem', async () => {
+      await openViewContainer(wb.page, 'Altegio');
+      await waitForViews(wb.page, ['API', 'Business', 'History']);
+      await runCommand(wb.page, 'Altegio: Issue Loyalty Card');
+      form = await webviewOfTab(wb.page, FORM_TITLE, FORM_RENDERED);
+      await fillField(form, 'location_id', String(MANHATTAN));
+      await form.getByRole('tab', { name: 'JSON' }).click();
+      await form
+        .locator('altegio-json-editor textarea')
+        .first()
+        .fill(JSON.stringify({ loyalty_card_number: 'E2E-ANYWAY', loyalty_card_type_id: '8231', phone: 12 }));
+      await form
+        .getByText(/phone must be 9 to 15 digits/)
+        .first()
+        .waitFor();
+      assert.strictEqual(await sendBar(form).first().getAttribute('disabled'), '', 'Send stays disabled');
+      const anyway = form.locator('.sendbar vscode-button.send-anyway');
+      await anyway.waitFor();
+      assert.strictEqual(await anyway.getAttribute('secondary'), '', 'Send Anyway is a secondary button');
+    });
+  });
+
+  it('lists the problem in a modal whose default button does not send', async () => {
+    await wb.step('send-anyway-modal', async () => {
+      await form.locator('.sendbar vscode-button.send-anyway').click();
+      const shown = await waitForDialog(wb.page);
+      assert.match(shown.message, /Send POST \/loyalty\/cards\/720441 anyway\?/);
+      assert.match(shown.detail, /phone must be 9 to 15 digits/);
+      // The platform orders the buttons (on Linux the default one is on the right): which one is primary matters.
+      assert.deepStrictEqual([...shown.buttons].sort(), ['Cancel', 'Review the Form', 'Send Anyway']);
+      const primary = dialog(wb.page).locator('.dialog-buttons .monaco-button:not(.secondary)');
+      assert.deepStrictEqual(
+        (await primary.allInnerTexts()).map((t) => t.trim()),
+        ['Review the Form'],
+      );
+    });
+  });
+
+  it("sends the request as it is and shows the sandbox's answer", async () => {
+    await wb.step('sandbox-answer', async () => {
+      await clickDialogButton(wb.page, 'Send Anyway');
+      await form.locator('altegio-result-card h2', { hasText: /400 Bad Request/ }).waitFor();
+      const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 400$/, VIEWER_RENDERED);
+      await viewer.locator('altegio-response-header .status', { hasText: /^400/ }).waitFor();
+      await viewer.locator('altegio-error-panel', { hasText: 'phone' }).first().waitFor();
+    });
+  });
+});
+
+function sendBar(form: FrameLocator) {
+  return form.locator('.sendbar vscode-button');
+}
+
+async function fillField(form: FrameLocator, name: string, value: string): Promise<void> {
+  await form
+    .locator('altegio-field')
+    .filter({ has: form.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
+    .locator('vscode-textfield input')
+    .first()
+    .fill(value);
+}
