@@ -53,13 +53,6 @@ export const STATEFUL_HANDLERS: Readonly<Record<string, Handler>> = {
   ...loyaltyAdminHandlers,
   ...visitHandlers,
   ...messageHandlers,
-};
-
-/**
- * Handlers of operations the document is gaining (issue 10: the medicine module and VoIP). They answer once the
- * document has the operation; until then the table is ignored, so neither change waits for the other.
- */
-export const UPCOMING_HANDLERS: Readonly<Record<string, Handler>> = {
   ...medicineHandlers,
 };
 
@@ -73,7 +66,7 @@ export function handlerTable(catalog: Catalog): Map<string, Handler> {
     throw new Error(`Sandbox handlers for operations missing from the OpenAPI document: ${unknown.join(', ')}`);
   const engine = new ResourceEngine(catalog);
   const generic = engine.handler();
-  const handlerOf = (id: string) => STATEFUL_HANDLERS[id] ?? UPCOMING_HANDLERS[id] ?? generic;
+  const handlerOf = (id: string) => STATEFUL_HANDLERS[id] ?? generic;
   return new Map(catalog.operations.map((op) => [op.id, checked(op, engine, handlerOf(op.id))]));
 }
 
