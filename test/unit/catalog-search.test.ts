@@ -168,6 +168,17 @@ describe('catalog search', () => {
     }
   });
 
+  it("reads a path's word as its summary's phrase: a medical card's /cards is not a loyalty card", () => {
+    const ids = (query: string) => index.search(query).hits.map((h) => h.record.id);
+    const medical = catalog.operations.filter((o) => o.path.startsWith('/medicine/') && o.path.includes('/cards'));
+    assert.ok(medical.length >= 4);
+    for (const op of medical) {
+      assert.ok(!ids('loyalty card').includes(op.id), `"loyalty card" found ${op.id}`);
+      assert.ok(ids('medical card').includes(op.id), `"medical card" missed ${op.id}`);
+    }
+    assert.ok(ids('loyalty card').includes('issue_loyalty_card'));
+  });
+
   it('matches the section name', () => {
     const hits = index.search('subscriptions certificates', { limit: 5 }).hits;
     assert.strictEqual(hits.length, 5);

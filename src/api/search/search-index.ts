@@ -141,8 +141,10 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
         [Field.Path, literalSegments(r.path)],
         [Field.Method, r.method],
       ];
+      // What the summary's phrases make of a word ("medical card") is what that word means in the path too.
+      const named = new Map<string, Set<string>>();
       for (const [field, text] of texts) {
-        if (text) this.indexText(text, i, field, add);
+        if (text) this.indexText(text, i, field, add, named);
       }
       for (const c of METHOD_CONCEPTS[r.method.toUpperCase()] ?? []) add(CONCEPT + c, i, Field.Method);
       const lists = building.get(CONCEPT + 'search')?.get(i) ?? 0;
@@ -232,12 +234,20 @@ export class CatalogSearchIndex<R extends SearchRecord = SearchRecord> {
     record: number,
     field: Field,
     add: (token: string, record: number, field: Field) => void,
+    named: Map<string, Set<string>>,
   ): void {
     const words = wordsOf(text);
     const modifiers = new Set<number>();
     for (const m of this.matcher.match(words)) {
       const plural = words.slice(m.start, m.start + m.length).some(isPlural);
+      const phrase = words.slice(m.start, m.start + m.length).map((w) => w.stem);
+      if (field === Field.Summary && m.length > 1)
+        for (const stem of phrase)
+          for (const c of m.concepts) (named.get(stem) ?? named.set(stem, new Set()).get(stem)!).add(c);
+      // A path's "cards" under /medicine/ is the summary's medical card, not the loyalty card "card" alone means.
+      const meant = field === Field.Path && m.length === 1 ? named.get(phrase[0]) : undefined;
       for (const c of m.concepts) {
+        if (meant && !meant.has(c)) continue;
         add(CONCEPT + c, record, field);
         if (plural) add(PLURAL + CONCEPT + c, record, field);
       }
