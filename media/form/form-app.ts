@@ -12,7 +12,7 @@ import type {
 } from '../../src/protocol/form-protocol';
 import type { FormStrings } from '../../src/protocol/form-strings';
 import { baseStyles } from '../shared/base-styles';
-import { fmt } from '../shared/format';
+import { countText, fmt } from '../shared/format';
 import type { HostChannel } from '../shared/host-channel';
 import type { FormContext, LookupState } from './form-context';
 import type { ResultMessage } from './result-card';
@@ -120,18 +120,34 @@ export class FormApp extends LitElement {
         z-index: 1;
         display: flex;
         align-items: center;
-        gap: 10px;
+        justify-content: space-between;
+        gap: 8px 16px;
         flex-wrap: wrap;
         margin-top: 16px;
-        padding: 10px 0;
+        padding: 8px 0;
         background: var(--vscode-editor-background);
         border-top: 1px solid var(--vscode-panel-border);
       }
-      .sendbar .grow {
-        flex: 1;
+      .sendbar .primary,
+      .sendbar .secondary {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .sendbar .primary {
+        flex: 1 1 auto;
+        min-width: 0;
+      }
+      .sendbar .secondary {
+        flex: 0 0 auto;
+      }
+      .sendbar vscode-button {
+        white-space: nowrap;
+        flex: 0 0 auto;
       }
       .problems {
         font-size: 12px;
+        min-width: 0;
       }
       .problem-list {
         font-size: 12px;
@@ -466,52 +482,44 @@ export class FormApp extends LitElement {
     const count = this.issues.filter((i) => i.source === 'schema').length + (this.jsonInvalid ? 1 : 0);
     const blocked = this.blockedReason;
     const disabled = this.sending || count > 0 || blocked !== undefined;
-    const problems = count === 0 ? s.noProblems : count === 1 ? s.problemsOne : fmt(s.problemsMany, count);
+    const problems = count === 0 ? s.noProblems : countText(s.problems, count);
     return html`<div class="sendbar">
-        <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}
-          >${this.sending ? s.sending : s.send}</vscode-button
-        >
-        ${
-          this.sending
-            ? html`<vscode-progress-ring aria-label=${s.sending}></vscode-progress-ring>
-                <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancel' })}
-                  >${s.cancel}</vscode-button
-                >`
-            : nothing
-        }
-        <span class="problems ${count ? 'error' : 'muted'}" role="status" aria-live="polite">
+        <div class="primary">
+          <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}
+            >${this.sending ? s.sending : s.send}</vscode-button
+          >
           ${
-            count
-              ? html`<button
-                  class="link"
-                  @click=${() => {
-                    this.revealAll = true;
-                  }}
-                >
-                  ${problems}
-                </button>`
-              : problems
+            this.sending
+              ? html`<vscode-progress-ring aria-label=${s.sending}></vscode-progress-ring>
+                  <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancel' })}
+                    >${s.cancel}</vscode-button
+                  >`
+              : nothing
           }
-        </span>
-        <span class="grow"></span>
-        <vscode-button
-          secondary
-          icon="lightbulb"
-          ?disabled=${this.sending}
-          @click=${() => this.post({ type: 'fillExamples' })}
-          >${s.fillExamples}</vscode-button
-        >
-        <vscode-button
-          secondary
-          icon="clear-all"
-          ?disabled=${this.sending}
-          @click=${() => {
-            this.touched = new Set();
-            this.revealAll = false;
-            this.post({ type: 'reset' });
-          }}
-          >${s.clear}</vscode-button
-        >
+          <span class="problems ${count ? 'error' : 'muted'}" role="status" aria-live="polite">
+            ${count ? html`<button class="link" @click=${() => void this.focusFirstProblem()}>${problems}</button>` : problems}
+          </span>
+        </div>
+        <div class="secondary">
+          <vscode-button
+            secondary
+            icon="lightbulb"
+            ?disabled=${this.sending}
+            @click=${() => this.post({ type: 'fillExamples' })}
+            >${s.fillExamples}</vscode-button
+          >
+          <vscode-button
+            secondary
+            icon="clear-all"
+            ?disabled=${this.sending}
+            @click=${() => {
+              this.touched = new Set();
+              this.revealAll = false;
+              this.post({ type: 'reset' });
+            }}
+            >${s.clear}</vscode-button
+          >
+        </div>
       </div>
       ${
         this.revealAll && count > 0
@@ -520,6 +528,20 @@ export class FormApp extends LitElement {
             </ul>`
           : nothing
       }`;
+  }
+
+  /** Shows every problem and moves the focus to the first field that has one (in the form's order). */
+  private async focusFirstProblem(): Promise<void> {
+    this.revealAll = true;
+    const keys = new Set(this.issues.filter((i) => i.source === 'schema').map((i) => i.key));
+    if (this.ui.tab === 'json' && [...keys].some((k) => k.startsWith('body:'))) this.selectTab(0);
+    await this.updateComplete;
+    for (const field of deepFields(this.renderRoot)) {
+      await field.updateComplete;
+      if (keys.has(field.dataset.key ?? '') && field.focusControl()) return;
+    }
+    // A problem no field carries (the body as a whole): its message is in the list under the send bar.
+    this.renderRoot.querySelector('.problem-list')?.scrollIntoView({ block: 'center' });
   }
 
   /** Ctrl+Enter (Cmd+Enter) sends from anywhere in the form, when Send is enabled. */
@@ -533,6 +555,19 @@ export class FormApp extends LitElement {
     this.revealAll = true;
     this.post({ type: 'send', seq: ++this.seq, values: this.values });
   }
+}
+
+/** Every field element under `root`, nested ones included, in document order (each field has its own shadow root). */
+function deepFields(root: ParentNode): (HTMLElement & { focusControl(): boolean; updateComplete: Promise<boolean> })[] {
+  const out: (HTMLElement & { focusControl(): boolean; updateComplete: Promise<boolean> })[] = [];
+  const visit = (node: ParentNode): void => {
+    for (const el of Array.from(node.querySelectorAll<HTMLElement>('*'))) {
+      if (el.tagName === 'ALTEGIO-FIELD') out.push(el as (typeof out)[number]);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(root);
+  return out;
 }
 
 customElements.define('altegio-form-app', FormApp);

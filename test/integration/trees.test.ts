@@ -203,7 +203,7 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
 });
 
 describe('Business collections (real extension host)', () => {
-  it('declare which writes make them stale, naming only operations and tags of the document', async () => {
+  it('declare which writes make them stale and which one adds their first row, naming only operations and tags of the document', async () => {
     const api = await altegio();
     const catalog = api.altegio.catalog();
     const tags = new Set(catalog.sections.map((s) => s.name));
@@ -212,6 +212,13 @@ describe('Business collections (real extension host)', () => {
       for (const rule of spec.staleAfter) {
         if ('tag' in rule) assert.ok(tags.has(rule.tag), `${spec.key}: no tag "${rule.tag}"`);
         else assert.ok(!catalog.operation(rule.operationId)?.readOnly, `${spec.key}: ${rule.operationId} writes`);
+      }
+      assert.ok(spec.empty().length > 0, `${spec.key} says when it is empty`);
+      if (spec.create) {
+        // The write an empty list offers adds a row to that very list (which is then read again).
+        const create = catalog.operation(spec.create.operationId);
+        assert.ok(create && !create.readOnly, `${spec.key}: ${spec.create.operationId} writes`);
+        assert.ok(staleAfterWrite(spec, create), `${spec.key} is read again after ${create.id}`);
       }
     }
     const cards = CLIENT_COLLECTIONS.find((c) => c.key === 'cards')!;
