@@ -154,9 +154,6 @@ export class FormApp extends LitElement {
         margin: 6px 0 0;
         padding-left: 18px;
       }
-      .problem-list .key {
-        font-family: var(--vscode-editor-font-family);
-      }
       vscode-tabs {
         margin-top: 4px;
       }
@@ -484,50 +481,43 @@ export class FormApp extends LitElement {
     const disabled = this.sending || count > 0 || blocked !== undefined;
     const problems = count === 0 ? s.noProblems : countText(s.problems, count);
     return html`<div class="sendbar">
-        <div class="primary">
-          <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}
-            >${this.sending ? s.sending : s.send}</vscode-button
-          >
-          ${
-            this.sending
-              ? html`<vscode-progress-ring aria-label=${s.sending}></vscode-progress-ring>
-                  <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancel' })}
-                    >${s.cancel}</vscode-button
-                  >`
-              : nothing
-          }
-          <span class="problems ${count ? 'error' : 'muted'}" role="status" aria-live="polite">
-            ${count ? html`<button class="link" @click=${() => void this.focusFirstProblem()}>${problems}</button>` : problems}
-          </span>
-        </div>
-        <div class="secondary">
-          <vscode-button
-            secondary
-            icon="lightbulb"
-            ?disabled=${this.sending}
-            @click=${() => this.post({ type: 'fillExamples' })}
-            >${s.fillExamples}</vscode-button
-          >
-          <vscode-button
-            secondary
-            icon="clear-all"
-            ?disabled=${this.sending}
-            @click=${() => {
-              this.touched = new Set();
-              this.revealAll = false;
-              this.post({ type: 'reset' });
-            }}
-            >${s.clear}</vscode-button
-          >
-        </div>
+      <div class="primary">
+        <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}
+          >${this.sending ? s.sending : s.send}</vscode-button
+        >
+        ${
+          this.sending
+            ? html`<vscode-progress-ring aria-label=${s.sending}></vscode-progress-ring>
+                <vscode-button secondary icon="close" @click=${() => this.post({ type: 'cancel' })}
+                  >${s.cancel}</vscode-button
+                >`
+            : nothing
+        }
+        <span class="problems ${count ? 'error' : 'muted'}" role="status" aria-live="polite">
+          ${count ? html`<button class="link" @click=${() => void this.focusFirstProblem()}>${problems}</button>` : problems}
+        </span>
       </div>
-      ${
-        this.revealAll && count > 0
-          ? html`<ul class="problem-list error">
-              ${this.issues.filter((i) => i.source === 'schema').map((i) => html`<li><span class="key">${i.key}</span> — ${i.message}</li>`)}
-            </ul>`
-          : nothing
-      }`;
+      <div class="secondary">
+        <vscode-button
+          secondary
+          icon="lightbulb"
+          ?disabled=${this.sending}
+          @click=${() => this.post({ type: 'fillExamples' })}
+          >${s.fillExamples}</vscode-button
+        >
+        <vscode-button
+          secondary
+          icon="clear-all"
+          ?disabled=${this.sending}
+          @click=${() => {
+            this.touched = new Set();
+            this.revealAll = false;
+            this.post({ type: 'reset' });
+          }}
+          >${s.clear}</vscode-button
+        >
+      </div>
+    </div> `;
   }
 
   /** Shows every problem and moves the focus to the first field that has one (in the form's order). */
@@ -540,8 +530,8 @@ export class FormApp extends LitElement {
       await field.updateComplete;
       if (keys.has(field.dataset.key ?? '') && field.focusControl()) return;
     }
-    // A problem no field carries (the body as a whole): its message is in the list under the send bar.
-    this.renderRoot.querySelector('.problem-list')?.scrollIntoView({ block: 'center' });
+    // A problem no field carries (the body as a whole, or the JSON editor's): its message is under the heading.
+    this.renderRoot.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
   }
 
   /** Ctrl+Enter (Cmd+Enter) sends from anywhere in the form, when Send is enabled. */

@@ -89,7 +89,9 @@ export class LookupInput extends LitElement {
   ];
 
   private get state(): LookupState {
-    return this.ctx.lookups.get(this.field.name) ?? { status: 'loading', options: [] };
+    // A searched list has nothing to load before the first search; a loaded one is on its way.
+    const none: LookupState = { status: this.field.lookup?.searchable ? 'ready' : 'loading', options: [] };
+    return this.ctx.lookups.get(this.field.name) ?? none;
   }
 
   private emit(value: unknown): void {
