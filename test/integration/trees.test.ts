@@ -24,6 +24,12 @@ describe('API tree (real extension host)', () => {
     assert.strictEqual(item.label, 'POST Issue a loyalty card to a client');
     assert.strictEqual(item.description, '/loyalty/cards/{location_id}');
     assert.strictEqual(item.command?.command, 'altegio.openOperation');
+    // A long summary is shortened where two would begin alike; the tooltip has it whole.
+    const byPhone = tree.getTreeItem(
+      operations.find((o) => o.kind === 'operation' && o.operation.id === 'get_loyalty_card_list_by_phone')!,
+    );
+    assert.strictEqual(byPhone.label, 'GET List … by phone');
+    assert.match((byPhone.tooltip as vscode.MarkdownString).value, /List a client's loyalty cards by phone/);
   });
 
   it('reads only the catalog index, and warms what a form needs once, after a section is open', async () => {
