@@ -100,7 +100,8 @@ async function runOperation(s: Host): Promise<void> {
   });
   if (!choice) return;
   // The search reads the compact index; only the chosen operation's schema is needed, by its form.
-  if ('operation' in choice) return s.forms.open(s.catalog().requireOperation(choice.operation.id), {}, { askForMissing: true });
+  if ('operation' in choice)
+    return s.forms.open(s.catalog().requireOperation(choice.operation.id), {}, { askForMissing: true });
   await vscode.commands.executeCommand('altegio.api.filter', choice.treeFilter);
   await vscode.commands.executeCommand('altegio.api.focus');
 }

@@ -2,7 +2,8 @@
 // Card asks for the location with a quick pick, the card types of its chain load, a client is found by name and
 // their phone filled as digits (shown as Altegio keeps it), the card is sent and appears under that client in the
 // Business tree. Then Altegio's 422 is said once in the form, and at 1024×700 "N problems to fix" moves the focus
-// to the first problem and the send bar hides no field. Screenshots: test-results/e2e/form-context/.
+// to the first problem and the send bar hides no field. Last, Run Operation… finds "Search/list clients" for
+// "clients search" and asks for its location. Screenshots: test-results/e2e/form-context/.
 import * as assert from 'assert';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { startSandboxProcess } from '../harness/sandbox';
@@ -12,6 +13,7 @@ import {
   pickQuickItem,
   quickPickLabels,
   runCommand,
+  typeInQuickInput,
   waitForQuickInput,
   waitForQuickInputClosed,
   waitForTreeRow,
@@ -176,6 +178,28 @@ describe('A form from the palette knows where it is', function () {
       const last = await lastFieldBottom(form);
       const bar = await form.locator('.sendbar').evaluate((el) => el.getBoundingClientRect().top);
       assert.ok(last <= bar, `the last field ends at ${last}, the send bar starts at ${bar}`);
+    });
+  });
+
+  it('picks "Search/list clients" for "clients search" in Run Operation…, and asks for its location', async () => {
+    await wb.step('run-operation-clients-search', async () => {
+      await runCommand(wb.page, 'Altegio: Run Operation…');
+      await typeInQuickInput(wb.page, 'clients search');
+      const first = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+      await first.locator('.label-description', { hasText: /^Search\/list clients/ }).waitFor();
+      await first.click();
+      const widget = await waitForQuickInput(wb.page);
+      await widget.getByText(/^Location for "Search\/list clients/).waitFor();
+    });
+    await wb.step('clients-search-form', async () => {
+      await pickQuickItem(wb.page, 'Bloom Beauty - Manhattan');
+      await waitForQuickInputClosed(wb.page);
+      const search = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
+      const location = field(search, 'location_id').locator('vscode-single-select');
+      await location.waitFor();
+      assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
+      // Values the sources list only in prose are a dropdown here: the sort direction.
+      await field(search, 'order_by_direction').locator('vscode-single-select').waitFor();
     });
   });
 });
