@@ -136,18 +136,7 @@ describe('A form from the palette knows where it is', function () {
       const text = (await refusal.innerText()).replace(/^Altegio:\s*/, '').trim();
       assert.match(text, /999999/);
       // The sentence is in the form once: next to the field, and nowhere else.
-      const whole = await form.locator('altegio-form-app').evaluate((app) => {
-        // The text of the form and of every shadow root under it (each field has its own).
-        const parts: string[] = [];
-        const visit = (node: Node): void => {
-          if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-          const shadow = (node as Element).shadowRoot;
-          if (shadow) shadow.childNodes.forEach(visit);
-          node.childNodes.forEach(visit);
-        };
-        visit(app);
-        return parts.join(' ');
-      });
+      const whole = (await form.locator('altegio-form-app').evaluate(DEEP_TEXT)) as string;
       assert.strictEqual(whole.split(text).length - 1, 1, `"${text}" appears once`);
     });
   });
@@ -221,3 +210,18 @@ async function lastFieldBottom(form: FrameLocator): Promise<number> {
     .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom).filter((b) => b > 0));
   return Math.max(...boxes);
 }
+
+/**
+ * The text of the form and of every shadow root under it (each field has its own). A string, not a function: tsx
+ * would wrap a named inner function in a helper the page lacks.
+ */
+const DEEP_TEXT = `(app) => {
+  const parts = [];
+  const visit = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node.shadowRoot) node.shadowRoot.childNodes.forEach(visit);
+    node.childNodes.forEach(visit);
+  };
+  visit(app);
+  return parts.join(' ');
+}`;
