@@ -74,7 +74,7 @@ export function formStrings(): FormStrings {
     openResponse: vscode.l10n.t('Open Response'),
     chooseFile: vscode.l10n.t('Choose File…'),
     noFile: vscode.l10n.t('No file chosen'),
-    phoneHint: vscode.l10n.t('Digits with the country code; a +, spaces and dashes are removed'),
+    phoneHint: vscode.l10n.t('+, spaces and dashes are removed before sending'),
     phoneSentAs: vscode.l10n.t('Sent as {0}'),
     placeholderExample: vscode.l10n.t('e.g. {0}'),
     environment: vscode.l10n.t('Environment: {0}'),
