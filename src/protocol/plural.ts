@@ -13,13 +13,16 @@ export interface PluralText {
 
 /** The form of `text` that `count` takes in `locale`, with `{0}` the count as written there and `{1}`… `args`. */
 export function pluralText(text: PluralText, count: number, locale: string, ...args: (string | number)[]): string {
+  // A language tag Intl refuses (a webview's lang attribute can hold anything) falls back to English rules.
+  let language = locale;
   let rules: Intl.PluralRules;
   try {
-    rules = new Intl.PluralRules(locale);
+    rules = new Intl.PluralRules(language);
   } catch {
-    rules = new Intl.PluralRules('en');
+    language = 'en';
+    rules = new Intl.PluralRules(language);
   }
   const template = text[rules.select(count)] ?? text.other;
-  const values = [count.toLocaleString(locale), ...args.map(String)];
+  const values = [count.toLocaleString(language), ...args.map(String)];
   return template.replace(/\{(\d+)\}/g, (m, i: string) => values[Number(i)] ?? m);
 }

@@ -73,6 +73,9 @@ describe('A form from the palette knows where it is', function () {
       await types.getByText(/options from the API/).waitFor();
       // The label names the control: a choice, not "text".
       await types.locator('.kind', { hasText: /^choice$/ }).waitFor();
+      // A documented example cannot be mistaken for a value: it reads "e.g. …".
+      const number = field(form, 'loyalty_card_number').locator('vscode-textfield').first();
+      assert.match((await number.getAttribute('placeholder')) ?? '', /^e\.g\. \S/);
     });
   });
 
