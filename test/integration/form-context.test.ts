@@ -170,6 +170,10 @@ describe('Forms know where they are (real extension host, local sandbox)', funct
     });
 
     it("finds a client by name and fills the phone with the client's digits", async () => {
+      // The search reads the clients of the location the form holds: James Smith is a client of Manhattan.
+      const mark = form.posted.length;
+      form.deliver({ type: 'change', seq: 3, values: { path: { location_id: MANHATTAN }, query: {}, body: {} } });
+      await until('the validation of the change', () => form.posted.slice(mark).find((m) => m.type === 'validation'));
       const found = await exchangeWith<FormLookup>(
         form,
         { type: 'lookupSearch', field: 'phone', term: 'James Smith' },
@@ -189,7 +193,7 @@ describe('Forms know where they are (real extension host, local sandbox)', funct
         form,
         {
           type: 'send',
-          seq: 3,
+          seq: 4,
           values: {
             path: { location_id: MANHATTAN },
             query: {},
