@@ -139,7 +139,7 @@ describe('A form from the palette knows where it is', function () {
       const text = (await refusal.innerText()).replace(/^Altegio:\s*/, '').trim();
       assert.match(text, /999999/);
       // The sentence is in the form once: next to the field, and nowhere else.
-      const whole = (await form.locator('altegio-form-app').evaluate(DEEP_TEXT)) as string;
+      const whole = await form.locator('altegio-form-app').evaluate(deepText);
       assert.strictEqual(whole.split(text).length - 1, 1, `"${text}" appears once`);
     });
   });
@@ -215,16 +215,17 @@ async function lastFieldBottom(form: FrameLocator): Promise<number> {
 }
 
 /**
- * The text of the form and of every shadow root under it (each field has its own). A string, not a function: tsx
- * would wrap a named inner function in a helper the page lacks.
+ * The text of the form and of every shadow root under it (each field has its own). A loop, not a named inner
+ * function: tsx would wrap that in a naming helper the page lacks.
  */
-const DEEP_TEXT = `(app) => {
-  const parts = [];
-  const visit = (node) => {
+function deepText(app: Element): string {
+  const parts: string[] = [];
+  const stack: Node[] = [app];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    if (node.shadowRoot) node.shadowRoot.childNodes.forEach(visit);
-    node.childNodes.forEach(visit);
-  };
-  visit(app);
+    const children = [...((node as Element).shadowRoot?.childNodes ?? []), ...node.childNodes];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return parts.join(' ');
-}`;
+}

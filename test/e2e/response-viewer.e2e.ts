@@ -193,14 +193,10 @@ describe('Response viewer with 10,000 rows', function () {
       await waitForWorkbenchReady(wb.page);
       form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
       await form.getByText('Ready to send').waitFor({ timeout: 60_000 });
-      assert.strictEqual(
-        await form
-          .locator('altegio-field')
-          .filter({ hasText: 'location_id' })
-          .locator('vscode-textfield')
-          .evaluate((el) => (el as HTMLInputElement).value),
-        '720441',
-      );
+      // The restored location, in the dropdown of the locations these tokens see.
+      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-single-select');
+      await location.waitFor();
+      assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
       viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
       await viewer.locator('altegio-response-header .status', { hasText: /^200/ }).waitFor({ timeout: 60_000 });
       await viewer.locator('.count', { hasText: /^25 rows$/ }).waitFor();
