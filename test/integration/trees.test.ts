@@ -6,6 +6,7 @@ import { CLIENT_COLLECTIONS, LOCATION_COLLECTIONS, staleAfterWrite } from '../..
 import * as vscode from 'vscode';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
+import { APP_START_MS, formOf, open, until, type FormInit } from './helpers/panels';
 
 describe('API tree (real extension host)', () => {
   it('lists the 28 sections in documentation order, with every operation', async () => {
@@ -143,6 +144,44 @@ describe('Business tree (real extension host, local sandbox)', () => {
       rows.some((r) => r.kind === 'row' && r.view.id === 9250498),
       'card 9250498 is listed',
     );
+  });
+
+  it("says what to do next on an empty list: a client without cards offers to issue one, in a form at that client's place", async () => {
+    const api = await altegio();
+    await useSandbox(api);
+    await api.altegio.locations.select(undefined);
+    api.altegio.businessTree.refresh();
+    const [user] = await children();
+    const [chain] = await children(user);
+    const [manhattan] = await children(chain);
+    const clients = (await children(manhattan)).find((c) => c.kind === 'collection' && c.spec.key === 'clients')!;
+    let empty: Extract<BusinessNode, { kind: 'message' }> | undefined;
+    let client: Extract<BusinessNode, { kind: 'row' }> | undefined;
+    for (const row of await children(clients)) {
+      if (row.kind !== 'row') continue;
+      const [cards] = await children(row);
+      const found = (await children(cards)).find((r) => r.kind === 'message' && r.id.endsWith(':empty'));
+      if (found?.kind === 'message') [empty, client] = [found, row];
+      if (empty) break;
+    }
+    assert.ok(empty && client, 'a client of Manhattan has no loyalty card');
+    const item = api.altegio.businessTree.getTreeItem(empty);
+    assert.strictEqual(item.label, 'No loyalty cards yet');
+    assert.strictEqual(item.description, 'Issue a loyalty card…');
+    const phone = String(client.row.phone);
+    assert.deepStrictEqual(item.command?.arguments, [
+      'issue_loyalty_card',
+      { context: { locationId: 720441, chainId: 706028, clientId: client.view.id, clientPhone: phone } },
+    ]);
+    // Run as VS Code runs it: the form opens at the client's location with their phone, and asks nothing.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('every form to close', () => open(api, 'request form').length === 0);
+    await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
+    const form = await until('the issue card form', () => formOf(api, 'issue_loyalty_card'), APP_START_MS);
+    const values = form.last<FormInit>('init')!.values;
+    assert.deepStrictEqual(values.path, { location_id: 720441 });
+    assert.deepStrictEqual(values.body, { phone: Number(phone.replace(/\D/g, '')) });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
 
