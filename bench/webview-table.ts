@@ -81,9 +81,14 @@ window.__renderTable = (data) => new Promise((resolve) => {
 });`;
 
 /** Every key of the viewer's strings (src/protocol/response-strings.ts), each reading as its own name. */
-function viewerStrings(): Record<string, string> {
+function viewerStrings(): Record<string, string | { other: string }> {
   const source = fs.readFileSync(path.join(ROOT, 'src', 'protocol', 'response-strings.ts'), 'utf8');
-  return Object.fromEntries([...source.matchAll(/^\s+(\w+): string;$/gm)].map((m) => [m[1], m[1]]));
+  return Object.fromEntries(
+    [...source.matchAll(/^\s+(\w+): (string|PluralText);$/gm)].map((m) => [
+      m[1],
+      m[2] === 'string' ? m[1] : { other: `{0} ${m[1]}` },
+    ]),
+  );
 }
 
 /** The same shell as src/webviews/webview-html.ts: CSP, the codicon stylesheet (vscode-icon needs its id), ours. */

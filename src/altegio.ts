@@ -9,6 +9,7 @@ import type { CatalogIndexSource, CatalogSource } from './services/catalog-sourc
 import { getRussianCatalogue } from './api/catalog-l10n';
 import { OperationSearch } from './api/search';
 import type { OperationSearchSource } from './services/operation-search-source';
+import { BusinessDirectory } from './services/business-directory';
 import { ClientCache, RateLimits } from './services/client-cache';
 import { EnvironmentService } from './services/environments';
 import { HistoryStore } from './services/history-store';
@@ -65,6 +66,8 @@ export interface Altegio extends vscode.Disposable {
   readonly auth: Auth;
   readonly clients: ClientCache;
   readonly pipeline: RequestPipeline;
+  /** The locations and chains the tokens see (Select Location, forms' context and dropdowns). */
+  readonly directory: BusinessDirectory;
   readonly sandbox: SandboxHost;
   readonly documents: JsonDocumentProvider;
   readonly apiTree: ApiTreeProvider;
@@ -98,6 +101,7 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   const auth = own(new Auth(environments, tokens, limits, catalog, log));
   const clients = own(new ClientCache(auth, limits, log));
   const pipeline = own(new RequestPipeline(auth, clients, history, prompter, log));
+  const directory = own(new BusinessDirectory(auth, pipeline, catalog));
   const sandbox = own(new SandboxHost(environments, auth, catalog, log, context.globalStorageUri));
 
   const documents = own(new JsonDocumentProvider());
@@ -114,7 +118,7 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
 
   const panels = { extensionUri: context.extensionUri, log, catalog, ...(observer ? { observer } : {}) };
   const responses = own(new Responses({ ...panels, auth, pipeline, clients, history, environments, documents }));
-  const forms = own(new Forms({ ...panels, auth, locations, pipeline, responses }));
+  const forms = own(new Forms({ ...panels, auth, locations, pipeline, directory, prompter, responses }));
 
   return {
     log,
@@ -130,6 +134,7 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
     auth,
     clients,
     pipeline,
+    directory,
     sandbox,
     documents,
     apiTree,

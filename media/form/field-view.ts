@@ -5,6 +5,8 @@ import { FieldElement } from './field-element';
 import { baseStyles } from '../shared/base-styles';
 import { fmt } from '../shared/format';
 import { visibleIssues } from './form-context';
+import { phoneWasNormalised } from '../../src/api/phone';
+import type { LookupOptionView } from '../../src/protocol/form-protocol';
 import { displayText, keyOf, optionValue, parseInput, sameValue } from './values';
 
 const KIND_STRING = {
@@ -24,6 +26,8 @@ const KIND_STRING = {
 export class FieldView extends FieldElement {
   /** What was typed, kept while it still means the current value ("1." while typing 1.5). */
   private draft: string | undefined;
+  /** The search result that set the value (a client), shown while the value is still the one it set. */
+  private chosen: { label: string; value: unknown } | undefined;
 
   constructor() {
     super();
@@ -58,6 +62,7 @@ export class FieldView extends FieldElement {
         margin-top: 3px;
         font-size: 12px;
       }
+
       .issues {
         margin: 3px 0 0;
         padding: 0;
@@ -95,6 +100,26 @@ export class FieldView extends FieldElement {
     return keyOf(this.location, this.segments);
   }
 
+  override updated(): void {
+    // The app finds a field by its key to focus the first problem.
+    this.dataset.key = this.key;
+  }
+
+  /** Moves the keyboard focus to this field's control (the first problem, when "N problems" is clicked). */
+  focusControl(): boolean {
+    const control = this.renderRoot.querySelector<HTMLElement>(
+      'altegio-lookup-input, vscode-textfield, vscode-single-select, vscode-checkbox, vscode-button, altegio-json-editor',
+    );
+    if (!control) return false;
+    const details = this.renderRoot.querySelector('details');
+    if (details) details.open = true;
+    control.scrollIntoView({ block: 'center' });
+    const focusable = control as HTMLElement & { focusControl?: () => void };
+    if (typeof focusable.focusControl === 'function') focusable.focusControl();
+    else control.focus();
+    return true;
+  }
+
   private emit(value: unknown): void {
     this.ctx.change(this.location, this.segments, value);
   }
@@ -125,23 +150,36 @@ export class FieldView extends FieldElement {
     return html`<div class="head">
       <span class="name mono">${this.heading ?? f.name}</span>
       ${f.required ? html`<span class="req" title=${s.required} aria-hidden="true">*</span>` : nothing}
-      <span class="kind muted">${s[KIND_STRING[f.kind]]}${f.nullable ? ' | null' : ''}</span>
+      <span class="kind muted">${s[KIND_STRING[this.shownKind]]}${f.nullable ? ' | null' : ''}</span>
     </div>`;
+  }
+
+  /** The kind the label names: a list read from the API is a choice once its dropdown is there. */
+  private get shownKind(): keyof typeof KIND_STRING {
+    const f = this.field;
+    const state = f.lookup && !f.lookup.searchable ? this.ctx.lookups.get(f.name) : undefined;
+    return state?.status === 'ready' && state.options.length > 0 ? 'enum' : f.kind;
   }
 
   private renderHelp(): TemplateResult | typeof nothing {
     const f = this.field;
     const s = this.ctx.strings;
-    const hint =
-      f.kind === 'phone'
-        ? f.valueType === 'string'
-          ? s.phoneHintString
-          : s.phoneHintNumber
-        : f.kind === 'json'
-          ? s.jsonFieldHelp
-          : '';
+    const hint = f.kind === 'phone' ? s.phoneHint : f.kind === 'json' ? s.jsonFieldHelp : '';
     const text = [f.description, hint].filter(Boolean).join(' — ');
-    return text ? html`<div class="help muted">${text}</div>` : nothing;
+    const chosen =
+      this.chosen && sameValue(this.chosen.value, this.value) ? fmt(s.lookupChosen, this.chosen.label) : '';
+    const sentAs =
+      f.kind === 'phone' && this.draft !== undefined && phoneWasNormalised(this.draft) && this.draftShown
+        ? fmt(s.phoneSentAs, displayText(this.value))
+        : '';
+    const now = [chosen, sentAs].filter(Boolean).join(' · ');
+    if (!text && !now) return nothing;
+    return html`${now ? html`<div class="help now">${now}</div>` : nothing}${text ? html`<div class="help muted">${text}</div>` : nothing}`;
+  }
+
+  /** Whether the input shows the draft (it still means the value). */
+  private get draftShown(): boolean {
+    return this.draft !== undefined && sameValue(parseInput(this.field, this.draft), this.value);
   }
 
   private renderIssues(issues: { message: string; source: string }[]): TemplateResult | typeof nothing {
@@ -160,6 +198,18 @@ export class FieldView extends FieldElement {
     const f = this.field;
     const s = this.ctx.strings;
     const disabled = this.ctx.disabled;
+    if (f.lookup?.searchable) {
+      // The value's own input, and a search that fills it (a client's id, or their phone's digits).
+      return html`${this.renderTextInput(invalid)}
+        <altegio-lookup-input
+          .field=${f}
+          .value=${this.value}
+          .ctx=${this.ctx}
+          .fieldKey=${this.key}
+          .label=${this.ariaName}
+          @lookup-choose=${(e: CustomEvent<LookupOptionView>) => this.choose(e.detail)}
+        ></altegio-lookup-input>`;
+    }
     if (f.lookup) {
       return html`<altegio-lookup-input
         .field=${f}
@@ -246,17 +296,24 @@ export class FieldView extends FieldElement {
     </vscode-single-select>`;
   }
 
+  /** A search result (a client) sets the value: a phone shows as the client has it, and is sent as digits. */
+  private choose(option: LookupOptionView): void {
+    const f = this.field;
+    const value = parseInput(f, String(option.value));
+    this.draft = f.kind === 'phone' && option.description ? option.description : undefined;
+    this.chosen = { label: option.label || String(option.value), value };
+    this.ctx.touch(this.key);
+    this.emit(value);
+  }
+
   private renderTextInput(invalid: boolean): TemplateResult {
     const f = this.field;
     const type = f.kind === 'date' ? 'date' : f.kind === 'phone' ? 'tel' : 'text';
-    const text =
-      this.draft !== undefined && sameValue(parseInput(f, this.draft), this.value)
-        ? this.draft
-        : displayText(this.value);
+    const text = this.draftShown ? this.draft! : displayText(this.value);
     return html`<vscode-textfield
       type=${type}
       .value=${text}
-      placeholder=${f.placeholder ?? ''}
+      placeholder=${f.placeholder ? fmt(this.ctx.strings.placeholderExample, f.placeholder) : ''}
       .label=${this.ariaName}
       ?invalid=${invalid}
       ?disabled=${this.ctx.disabled}

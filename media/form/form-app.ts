@@ -13,7 +13,7 @@ import type {
 import type { FormStrings } from '../../src/protocol/form-strings';
 import { sendAnywayProblems } from '../../src/protocol/send-anyway';
 import { baseStyles } from '../shared/base-styles';
-import { fmt } from '../shared/format';
+import { countText, fmt } from '../shared/format';
 import type { HostChannel } from '../shared/host-channel';
 import type { FormContext, LookupState } from './form-context';
 import type { ResultMessage } from './result-card';
@@ -121,26 +121,39 @@ export class FormApp extends LitElement {
         z-index: 1;
         display: flex;
         align-items: center;
-        gap: 10px;
+        justify-content: space-between;
+        gap: 8px 16px;
         flex-wrap: wrap;
         margin-top: 16px;
-        padding: 10px 0;
+        padding: 8px 0;
         background: var(--vscode-editor-background);
         border-top: 1px solid var(--vscode-panel-border);
       }
-      .sendbar .grow {
-        flex: 1;
+      .sendbar .primary,
+      .sendbar .secondary {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .sendbar .primary {
+        flex: 1 1 auto;
+        min-width: 0;
+      }
+      .sendbar .secondary {
+        flex: 0 0 auto;
+      }
+      .sendbar vscode-button {
+        white-space: nowrap;
+        flex: 0 0 auto;
       }
       .problems {
         font-size: 12px;
+        min-width: 0;
       }
       .problem-list {
         font-size: 12px;
         margin: 6px 0 0;
         padding-left: 18px;
-      }
-      .problem-list .key {
-        font-family: var(--vscode-editor-font-family);
       }
       vscode-tabs {
         margin-top: 4px;
@@ -467,8 +480,9 @@ export class FormApp extends LitElement {
     const count = this.issues.filter((i) => i.source === 'schema').length + (this.jsonInvalid ? 1 : 0);
     const blocked = this.blockedReason;
     const disabled = this.sending || count > 0 || blocked !== undefined;
-    const problems = count === 0 ? s.noProblems : count === 1 ? s.problemsOne : fmt(s.problemsMany, count);
+    const problems = count === 0 ? s.noProblems : countText(s.problems, count);
     return html`<div class="sendbar">
+      <div class="primary">
         <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}
           >${this.sending ? s.sending : s.send}</vscode-button
         >
@@ -494,20 +508,10 @@ export class FormApp extends LitElement {
             : nothing
         }
         <span class="problems ${count ? 'error' : 'muted'}" role="status" aria-live="polite">
-          ${
-            count
-              ? html`<button
-                  class="link"
-                  @click=${() => {
-                    this.revealAll = true;
-                  }}
-                >
-                  ${problems}
-                </button>`
-              : problems
-          }
+          ${count ? html`<button class="link" @click=${() => void this.focusFirstProblem()}>${problems}</button>` : problems}
         </span>
-        <span class="grow"></span>
+      </div>
+      <div class="secondary">
         <vscode-button
           secondary
           icon="lightbulb"
@@ -527,13 +531,21 @@ export class FormApp extends LitElement {
           >${s.clear}</vscode-button
         >
       </div>
-      ${
-        this.revealAll && count > 0
-          ? html`<ul class="problem-list error">
-              ${this.issues.filter((i) => i.source === 'schema').map((i) => html`<li><span class="key">${i.key}</span> — ${i.message}</li>`)}
-            </ul>`
-          : nothing
-      }`;
+    </div> `;
+  }
+
+  /** Shows every problem and moves the focus to the first field that has one (in the form's order). */
+  private async focusFirstProblem(): Promise<void> {
+    this.revealAll = true;
+    const keys = new Set(this.issues.filter((i) => i.source === 'schema').map((i) => i.key));
+    if (this.ui.tab === 'json' && [...keys].some((k) => k.startsWith('body:'))) this.selectTab(0);
+    await this.updateComplete;
+    for (const field of deepFields(this.renderRoot)) {
+      await field.updateComplete;
+      if (keys.has(field.dataset.key ?? '') && field.focusControl()) return;
+    }
+    // A problem no field carries (the body as a whole, or the JSON editor's): its message is under the heading.
+    this.renderRoot.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
   }
 
   /** Ctrl+Enter (Cmd+Enter) sends from anywhere in the form, when Send is enabled. */
@@ -553,6 +565,19 @@ export class FormApp extends LitElement {
     this.revealAll = true;
     this.post({ type: 'sendAnyway', seq: ++this.seq, values: this.values });
   }
+}
+
+/** Every field element under `root`, nested ones included, in document order (each field has its own shadow root). */
+function deepFields(root: ParentNode): (HTMLElement & { focusControl(): boolean; updateComplete: Promise<boolean> })[] {
+  const out: (HTMLElement & { focusControl(): boolean; updateComplete: Promise<boolean> })[] = [];
+  const visit = (node: ParentNode): void => {
+    for (const el of Array.from(node.querySelectorAll<HTMLElement>('*'))) {
+      if (el.tagName === 'ALTEGIO-FIELD') out.push(el as (typeof out)[number]);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(root);
+  return out;
 }
 
 customElements.define('altegio-form-app', FormApp);

@@ -1,10 +1,11 @@
-// A field whose options come live from the API (card types, team members, services, clients). Loaded lists
-// are a filterable dropdown that still accepts any ID; searchable lists (clients) search as you type.
+// A field whose options come live from the API (locations, card types, team members, services, clients). Loaded
+// lists are a filterable dropdown that still accepts any ID; searchable lists (clients, by name or phone) are a
+// search under the field's own input that fills it with the chosen result.
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { FormField } from '../../src/api/form-types';
 import type { LookupOptionView } from '../../src/protocol/form-protocol';
 import { baseStyles } from '../shared/base-styles';
-import { fmt } from '../shared/format';
+import { countText, fmt } from '../shared/format';
 import type { FormContext, LookupState } from './form-context';
 import { displayText, parseInput } from './values';
 
@@ -88,12 +89,19 @@ export class LookupInput extends LitElement {
   ];
 
   private get state(): LookupState {
-    return this.ctx.lookups.get(this.field.name) ?? { status: 'loading', options: [] };
+    // A searched list has nothing to load before the first search; a loaded one is on its way.
+    const none: LookupState = { status: this.field.lookup?.searchable ? 'ready' : 'loading', options: [] };
+    return this.ctx.lookups.get(this.field.name) ?? none;
   }
 
   private emit(value: unknown): void {
     this.ctx.touch(this.fieldKey);
     this.dispatchEvent(new CustomEvent('value-change', { detail: value }));
+  }
+
+  /** Focuses the dropdown, or the ID box while there is none (or the search box of a searched list). */
+  focusControl(): void {
+    this.renderRoot.querySelector<HTMLElement>('vscode-single-select, vscode-textfield')?.focus();
   }
 
   override render(): TemplateResult {
@@ -138,7 +146,7 @@ export class LookupInput extends LitElement {
   private renderIdInput(): TemplateResult {
     return html`<vscode-textfield
       .value=${displayText(this.value)}
-      placeholder=${this.field.placeholder ?? ''}
+      placeholder=${this.field.placeholder ? fmt(this.ctx.strings.placeholderExample, this.field.placeholder) : ''}
       .label=${this.label}
       ?invalid=${this.invalid}
       ?disabled=${this.ctx.disabled}
@@ -148,7 +156,13 @@ export class LookupInput extends LitElement {
 
   private renderStatus(state: LookupState): TemplateResult | typeof nothing {
     const s = this.ctx.strings;
-    const needs = this.field.lookup?.needs === 'chain' ? s.lookupUnavailableChain : s.lookupUnavailableLocation;
+    const need = this.field.lookup?.needs;
+    const needs =
+      need === 'chain'
+        ? s.lookupUnavailableChain
+        : need === 'location'
+          ? s.lookupUnavailableLocation
+          : s.lookupUnavailableSignIn;
     const text =
       state.status === 'loading'
         ? s.lookupLoading
@@ -160,7 +174,7 @@ export class LookupInput extends LitElement {
               ? this.term.trim() && state.term && state.options.length === 0
                 ? s.lookupNoMatches
                 : ''
-              : fmt(s.lookupCount, state.options.length);
+              : countText(s.lookupCount, state.options.length);
     if (!text) return nothing;
     return html`<div class="status ${state.status === 'error' ? 'error' : 'muted'}" role="status">${text}</div>`;
   }
@@ -169,8 +183,7 @@ export class LookupInput extends LitElement {
     const state = this.state;
     const listId = 'results';
     const results = state.status === 'ready' && this.term.trim() !== '' ? state.options : [];
-    return html`${this.renderIdInput()}
-      <div class="line search">
+    return html`<div class="line search">
         <vscode-textfield
           type="search"
           placeholder=${this.ctx.strings.lookupSearchPlaceholder}
@@ -193,7 +206,10 @@ export class LookupInput extends LitElement {
                     aria-selected=${i === this.active ? 'true' : 'false'}
                     @click=${() => this.choose(o)}
                   >
-                    <span>${o.label}</span><span class="description muted">${o.description ?? ''} · #${o.value}</span>
+                    <span>${o.label}</span
+                    ><span class="description muted"
+                      >${this.field.kind === 'phone' ? (o.description ?? '') : [o.description, `#${o.value}`].filter(Boolean).join(' · ')}</span
+                    >
                   </li>`,
               )}
             </ul>`
@@ -223,7 +239,8 @@ export class LookupInput extends LitElement {
     this.term = '';
     const box = this.renderRoot.querySelector<HTMLInputElement>('vscode-textfield[type="search"]');
     if (box) box.value = '';
-    this.emit(parseInput(this.field, String(option.value)));
+    this.ctx.touch(this.fieldKey);
+    this.dispatchEvent(new CustomEvent<LookupOptionView>('lookup-choose', { detail: option }));
   }
 }
 

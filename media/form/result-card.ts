@@ -1,5 +1,6 @@
 // What came back from the last send: the outcome, a summary of the answer (an issued card's number, type,
-// balance, points and programs) and the way to the full response.
+// balance, points and programs) and the way to the full response. Altegio's field errors are not repeated
+// here: they stand next to their fields, and this card only counts them.
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { FormHostMessage } from '../../src/protocol/form-protocol';
 import type { FormStrings } from '../../src/protocol/form-strings';
@@ -63,10 +64,6 @@ export class ResultCard extends LitElement {
         margin-left: 6px;
         font-size: 12px;
       }
-      ul {
-        margin: 4px 0;
-        padding-left: 18px;
-      }
     `,
   ];
 
@@ -86,13 +83,6 @@ export class ResultCard extends LitElement {
                     <dd>${i.value}${i.description ? html`<span class="muted">${i.description}</span>` : nothing}</dd>`,
               )}
             </dl>`
-          : nothing
-      }
-      ${
-        r.issues.length
-          ? html`<ul class="error">
-              ${r.issues.map((i) => html`<li>${i.message}</li>`)}
-            </ul>`
           : nothing
       }
       ${r.canOpenResponse ? html`<vscode-button secondary icon="json" @click=${() => this.dispatchEvent(new CustomEvent('open-response'))}>${this.strings.openResponse}</vscode-button>` : nothing}

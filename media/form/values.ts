@@ -1,6 +1,7 @@
 // Reading and writing a form's values by path, and turning what is typed into the typed value the schema
 // wants. Pure functions: no DOM, so they are unit-tested in plain Node.
 import type { FormField, FormLocation } from '../../src/api/form-types';
+import { normalisePhone } from '../../src/api/phone';
 
 export type Segment = string | number;
 
@@ -61,7 +62,8 @@ const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * as text, so that validation names the problem instead of the form silently dropping it.
  */
 export function parseInput(field: FormField, text: string): unknown {
-  const t = text.trim();
+  // A phone is sent as its digits: "+1 (917) 555-0114" is 19175550114.
+  const t = field.kind === 'phone' ? normalisePhone(text) : text.trim();
   if (t === '') return undefined;
   switch (field.valueType) {
     case 'integer':
@@ -72,7 +74,7 @@ export function parseInput(field: FormField, text: string): unknown {
     case 'boolean':
       return t === 'true' ? true : t === 'false' ? false : text;
     default:
-      return text;
+      return field.kind === 'phone' ? t : text;
   }
 }
 

@@ -5,7 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
 import { styleProps } from '../shared/style-props';
-import { fmt, formatNumber } from '../shared/format';
+import { countText } from '../shared/format';
 import {
   cellText,
   cellValue,
@@ -315,10 +315,11 @@ export class DataTable extends LitElement {
     const grid = columns.map((c) => `calc(${this.widths.get(c) ?? 12}ch + ${CELL_EXTRA_PX}px)`).join(' ');
     const chars = columns.reduce((sum, c) => sum + (this.widths.get(c) ?? 12), 0);
     const width = `calc(${chars}ch + ${columns.length * CELL_EXTRA_PX}px)`;
+    // Counts of the loaded rows only, worded so: the whole list's total is said above the table.
     const count =
-      this.order.length === this.rows.length
-        ? fmt(s.rowsAll, formatNumber(this.rows.length))
-        : fmt(s.rowsFiltered, formatNumber(this.order.length), formatNumber(this.rows.length));
+      this.filter.trim() === ''
+        ? countText(s.rows, this.rows.length)
+        : countText(s.rowsMatching, this.rows.length, this.order.length);
     return html`<div class="toolbar">
         <vscode-textfield
           type="search"

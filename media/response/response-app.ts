@@ -10,7 +10,7 @@ import {
 } from '../../src/protocol/response-protocol';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
-import { fmt, formatBytes, formatNumber } from '../shared/format';
+import { countText, fmt, formatBytes } from '../shared/format';
 import type { HostChannel } from '../shared/host-channel';
 import type { DataTable } from './data-table';
 
@@ -320,13 +320,17 @@ export class ResponseApp extends LitElement {
   }
 
   private renderCombined(v: ResponseView): TemplateResult | typeof nothing {
+    const s = this.strings;
     const c = v.combined;
-    if (!c)
-      return v.paging?.total !== undefined
-        ? html`<div class="notice muted">${fmt(this.strings.totalItems, formatNumber(v.paging.total))}</div>`
+    if (!c) {
+      const total = v.paging?.total;
+      const loaded = Array.isArray(this.data) ? this.data.length : 0;
+      return total !== undefined && total > loaded
+        ? html`<div class="notice muted">${countText(s.loadedOfTotal, total, loaded)}</div>`
         : nothing;
+    }
     return html`<div class="notice muted">
-      ${fmt(this.strings.combined, formatNumber(c.items), formatNumber(c.pages))}${c.truncated ? ` ${this.strings.combinedTruncated}` : ''}
+      ${fmt(s.combined, countText(s.items, c.items), countText(s.pages, c.pages))}${c.truncated ? ` ${s.combinedTruncated}` : ''}
     </div>`;
   }
 
@@ -336,8 +340,8 @@ export class ResponseApp extends LitElement {
     if (p?.phase === 'running') {
       const text =
         p.total !== undefined
-          ? fmt(s.pagingProgressTotal, p.page, formatNumber(p.items), formatNumber(p.total))
-          : fmt(s.pagingProgress, p.page, formatNumber(p.items));
+          ? countText(s.pagingProgressTotal, p.total, p.page, p.items)
+          : countText(s.pagingProgress, p.items, p.page);
       return html`<span class="paging" role="status">
         <vscode-progress-bar
           .value=${p.total ? Math.min(100, (p.items / p.total) * 100) : undefined}

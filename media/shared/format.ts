@@ -1,4 +1,6 @@
-// Formatting for the apps: `{0}` templates from the host's localised strings, sizes and durations.
+// Formatting for the apps: `{0}` templates from the host's localised strings, counts in their plural forms,
+// sizes and durations.
+import { pluralText, type PluralText } from '../../src/protocol/plural';
 
 /** Fills `{0}`, `{1}`… in a localised template. */
 export function fmt(template: string, ...args: (string | number)[]): string {
@@ -8,6 +10,11 @@ export function fmt(template: string, ...args: (string | number)[]): string {
 }
 
 const locale = (): string => document.documentElement.lang || navigator.language || 'en';
+
+/** The plural form a count takes in the UI language: "1 page", "3 pages"; `{0}` the count, `{1}`… `args`. */
+export function countText(text: PluralText, count: number, ...args: (string | number)[]): string {
+  return pluralText(text, count, locale(), ...args.map((a) => (typeof a === 'number' ? formatNumber(a) : a)));
+}
 
 // Creating an Intl formatter costs milliseconds: each kind is made once.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();

@@ -14,6 +14,8 @@ import type {
 } from './form-types';
 import { lookupFor } from './lookups';
 import { hasArrayBody } from './array-body';
+import { normalisePhone } from './phone';
+import { entityValue, type EntityContext } from './request-context';
 import { isRecord } from './is-record';
 
 export type { FieldKind, FormBody, FormField, FormLocation, FormModel, FormValues } from './form-types';
@@ -36,14 +38,14 @@ export function buildFormModel(op: OperationSpec): FormModel {
     deprecated: op.deprecated,
     ...(op.docsUrl ? { docsUrl: op.docsUrl } : {}),
     paged: op.paging !== undefined,
-    pathFields: op.parameters.filter((p) => p.in === 'path').map(parameterField),
-    queryFields: op.parameters.filter((p) => p.in === 'query').map(parameterField),
+    pathFields: op.parameters.filter((p) => p.in === 'path').map((p) => parameterField(p, op.id)),
+    queryFields: op.parameters.filter((p) => p.in === 'query').map((p) => parameterField(p, op.id)),
     ...(op.requestBody ? { body: bodyModel(op) } : {}),
   };
 }
 
-function parameterField(p: ParameterSpec): FormField {
-  const field = schemaField(p.name, p.schema, p.required, 0);
+function parameterField(p: ParameterSpec, operationId: string): FormField {
+  const field = schemaField(p.name, p.schema, p.required, 0, operationId);
   if (p.description && !field.description) field.description = p.description;
   const example = p.example ?? p.schema.examples?.[0];
   return withExample(field, example);
@@ -64,12 +66,12 @@ function bodyModel(op: OperationSpec): FormBody {
       ...base,
       mode: 'fields',
       shape: 'array',
-      fields: [withExample(schemaField('', rows, true, 0), rows.examples?.[0] ?? spec.example)],
+      fields: [withExample(schemaField('', rows, true, 0, op.id), rows.examples?.[0] ?? spec.example)],
     };
   }
   const fallback = bodyFallback(schema);
   if (fallback) return { ...base, mode: 'json', fallbackReason: fallback, shape: 'any', fields: [] };
-  return { ...base, mode: 'fields', shape: 'object', fields: objectFields(schema, 1) };
+  return { ...base, mode: 'fields', shape: 'object', fields: objectFields(schema, 1, op.id) };
 }
 
 function bodyFallback(schema: JsonSchema): JsonFallbackReason | undefined {
@@ -81,10 +83,10 @@ function bodyFallback(schema: JsonSchema): JsonFallbackReason | undefined {
   return undefined;
 }
 
-function objectFields(schema: JsonSchema, depth: number): FormField[] {
+function objectFields(schema: JsonSchema, depth: number, operationId?: string): FormField[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).map(([name, prop]) =>
-    withExample(schemaField(name, prop, required.has(name), depth), prop.examples?.[0]),
+    withExample(schemaField(name, prop, required.has(name), depth, operationId), prop.examples?.[0]),
   );
 }
 
@@ -116,8 +118,17 @@ function primaryType(types: string[]): string | undefined {
   return types.length === 2 && types.every(scalar) ? types[0] : undefined;
 }
 
-/** The field for one schema; recursion stops at MAX_FIELD_DEPTH with a JSON field. */
-export function schemaField(name: string, schema: JsonSchema, required: boolean, depth: number): FormField {
+/**
+ * The field for one schema; recursion stops at MAX_FIELD_DEPTH with a JSON field. `operationId` lets the
+ * lookup table leave out a name that means something else in that operation (a new client's own phone).
+ */
+export function schemaField(
+  name: string,
+  schema: JsonSchema,
+  required: boolean,
+  depth: number,
+  operationId?: string,
+): FormField {
   const all = typesOf(schema);
   const nullable = all.includes('null');
   const types = all.filter((t) => t !== 'null');
@@ -131,10 +142,10 @@ export function schemaField(name: string, schema: JsonSchema, required: boolean,
     ...(schema.pattern ? { pattern: schema.pattern } : {}),
     ...(schema.format ? { format: schema.format } : {}),
   };
-  const lookup = lookupFor(name);
+  const lookup = lookupFor(name, operationId);
   const withLookup = (f: FormField): FormField =>
-    lookup && (f.kind === 'text' || f.kind === 'integer' || f.kind === 'number')
-      ? { ...f, lookup: { operationId: lookup.operationId, searchable: lookup.searchable, needs: lookup.needs } }
+    lookup && (f.kind === 'text' || f.kind === 'integer' || f.kind === 'number' || f.kind === 'phone')
+      ? { ...f, lookup: { key: lookup.key, searchable: lookup.searchable, needs: lookup.needs } }
       : f;
   const json = (valueType: ValueType = 'any'): FormField => ({ ...base, kind: 'json', valueType });
 
@@ -160,17 +171,18 @@ export function schemaField(name: string, schema: JsonSchema, required: boolean,
     case 'string':
       if (schema.format === 'date') return { ...base, kind: 'date', valueType: 'string' };
       if (schema.format === 'binary') return { ...base, kind: 'file', valueType: 'string' };
-      if (schema.format === 'phone') return { ...base, kind: 'phone', valueType: 'string' };
+      if (schema.format === 'phone' || lookup?.key === 'clientPhones')
+        return withLookup({ ...base, kind: 'phone', valueType: 'string' });
       return withLookup({ ...base, kind: 'text', valueType: 'string' });
     case 'integer':
     case 'number':
-      if (schema.format === 'phone') return { ...base, kind: 'phone', valueType: type };
+      if (schema.format === 'phone') return withLookup({ ...base, kind: 'phone', valueType: type });
       return withLookup({ ...base, kind: type, valueType: type });
     case 'boolean':
       return { ...base, kind: 'boolean', valueType: 'boolean' };
     case 'array': {
       if (!schema.items || depth >= MAX_FIELD_DEPTH) return json('array');
-      const item = schemaField(name, schema.items, true, depth + 1);
+      const item = schemaField(name, schema.items, true, depth + 1, operationId);
       return {
         ...base,
         kind: 'array',
@@ -181,7 +193,7 @@ export function schemaField(name: string, schema: JsonSchema, required: boolean,
     case 'object': {
       const hasProps = schema.properties !== undefined && Object.keys(schema.properties).length > 0;
       if (!hasProps || depth >= MAX_FIELD_DEPTH) return json('object');
-      return { ...base, kind: 'object', valueType: 'object', fields: objectFields(schema, depth + 1) };
+      return { ...base, kind: 'object', valueType: 'object', fields: objectFields(schema, depth + 1, operationId) };
     }
     default:
       return json();
@@ -229,30 +241,47 @@ export function allFields(model: FormModel): { location: FormLocation; field: Fo
   return out;
 }
 
-export interface PrefillContext {
-  locationId?: number;
-  chainId?: number;
-}
-
-/** The values a new form starts with: the selected location and chain, then what the caller passed. */
-export function initialValues(model: FormModel, ctx: PrefillContext, prefill: Partial<FormValues> = {}): FormValues {
-  const path: Record<string, unknown> = {};
-  for (const f of model.pathFields) {
-    if (f.name === 'location_id' && ctx.locationId) path.location_id = ctx.locationId;
-    if (f.name === 'chain_id' && ctx.chainId) path.chain_id = ctx.chainId;
-  }
+/**
+ * The values a new form starts with: every path parameter that names the context's location, chain, client,
+ * team member or service (and a required field of the body or query that does, or the client's phone), then
+ * what the caller passed, which wins.
+ */
+export function initialValues(model: FormModel, ctx: EntityContext, prefill: Partial<FormValues> = {}): FormValues {
+  const fromContext = (fields: FormField[], all: boolean): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const value = all || f.required ? contextValue(f, ctx) : undefined;
+      if (value !== undefined) out[f.name] = value;
+    }
+    return out;
+  };
   const body = model.body
     ? model.body.shape === 'array'
       ? Array.isArray(prefill.body)
         ? prefill.body
         : []
-      : { ...(isRecord(prefill.body) ? prefill.body : {}) }
+      : {
+          ...(model.body.shape === 'object' ? fromContext(model.body.fields, false) : {}),
+          ...(isRecord(prefill.body) ? prefill.body : {}),
+        }
     : undefined;
   return {
-    path: { ...path, ...(prefill.path ?? {}) },
-    query: { ...(prefill.query ?? {}) },
+    path: { ...fromContext(model.pathFields, true), ...(prefill.path ?? {}) },
+    query: { ...fromContext(model.queryFields, false), ...(prefill.query ?? {}) },
     ...(model.body ? { body } : {}),
   };
+}
+
+/** What the context says a field holds: an entity's id, or the client's phone as digits. */
+function contextValue(f: FormField, ctx: EntityContext): unknown {
+  const id = entityValue(f.name, ctx);
+  if (id !== undefined && (f.kind === 'integer' || f.kind === 'number' || f.kind === 'text'))
+    return f.valueType === 'string' ? String(id) : id;
+  if (f.kind === 'phone' && f.lookup?.key === 'clientPhones' && ctx.clientPhone) {
+    const digits = normalisePhone(ctx.clientPhone);
+    return f.valueType === 'string' ? digits : /^\d+$/.test(digits) ? Number(digits) : undefined;
+  }
+  return undefined;
 }
 
 /** Values filled from the documented examples, keeping what the user already entered. */

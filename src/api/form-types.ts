@@ -22,10 +22,12 @@ export interface FieldOption {
 
 /** A field whose options come live from a list operation (see src/api/lookups.ts). */
 export interface FieldLookup {
-  operationId: string;
+  /** The lookup's name in src/api/lookups.ts (`cardTypes`, `clients`, `clientPhones`, `locations` …). */
+  key: string;
   /** True when options are searched by what the user types (clients) instead of loaded whole. */
   searchable: boolean;
-  needs: 'location' | 'chain';
+  /** What must be known before the options can be read. */
+  needs: 'location' | 'chain' | 'nothing';
 }
 
 export interface FormField {

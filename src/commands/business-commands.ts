@@ -2,6 +2,7 @@
 // issue a card here and remove a card (with a modal confirmation naming the card and the location).
 import * as vscode from 'vscode';
 import type { Auth } from '../services/auth';
+import type { BusinessDirectory } from '../services/business-directory';
 import type { CatalogSource } from '../services/catalog-source';
 import type { LocationStore } from '../services/location-store';
 import type { RequestPipeline } from '../services/request-pipeline';
@@ -9,10 +10,12 @@ import type { BusinessNode, BusinessTreeProvider } from '../views/business-tree'
 import type { JsonDocumentProvider } from '../views/json-documents';
 import type { ResponsePresenter } from '../webviews/ports';
 import type { CommandRegistry } from './command-registry';
+import type { IssueCardContext } from './loyalty-commands';
 import { sendWithProgress } from './request-commands';
 
 export interface BusinessCommandsHost {
   businessTree: Pick<BusinessTreeProvider, 'refresh' | 'cancelLoading' | 'loadMore'>;
+  directory: Pick<BusinessDirectory, 'forget'>;
   documents: Pick<JsonDocumentProvider, 'open'>;
   locations: Pick<LocationStore, 'select'>;
   auth: Pick<Auth, 'environment'>;
@@ -25,6 +28,7 @@ type RowNode = Extract<BusinessNode, { kind: 'row' }>;
 
 export function registerBusinessCommands(registry: CommandRegistry, s: BusinessCommandsHost): void {
   registry.register('altegio.refresh', () => {
+    s.directory.forget();
     s.businessTree.refresh();
   });
   registry.register('altegio.business.refreshNode', (node?: BusinessNode) => s.businessTree.refresh(node));
@@ -61,17 +65,23 @@ export function registerBusinessCommands(registry: CommandRegistry, s: BusinessC
     });
   });
   registry.register('altegio.business.issueCardHere', async (node: BusinessNode) => {
-    const prefill: { locationId?: number; chainId?: number; phone?: string } = {};
-    if (node.kind === 'location')
-      Object.assign(prefill, { locationId: node.ctx.locationId, chainId: node.ctx.chainId });
-    if (node.kind === 'row' || node.kind === 'collection') {
-      Object.assign(prefill, { locationId: node.ctx.locationId, chainId: node.ctx.chainId });
-      const client = node.kind === 'row' && node.view.kind === 'client' ? node.row : node.client;
-      if (client?.phone) prefill.phone = String(client.phone).replace(/\D/g, '');
-    }
-    await vscode.commands.executeCommand('altegio.issueLoyaltyCard', prefill);
+    await vscode.commands.executeCommand('altegio.issueLoyaltyCard', issueCardContext(node));
   });
   registry.register('altegio.business.removeCard', (node: RowNode) => removeCard(s, node));
+}
+
+/** Where a card issued from this tree item goes: its location and chain, and its client's phone. */
+function issueCardContext(node: BusinessNode): IssueCardContext {
+  if (node.kind === 'location') return { locationId: node.ctx.locationId, chainId: node.ctx.chainId };
+  if (node.kind !== 'row' && node.kind !== 'collection') return {};
+  const client = node.kind === 'row' && node.view.kind === 'client' ? node.row : node.client;
+  const phone = client?.phone;
+  return {
+    locationId: node.ctx.locationId,
+    ...(node.ctx.chainId ? { chainId: node.ctx.chainId } : {}),
+    ...(client && typeof client.id === 'number' ? { clientId: client.id } : {}),
+    ...(typeof phone === 'string' || typeof phone === 'number' ? { clientPhone: String(phone) } : {}),
+  };
 }
 
 async function removeCard(s: BusinessCommandsHost, node: RowNode): Promise<void> {

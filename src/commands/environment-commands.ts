@@ -1,7 +1,7 @@
 // Select Environment and Select Location.
 import * as vscode from 'vscode';
 import type { Auth } from '../services/auth';
-import type { CatalogSource } from '../services/catalog-source';
+import type { BusinessDirectory } from '../services/business-directory';
 import {
   ENVIRONMENT_IDS,
   environmentLabel,
@@ -12,16 +12,14 @@ import {
 } from '../services/environments';
 import type { LocationStore, SelectedLocation } from '../services/location-store';
 import type { Prompter } from '../services/prompter';
-import type { RequestPipeline } from '../services/request-pipeline';
 import type { CommandRegistry } from './command-registry';
 
 export interface EnvironmentCommandsHost {
   auth: Pick<Auth, 'environment' | 'whenReady' | 'signedIn' | 'hasUserToken' | 'signInToLoopbackSandbox'>;
   environments: Pick<EnvironmentService, 'describe' | 'select'>;
   locations: Pick<LocationStore, 'current' | 'select'>;
-  pipeline: Pick<RequestPipeline, 'fetch'>;
+  directory: Pick<BusinessDirectory, 'locations'>;
   prompter: Prompter;
-  catalog: CatalogSource;
 }
 
 export function registerEnvironmentCommands(registry: CommandRegistry, s: EnvironmentCommandsHost): void {
@@ -98,37 +96,12 @@ async function selectLocation(s: EnvironmentCommandsHost): Promise<SelectedLocat
     await vscode.commands.executeCommand('altegio.signIn');
     if (!s.auth.signedIn) return undefined;
   }
-  const catalog = s.catalog();
   const locations = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading locations…'), cancellable: true },
-    async (_p, token) => {
+    (_p, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      const found: SelectedLocation[] = [];
-      if (s.auth.hasUserToken) {
-        const chains = await s.pipeline.fetch({
-          operation: catalog.requireOperation('get_chain_list'),
-          signal: controller.signal,
-        });
-        for (const chain of (chains.data as {
-          id: number;
-          title: string;
-          companies?: { id: number; title: string }[];
-        }[]) ?? []) {
-          for (const c of chain.companies ?? [])
-            found.push({ locationId: c.id, locationTitle: c.title, chainId: chain.id, chainTitle: chain.title });
-        }
-      }
-      if (found.length === 0) {
-        const companies = await s.pipeline.fetch({
-          operation: catalog.requireOperation('get_location_list'),
-          query: s.auth.hasUserToken ? { my: 1 } : {},
-          signal: controller.signal,
-        });
-        for (const c of (companies.data as { id: number; title: string }[]) ?? [])
-          found.push({ locationId: c.id, locationTitle: c.title });
-      }
-      return found;
+      return s.directory.locations(controller.signal);
     },
   );
   if (locations.length === 0) {

@@ -37,7 +37,7 @@ export function registerRequestCommands(registry: CommandRegistry, s: Host): voi
     'altegio.openOperation',
     (target?: string | OperationSummary | { operation?: OperationSummary }, prefill?: Prefill) => {
       const op = resolveOperation(s.catalog(), target);
-      return op ? s.forms.open(op, prefill) : runOperation(s);
+      return op ? s.forms.open(op, prefill, { askForMissing: true }) : runOperation(s);
     },
   );
   registry.register('altegio.repeatLastRequest', async () => {
@@ -100,7 +100,8 @@ async function runOperation(s: Host): Promise<void> {
   });
   if (!choice) return;
   // The search reads the compact index; only the chosen operation's schema is needed, by its form.
-  if ('operation' in choice) return s.forms.open(s.catalog().requireOperation(choice.operation.id));
+  if ('operation' in choice)
+    return s.forms.open(s.catalog().requireOperation(choice.operation.id), {}, { askForMissing: true });
   await vscode.commands.executeCommand('altegio.api.filter', choice.treeFilter);
   await vscode.commands.executeCommand('altegio.api.focus');
 }

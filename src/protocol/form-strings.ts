@@ -1,5 +1,6 @@
 // Every text the request form shows, localised by the host (vscode.l10n.t) and sent in `init`.
-// `{0}`-style placeholders are filled in by the app.
+// `{0}`-style placeholders are filled in by the app; texts with a count come in their plural forms.
+import type { PluralText } from './plural';
 
 export interface FormStrings {
   pathParameters: string;
@@ -22,8 +23,7 @@ export interface FormStrings {
   itemLabel: string;
   noItems: string;
   /** {0}: the count. */
-  problemsOne: string;
-  problemsMany: string;
+  problems: PluralText;
   noProblems: string;
   /** {0}: the parser's message. */
   invalidJson: string;
@@ -43,7 +43,10 @@ export interface FormStrings {
   lookupSearchPlaceholder: string;
   lookupNoMatches: string;
   /** {0}: how many options. */
-  lookupCount: string;
+  lookupCount: PluralText;
+  lookupUnavailableSignIn: string;
+  /** {0}: the chosen option (a client's name). */
+  lookupChosen: string;
   securityPartner: string;
   securityPartnerUser: string;
   /** {0}: the environment. */
@@ -62,8 +65,11 @@ export interface FormStrings {
   openResponse: string;
   chooseFile: string;
   noFile: string;
-  phoneHintString: string;
-  phoneHintNumber: string;
+  phoneHint: string;
+  /** {0}: the digits sent. */
+  phoneSentAs: string;
+  /** {0}: the documented example. */
+  placeholderExample: string;
   /** {0}: the environment. */
   environment: string;
   serverSaid: string;

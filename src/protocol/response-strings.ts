@@ -1,5 +1,6 @@
 // Every text the response viewer shows, localised by the host (vscode.l10n.t) and sent with `show`.
-// `{0}`-style placeholders are filled in by the app.
+// `{0}`-style placeholders are filled in by the app; texts with a count come in their plural forms, `{0}` the count.
+import type { PluralText } from './plural';
 
 export interface ResponseStrings {
   dataTab: string;
@@ -17,7 +18,7 @@ export interface ResponseStrings {
   /** {0}: the size. */
   size: string;
   /** {0}: the count of attempts. */
-  attempts: string;
+  attempts: PluralText;
   /** {0}: the environment. */
   environment: string;
   noStatus: string;
@@ -28,10 +29,10 @@ export interface ResponseStrings {
   filter: string;
   columns: string;
   exportCsv: string;
-  /** {0}: shown rows, {1}: all rows. */
-  rowsFiltered: string;
-  /** {0}: rows. */
-  rowsAll: string;
+  /** {0}: the loaded rows, {1}: the rows that match the filter. */
+  rowsMatching: PluralText;
+  /** {0}: the loaded rows. */
+  rows: PluralText;
   valueColumn: string;
   sortAscending: string;
   sortDescending: string;
@@ -40,23 +41,25 @@ export interface ResponseStrings {
   nextPage: string;
   fetchAll: string;
   cancel: string;
-  /** {0}: pages, {1}: items, {2}: total. */
-  pagingProgressTotal: string;
-  /** {0}: pages, {1}: items. */
-  pagingProgress: string;
-  /** {0}: items, {1}: pages. */
+  /** {0}: the whole list's items, {1}: the page, {2}: the items read so far. */
+  pagingProgressTotal: PluralText;
+  /** {0}: the items read so far, {1}: the page. */
+  pagingProgress: PluralText;
+  /** {0}: the items text, {1}: the pages text. */
   combined: string;
+  /** {0}: items. */
+  items: PluralText;
+  /** {0}: pages. */
+  pages: PluralText;
   combinedTruncated: string;
-  /** {0}: total. */
-  totalItems: string;
+  /** {0}: the whole list's items, {1}: the loaded ones. */
+  loadedOfTotal: PluralText;
   selectedRow: string;
   closeRow: string;
   expand: string;
   collapse: string;
   /** {0}: count. */
-  itemsCount: string;
-  /** {0}: count. */
-  keysCount: string;
+  keysCount: PluralText;
   showMore: string;
   requestHeaders: string;
   responseHeaders: string;

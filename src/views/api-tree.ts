@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { OperationSummary } from '../api/catalog';
 import type { SectionSummary } from '../api/catalog-index';
 import type { CatalogIndexSource } from '../services/catalog-source';
+import { shortSummary } from '../api/short-summary';
 import type { OperationSearchSource } from '../services/operation-search-source';
 import { Disposable } from '../services/disposable';
 import { methodIcon } from './method-style';
@@ -93,7 +94,11 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
       return item;
     }
     const op = node.operation;
-    const item = new vscode.TreeItem(`${op.method} ${op.summary}`, vscode.TreeItemCollapsibleState.None);
+    // A label short enough for the default width, never the same as another's; the tooltip has the summary.
+    const item = new vscode.TreeItem(
+      `${op.method} ${shortSummary(this.index(), op)}`,
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `op:${op.id}`;
     item.description = op.deprecated ? `${op.path} · ${vscode.l10n.t('deprecated')}` : op.path;
     item.iconPath = methodIcon(op.method, op.deprecated);

@@ -30,6 +30,10 @@ export interface CollectionSpec {
   children?: string[];
   /** The writes after which the loaded list is stale and is read again (an empty list: no documented write). */
   staleAfter: StaleAfter[];
+  /** What an empty list says ("No appointments today"). */
+  empty: () => string;
+  /** The operation that adds the first row, offered on an empty list (its form opens here). */
+  create?: { operationId: string; label: () => string };
 }
 
 /** A write that makes a list stale: one operation, or every write of a tag (a section of the document). */
@@ -61,8 +65,10 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'account',
     operationId: 'get_client_list',
     staleAfter: [{ tag: 'Clients' }],
+    empty: () => vscode.l10n.t('No clients yet'),
+    create: { operationId: 'create_client', label: () => vscode.l10n.t('Add a client…') },
     pathParams: (c) => ({ location_id: c.locationId }),
-    body: () => ({ order_by: 'name', order_by_direction: 'asc' }),
+    body: () => ({ order_by: 'name', order_by_direction: 'ASC' }),
     row: (c) => ({
       id: c.id as number,
       label: [text(c.name), text(c.surname)].filter(Boolean).join(' ') || text(c.phone),
@@ -78,6 +84,8 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'organization',
     operationId: 'get_team_member_list',
     staleAfter: [{ tag: 'Team Members' }],
+    empty: () => vscode.l10n.t('No team members yet'),
+    create: { operationId: 'create_team_member_quick', label: () => vscode.l10n.t('Add a team member…') },
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (s) => ({
       id: s.id as number,
@@ -93,6 +101,8 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'tools',
     operationId: 'get_service_list',
     staleAfter: [{ tag: 'Services' }],
+    empty: () => vscode.l10n.t('No services yet'),
+    create: { operationId: 'create_service', label: () => vscode.l10n.t('Add a service…') },
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (s) => ({
       id: s.id as number,
@@ -111,6 +121,8 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'calendar',
     operationId: 'get_appointment_list',
     staleAfter: [{ tag: 'Appointments' }],
+    empty: () => vscode.l10n.t('No appointments today'),
+    create: { operationId: 'create_appointment', label: () => vscode.l10n.t('Book an appointment…') },
     pathParams: (c) => ({ location_id: c.locationId }),
     query: () => ({ start_date: isoDate(0), end_date: isoDate(0) }),
     row: appointmentRow,
@@ -121,6 +133,8 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'calendar',
     operationId: 'get_appointment_list',
     staleAfter: [{ tag: 'Appointments' }],
+    empty: () => vscode.l10n.t('No appointments in the next 30 days'),
+    create: { operationId: 'create_appointment', label: () => vscode.l10n.t('Book an appointment…') },
     pathParams: (c) => ({ location_id: c.locationId }),
     query: () => ({ start_date: isoDate(1), end_date: isoDate(30) }),
     row: appointmentRow,
@@ -131,6 +145,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'credit-card',
     operationId: 'get_loyalty_card_type_list',
     staleAfter: [],
+    empty: () => vscode.l10n.t('No loyalty card types in this location'),
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (t) => ({
       id: t.id as number,
@@ -146,6 +161,8 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'package',
     operationId: 'get_products_list',
     staleAfter: [{ tag: 'Products' }],
+    empty: () => vscode.l10n.t('No products yet'),
+    create: { operationId: 'create_product', label: () => vscode.l10n.t('Add a product…') },
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (p) => ({
       id: (p.good_id ?? p.id) as number,
@@ -161,6 +178,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'archive',
     operationId: 'get_location_inventories',
     staleAfter: [],
+    empty: () => vscode.l10n.t('No storages in this location'),
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (s) => ({
       id: s.id as number,
@@ -176,6 +194,7 @@ export const LOCATION_COLLECTIONS: CollectionSpec[] = [
     icon: 'credit-card',
     operationId: 'get_account_list',
     staleAfter: [],
+    empty: () => vscode.l10n.t('No cash registers in this location'),
     pathParams: (c) => ({ location_id: c.locationId }),
     row: (a) => ({
       id: a.id as number,
@@ -194,6 +213,8 @@ export const CLIENT_COLLECTIONS: CollectionSpec[] = [
     icon: 'credit-card',
     operationId: 'get_loyalty_card_list_by_phone',
     staleAfter: [{ tag: 'Loyalty Cards' }, { tag: 'Loyalty Programs' }, { tag: 'Sales' }],
+    empty: () => vscode.l10n.t('No loyalty cards yet'),
+    create: { operationId: 'issue_loyalty_card', label: () => vscode.l10n.t('Issue a loyalty card…') },
     pathParams: (c) => {
       const phone = text(c.client?.phone).replace(/\D/g, '');
       if (!phone || !c.chainId) return undefined;

@@ -38,7 +38,7 @@ export type BusinessNode =
       parentKey: string;
     }
   | { kind: 'loadMore'; key: string; loaded: number; total?: number }
-  | { kind: 'message'; id: string; text: string; icon: string; command?: vscode.Command };
+  | { kind: 'message'; id: string; text: string; icon: string; command?: vscode.Command; description?: string };
 
 interface ListState {
   items: Row[];
@@ -154,10 +154,18 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
         return item;
       }
       case 'location': {
+        // The title alone fits the default width; the id and whether it is the default are in the tooltip (and
+        // the icon: a house for the default location).
         const item = new vscode.TreeItem(node.ctx.locationTitle, C.Collapsed);
         item.id = `location:${node.ctx.locationId}`;
         const selected = this.locations.current?.locationId === node.ctx.locationId;
-        item.description = selected ? vscode.l10n.t('#{0} · default', node.ctx.locationId) : `#${node.ctx.locationId}`;
+        item.tooltip = [
+          node.ctx.locationTitle,
+          `location_id ${node.ctx.locationId}${node.ctx.chainId ? ` · chain_id ${node.ctx.chainId}` : ''}`,
+          selected ? vscode.l10n.t('Default location: forms start here') : undefined,
+        ]
+          .filter(Boolean)
+          .join('\n');
         item.iconPath = new vscode.ThemeIcon(selected ? 'home' : 'location');
         item.contextValue = 'business.location';
         return item;
@@ -205,6 +213,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
         const item = new vscode.TreeItem(node.text, C.None);
         item.id = `message:${node.id}`;
         item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.description = node.description;
         item.command = node.command;
         item.contextValue = 'business.message';
         return item;
@@ -224,7 +233,53 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
       query: this.auth.hasUserToken ? { my: 1 } : {},
     });
     if (locations.error) return [this.errorNode('locations', locations.error)];
+    if (locations.items.length === 0)
+      return [
+        {
+          kind: 'message',
+          id: 'locations:none',
+          text: vscode.l10n.t('No locations are visible with these tokens'),
+          description: vscode.l10n.t('Sign in with other tokens…'),
+          icon: 'info',
+          command: { command: 'altegio.signIn', title: vscode.l10n.t('Sign In') },
+        },
+      ];
     return locations.items.map((row) => this.locationNode(row, undefined));
+  }
+
+  /** An empty list says so, and what to do next: create the first one here, or look again. */
+  private emptyNode(node: Extract<BusinessNode, { kind: 'collection' }>): BusinessNode {
+    const create = node.spec.create;
+    const client = node.client;
+    return {
+      kind: 'message',
+      id: `${node.key}:empty`,
+      text: node.spec.empty(),
+      icon: create ? 'add' : 'info',
+      ...(create
+        ? {
+            description: create.label(),
+            command: {
+              command: 'altegio.openOperation',
+              title: create.label(),
+              arguments: [
+                create.operationId,
+                {
+                  context: {
+                    locationId: node.ctx.locationId,
+                    ...(node.ctx.chainId ? { chainId: node.ctx.chainId } : {}),
+                    ...(typeof client?.id === 'number' ? { clientId: client.id } : {}),
+                    ...(typeof client?.phone === 'string' ? { clientPhone: client.phone } : {}),
+                  },
+                },
+              ],
+            },
+          }
+        : {
+            description: vscode.l10n.t('Refresh to look again'),
+            command: { command: 'altegio.business.refreshNode', title: vscode.l10n.t('Refresh'), arguments: [node] },
+          }),
+    };
   }
 
   private locationsOfChain(chain: Row): BusinessNode[] {
@@ -284,8 +339,7 @@ export class BusinessTreeProvider extends Disposable implements vscode.TreeDataP
       client: node.client,
       parentKey: node.key,
     }));
-    if (rows.length === 0)
-      rows.push({ kind: 'message', id: `${node.key}:empty`, text: vscode.l10n.t('Nothing here yet'), icon: 'info' });
+    if (rows.length === 0) rows.push(this.emptyNode(node));
     if (state.next) rows.push({ kind: 'loadMore', key: node.key, loaded: state.items.length, total: state.total });
     if (state.error) rows.push(this.errorNode(`${node.key}:more`, state.error, node));
     return rows;

@@ -77,23 +77,28 @@ describe('Issue a loyalty card in the request form', function () {
       await treeRow(wb.page, 'API', /POST Issue a loyalty card to a client/).click();
       form = await webviewOfTab(wb.page, new RegExp(`^${escape(FORM_TITLE)}$`), FORM_RENDERED);
       await form.getByText('Issue a loyalty card to a client', { exact: true }).waitFor();
-      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-textfield');
-      assert.strictEqual(await location.evaluate((el) => (el as HTMLInputElement).value), '720441');
+      // The default location, in the dropdown of the locations these tokens see.
+      const location = fieldOf(form, 'location_id').locator('vscode-single-select');
+      await location.waitFor();
+      assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
     });
   });
 
   it('fills the card-type dropdown from the sandbox', async () => {
     await wb.step('card-types-loaded', async () => {
-      await form.getByText(/options from the API/).waitFor();
-      const select = form.locator('altegio-lookup-input vscode-single-select');
-      await select.click();
-      await form.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().waitFor();
+      const types = fieldOf(form, 'loyalty_card_type_id');
+      await types.getByText(/options from the API/).waitFor();
+      await types.locator('vscode-single-select').click();
+      await types.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().waitFor();
     });
   });
 
   it('refuses a bad phone inline and keeps Send disabled', async () => {
     await wb.step('bad-phone', async () => {
-      await form.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().click();
+      await fieldOf(form, 'loyalty_card_type_id')
+        .locator('vscode-single-select [role="option"], vscode-single-select li.option')
+        .first()
+        .click();
       await fillField(form, 'loyalty_card_number', CARD_NUMBER);
       await fillField(form, 'phone', '+1 (315) 555');
       await form.getByText(/phone must be 9 to 15 digits/).waitFor();
@@ -205,13 +210,15 @@ function sendButton(form: FrameLocator) {
   return form.locator('.sendbar vscode-button').first();
 }
 
-async function fillField(form: FrameLocator, name: string, value: string): Promise<void> {
-  const input = form
+function fieldOf(form: FrameLocator, name: string) {
+  return form
     .locator('altegio-field')
     .filter({ has: form.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
-    .locator('vscode-textfield input')
     .first();
-  await input.fill(value);
+}
+
+async function fillField(form: FrameLocator, name: string, value: string): Promise<void> {
+  await fieldOf(form, name).locator('vscode-textfield input').first().fill(value);
 }
 
 function escape(text: string): string {

@@ -92,7 +92,9 @@ describe('Response viewer with 10,000 rows', function () {
       await form.locator('.sendbar vscode-button').first().click();
       viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
       await viewer.locator('.count', { hasText: /^25 rows$/ }).waitFor();
-      await viewer.getByText(`${total.toLocaleString('en-US')} items in the whole list.`).waitFor();
+      await viewer
+        .getByText(`25 of ${total.toLocaleString('en-US')} items loaded; Next Page and Fetch All Pages load the rest.`)
+        .waitFor();
       await viewer.locator('vscode-button', { hasText: 'Fetch All Pages' }).waitFor();
     });
   });
@@ -104,7 +106,7 @@ describe('Response viewer with 10,000 rows', function () {
     const started = Date.now();
     await wb.step('all-pages', async () => {
       await viewer
-        .getByText(`All pages: ${total.toLocaleString('en-US')} items from ${Math.ceil(total / 200)} pages.`)
+        .getByText(`All pages fetched: ${total.toLocaleString('en-US')} items, ${Math.ceil(total / 200)} pages.`)
         .waitFor({ timeout: 120_000 });
       await viewer.locator('.count', { hasText: `${total.toLocaleString('en-US')} rows` }).waitFor();
     });
@@ -134,7 +136,7 @@ describe('Response viewer with 10,000 rows', function () {
       await name.and(viewer.locator('[aria-sort="ascending"]')).waitFor();
       await viewer.locator('altegio-data-table vscode-textfield input').fill('seeded999');
       await viewer
-        .locator('.count', { hasText: new RegExp(`^11 of ${total.toLocaleString('en-US')} rows$`) })
+        .locator('.count', { hasText: new RegExp(`^11 of ${total.toLocaleString('en-US')} loaded rows match$`) })
         .waitFor();
       await viewer
         .locator('[role="row"][aria-rowindex="2"] [role="gridcell"]', { hasText: 'Seeded Client 00999' })
@@ -191,14 +193,10 @@ describe('Response viewer with 10,000 rows', function () {
       await waitForWorkbenchReady(wb.page);
       form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
       await form.getByText('Ready to send').waitFor({ timeout: 60_000 });
-      assert.strictEqual(
-        await form
-          .locator('altegio-field')
-          .filter({ hasText: 'location_id' })
-          .locator('vscode-textfield')
-          .evaluate((el) => (el as HTMLInputElement).value),
-        '720441',
-      );
+      // The restored location, in the dropdown of the locations these tokens see.
+      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-single-select');
+      await location.waitFor();
+      assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
       viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);
       await viewer.locator('altegio-response-header .status', { hasText: /^200/ }).waitFor({ timeout: 60_000 });
       await viewer.locator('.count', { hasText: /^25 rows$/ }).waitFor();

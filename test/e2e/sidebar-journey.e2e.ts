@@ -116,10 +116,12 @@ describe('Sidebar journey: sandbox, sign-in, trees, palette and history', functi
     });
     await wb.step('palette-sent', async () => {
       const form = await webviewContent(wb.page, { editorTitle: /^GET List team members of a location/ });
-      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-textfield');
+      // The default location, chosen in the dropdown of the locations these tokens see.
+      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('vscode-single-select');
       await form.getByText('Ready to send').waitFor();
+      await location.waitFor();
       assert.strictEqual(
-        await location.evaluate((el) => (el as HTMLInputElement).value),
+        await location.evaluate((el) => (el as HTMLSelectElement).value),
         '720441',
         'the default location is prefilled',
       );

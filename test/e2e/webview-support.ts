@@ -75,7 +75,7 @@ export async function firstClient(demo: SandboxDemo): Promise<{ id: number; name
     page: 1,
     page_size: 1,
     order_by: 'name',
-    order_by_direction: 'asc',
+    order_by_direction: 'ASC',
   });
   const c = (data as { id: number; name: string; phone: string }[])[0];
   return { id: c.id, name: c.name, phone: c.phone.replace(/\D/g, '') };

@@ -38,7 +38,10 @@ describe('Running operations (real extension host, local sandbox)', () => {
     const api = await altegio();
     await useSandbox(api);
     const op = api.altegio.catalog().requireOperation('get_loyalty_card_type_list');
+    // No default location: the form's location is asked for with the live list.
+    await api.altegio.locations.select(undefined);
     const prompter = scriptedPrompter({
+      pick: ['Bloom Beauty - Manhattan'],
       search: [
         { query: '', pick: () => undefined },
         {
@@ -49,6 +52,7 @@ describe('Running operations (real extension host, local sandbox)', () => {
     });
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
     await withPrompter(api, prompter, () => vscode.commands.executeCommand('altegio.runOperation'));
+    assert.deepStrictEqual(prompter.log.picks[0].labels, ['Bloom Beauty - Manhattan', 'Bloom Beauty - Brooklyn']);
     assert.strictEqual(
       prompter.log.searches[0].items.length,
       api.altegio.catalog().operations.length,

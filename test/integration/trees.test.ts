@@ -6,6 +6,7 @@ import { CLIENT_COLLECTIONS, LOCATION_COLLECTIONS, staleAfterWrite } from '../..
 import * as vscode from 'vscode';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
+import { APP_START_MS, formOf, open, until, type FormInit } from './helpers/panels';
 
 describe('API tree (real extension host)', () => {
   it("lists Altegio's 28 sections in documentation order, then Medical Records, with every operation", async () => {
@@ -25,6 +26,13 @@ describe('API tree (real extension host)', () => {
     assert.strictEqual(item.label, 'POST Issue a loyalty card to a client');
     assert.strictEqual(item.description, '/loyalty/cards/{location_id}');
     assert.strictEqual(item.command?.command, 'altegio.openOperation');
+    // A long summary is shortened where two would begin alike; the tooltip has it whole.
+    const byPhone = tree.getTreeItem(
+      operations.find((o) => o.kind === 'operation' && o.operation.id === 'get_loyalty_card_list_by_phone')!,
+    );
+    assert.strictEqual(byPhone.label, 'GET List … by phone');
+    const tooltip = (byPhone.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    assert.match(tooltip, /List a client's loyalty cards by phone/);
   });
 
   it('reads only the catalog index, and warms what a form needs once, after a section is open', async () => {
@@ -138,6 +146,44 @@ describe('Business tree (real extension host, local sandbox)', () => {
       'card 9250498 is listed',
     );
   });
+
+  it("says what to do next on an empty list: a client without cards offers to issue one, in a form at that client's place", async () => {
+    const api = await altegio();
+    await useSandbox(api);
+    await api.altegio.locations.select(undefined);
+    api.altegio.businessTree.refresh();
+    const [user] = await children();
+    const [chain] = await children(user);
+    const [manhattan] = await children(chain);
+    const clients = (await children(manhattan)).find((c) => c.kind === 'collection' && c.spec.key === 'clients')!;
+    let empty: Extract<BusinessNode, { kind: 'message' }> | undefined;
+    let client: Extract<BusinessNode, { kind: 'row' }> | undefined;
+    for (const row of await children(clients)) {
+      if (row.kind !== 'row') continue;
+      const [cards] = await children(row);
+      const found = (await children(cards)).find((r) => r.kind === 'message' && r.id.endsWith(':empty'));
+      if (found?.kind === 'message') [empty, client] = [found, row];
+      if (empty) break;
+    }
+    assert.ok(empty && client, 'a client of Manhattan has no loyalty card');
+    const item = api.altegio.businessTree.getTreeItem(empty);
+    assert.strictEqual(item.label, 'No loyalty cards yet');
+    assert.strictEqual(item.description, 'Issue a loyalty card…');
+    const phone = String(client.row.phone);
+    assert.deepStrictEqual(item.command?.arguments, [
+      'issue_loyalty_card',
+      { context: { locationId: 720441, chainId: 706028, clientId: client.view.id, clientPhone: phone } },
+    ]);
+    // Run as VS Code runs it: the form opens at the client's location with their phone, and asks nothing.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('every form to close', () => open(api, 'request form').length === 0);
+    await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
+    const form = await until('the issue card form', () => formOf(api, 'issue_loyalty_card'), APP_START_MS);
+    const values = form.last<FormInit>('init')!.values;
+    assert.deepStrictEqual(values.path, { location_id: 720441 });
+    assert.deepStrictEqual(values.body, { phone: Number(phone.replace(/\D/g, '')) });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
 
 describe('Business tree after a write (real extension host, local sandbox)', () => {
@@ -204,7 +250,7 @@ describe('Business tree after a write (real extension host, local sandbox)', () 
 });
 
 describe('Business collections (real extension host)', () => {
-  it('declare which writes make them stale, naming only operations and tags of the document', async () => {
+  it('declare which writes make them stale and which one adds their first row, naming only operations and tags of the document', async () => {
     const api = await altegio();
     const catalog = api.altegio.catalog();
     const tags = new Set(catalog.sections.map((s) => s.name));
@@ -213,6 +259,13 @@ describe('Business collections (real extension host)', () => {
       for (const rule of spec.staleAfter) {
         if ('tag' in rule) assert.ok(tags.has(rule.tag), `${spec.key}: no tag "${rule.tag}"`);
         else assert.ok(!catalog.operation(rule.operationId)?.readOnly, `${spec.key}: ${rule.operationId} writes`);
+      }
+      assert.ok(spec.empty().length > 0, `${spec.key} says when it is empty`);
+      if (spec.create) {
+        // The write an empty list offers adds a row to that very list (which is then read again).
+        const create = catalog.operation(spec.create.operationId);
+        assert.ok(create && !create.readOnly, `${spec.key}: ${spec.create.operationId} writes`);
+        assert.ok(staleAfterWrite(spec, create), `${spec.key} is read again after ${create.id}`);
       }
     }
     const cards = CLIENT_COLLECTIONS.find((c) => c.key === 'cards')!;

@@ -11,6 +11,7 @@ import {
   schemaField,
   type FormField,
 } from '../../src/api/form-model';
+import { lookupByKey, type ApiLookupSpec } from '../../src/api/lookups';
 import { operation } from './helpers/operations';
 
 const catalog = getCatalog();
@@ -92,10 +93,12 @@ describe('form model', () => {
 
     it('lists card types from the chain through the lookup table', () => {
       assert.deepStrictEqual(body('loyalty_card_type_id').lookup, {
-        operationId: 'get_chain_loyalty_card_type_list',
+        key: 'cardTypes',
         searchable: false,
         needs: 'chain',
       });
+      assert.strictEqual(lookupByKey('cardTypes')?.source, 'api');
+      assert.strictEqual((lookupByKey('cardTypes') as ApiLookupSpec).operationId, 'get_chain_loyalty_card_type_list');
     });
 
     it('keeps the phone a number, as the document types it, with the example as placeholder', () => {
@@ -172,15 +175,30 @@ describe('form model', () => {
       );
     });
 
-    it('attaches the lookup of team members, services and client search where those ids appear', () => {
+    it('attaches the lookup of locations, chains, team members, services and client search where those ids appear', () => {
       const lookups = new Map<string, string>();
       for (const op of catalog.operations)
         for (const { field } of allFields(buildFormModel(op)))
-          if (field.lookup) lookups.set(field.name, field.lookup.operationId);
-      assert.strictEqual(lookups.get('staff_id'), 'get_team_member_list');
-      assert.strictEqual(lookups.get('team_member_id'), 'get_team_member_list');
-      assert.strictEqual(lookups.get('service_id'), 'get_service_list');
-      assert.strictEqual(lookups.get('client_id'), 'get_client_list');
+          if (field.lookup) lookups.set(field.name, field.lookup.key);
+      assert.strictEqual(lookups.get('location_id'), 'locations');
+      assert.strictEqual(lookups.get('chain_id'), 'chains');
+      assert.strictEqual(lookups.get('loyalty_card_type_id'), 'cardTypes');
+      assert.strictEqual(lookups.get('staff_id'), 'teamMembers');
+      assert.strictEqual(lookups.get('team_member_id'), 'teamMembers');
+      assert.strictEqual(lookups.get('service_id'), 'services');
+      assert.strictEqual(lookups.get('client_id'), 'clients');
+      assert.strictEqual(lookups.get('phone'), 'clientPhones');
+    });
+
+    it("offers a client search on a phone that names an existing client, never on a new client's own phone", () => {
+      const phoneOf = (id: string) =>
+        allFields(buildFormModel(catalog.requireOperation(id))).find(({ field }) => field.name === 'phone')!.field;
+      for (const id of ['issue_loyalty_card', 'get_loyalty_card_list_by_phone', 'get_client_gift_cards']) {
+        assert.strictEqual(phoneOf(id).kind, 'phone', id);
+        assert.deepStrictEqual(phoneOf(id).lookup, { key: 'clientPhones', searchable: true, needs: 'location' }, id);
+      }
+      for (const id of ['create_client', 'update_client', 'bulk_create_clients'])
+        assert.strictEqual(phoneOf(id).lookup, undefined, id);
     });
   });
 
@@ -253,6 +271,38 @@ describe('form model', () => {
       );
       const chainModel = buildFormModel(catalog.requireOperation('get_chain_loyalty_card_type_list'));
       assert.deepStrictEqual(initialValues(chainModel, { locationId: 1, chainId: 706028 }).path, { chain_id: 706028 });
+    });
+
+    it("fills every path parameter that names the context's location, client, team member or service", () => {
+      const ctx = { locationId: 720441, chainId: 706028, clientId: 7, teamMemberId: 8, serviceId: 9 };
+      const comment = buildFormModel(catalog.requireOperation('create_client_comment'));
+      assert.deepStrictEqual(initialValues(comment, ctx).path, { location_id: 720441, client_id: 7 });
+      const link = buildFormModel(catalog.requireOperation('remove_service_from_team_member'));
+      assert.deepStrictEqual(initialValues(link, ctx).path, { location_id: 720441, service_id: 9, team_member_id: 8 });
+      for (const op of catalog.operations) {
+        const model = buildFormModel(op);
+        const path = initialValues(model, ctx).path;
+        for (const f of model.pathFields) {
+          const expected = { location_id: 720441, chain_id: 706028, client_id: 7, team_member_id: 8, service_id: 9 }[
+            f.name
+          ];
+          if (expected !== undefined && f.kind === 'integer') assert.strictEqual(path[f.name], expected, op.id);
+        }
+      }
+    });
+
+    it("fills the client's phone as digits, where the phone names the client, and only then", () => {
+      const ctx = { locationId: 720441, clientPhone: '+1 917-555-0114' };
+      assert.deepStrictEqual(initialValues(model, ctx).body, { phone: 19175550114 });
+      const byPhone = buildFormModel(catalog.requireOperation('get_loyalty_card_list_by_phone'));
+      assert.strictEqual(initialValues(byPhone, ctx).path.phone, '19175550114');
+      assert.deepStrictEqual(initialValues(buildFormModel(catalog.requireOperation('create_client')), ctx).body, {});
+    });
+
+    it('leaves optional query filters empty whatever the context', () => {
+      const list = buildFormModel(catalog.requireOperation('get_appointment_list'));
+      const values = initialValues(list, { locationId: 720441, clientId: 7, teamMemberId: 8 });
+      assert.deepStrictEqual(values.query, {});
     });
 
     it('sends empty entries as "not given" and an empty optional body as no body', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { getCatalog } from '../../src/api/catalog';
 import type { RequestInput } from '../../src/api/http-types';
+import { lookupByKey } from '../../src/api/lookups';
 import { LookupLoader } from '../../src/webviews/form/lookup-loader';
 
 function fakeSession(answer: (input: RequestInput) => unknown) {
@@ -78,5 +79,55 @@ describe('form lookups', () => {
     });
     fail = false;
     assert.strictEqual((await loader.load('staff_id', { locationId: 1 })).status, 'ready');
+  });
+
+  it("searches clients for a phone field and offers the client's phone as digits", async () => {
+    const fake = fakeSession(() => [{ id: 7, name: 'James', surname: 'Smith', phone: '+1 315 555-0175' }]);
+    const loader = new LookupLoader(fake.session, getCatalog);
+    const phones = await loader.loadSpec(lookupByKey('clientPhones')!, { locationId: 720441, term: 'James' });
+    assert.deepStrictEqual(phones.options, [
+      { value: '13155550175', label: 'James Smith', description: '+1 315 555-0175' },
+    ]);
+    // The same search for client_id is its own list (ids), not the phones read a moment ago.
+    const ids = await loader.loadSpec(lookupByKey('clients')!, { locationId: 720441, term: 'James' });
+    assert.deepStrictEqual(ids.options[0].value, 7);
+    assert.strictEqual(fake.calls.length, 2);
+  });
+
+  it('lists the locations and chains of the business directory, and nothing without one', async () => {
+    const directory = {
+      read: () =>
+        Promise.resolve({
+          locations: [{ locationId: 720441, locationTitle: 'Manhattan', chainId: 706028, chainTitle: 'Bloom' }],
+          chains: [{ chainId: 706028, chainTitle: 'Bloom' }],
+        }),
+    };
+    const fake = fakeSession(() => []);
+    const loader = new LookupLoader(fake.session, getCatalog, String, directory);
+    assert.deepStrictEqual(await loader.load('location_id', {}), {
+      status: 'ready',
+      options: [{ value: 720441, label: 'Manhattan', description: '#720441 · Bloom' }],
+    });
+    assert.deepStrictEqual((await loader.load('chain_id', {})).options, [
+      { value: 706028, label: 'Bloom', description: '#706028' },
+    ]);
+    assert.strictEqual(
+      (await new LookupLoader(fake.session, getCatalog).load('location_id', {})).status,
+      'unavailable',
+    );
+    assert.strictEqual(fake.calls.length, 0, 'the directory read them, not the loader');
+  });
+
+  it("keeps a chain's card types for every location of that chain", async () => {
+    const fake = fakeSession(() => [{ id: 8231, title: 'Gold' }]);
+    const loader = new LookupLoader(fake.session, getCatalog);
+    await loader.load('loyalty_card_type_id', { locationId: 720441, chainId: 706028 });
+    await loader.load('loyalty_card_type_id', { locationId: 720442, chainId: 706028 });
+    assert.strictEqual(fake.calls.length, 1);
+    const spec = lookupByKey('cardTypes')!;
+    assert.strictEqual(
+      LookupLoader.contextKey({ locationId: 1, chainId: 706028 }, spec),
+      LookupLoader.contextKey({ locationId: 2, chainId: 706028 }, spec),
+    );
   });
 });

@@ -6,14 +6,15 @@ import type { OperationSpec } from '../../api/catalog';
 import { buildFormModel, initialValues } from '../../api/form-model';
 import { validation } from '../../api/lazy-validation';
 import { FORM_VIEW_TYPE, parseFormState } from '../../protocol/form-protocol';
-import type { Auth } from '../../services/auth';
-import type { OperationLauncher, Prefill } from '../ports';
+import type { EntityContext } from '../../api/request-context';
+import type { OperationLauncher, OpenOptions, Prefill } from '../ports';
 import { webviewOptions } from '../webview-html';
 import { replacementPanel } from '../webview-panel-host';
 import { FilePicks } from './file-picks';
+import { resolveFormContext, type ContextSources } from './form-context-resolver';
 import { FormPanel, formTitle, type FormPanelHost, type FormPanelStart } from './form-panel';
 
-export type FormLauncherHost = FormPanelHost & { auth: Pick<Auth, 'whenReady'> };
+export type FormLauncherHost = FormPanelHost & ContextSources;
 
 export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, FormPanel>();
@@ -26,7 +27,7 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
     validation();
   }
 
-  async open(op: OperationSpec, prefill: Prefill = {}): Promise<void> {
+  async open(op: OperationSpec, prefill: Prefill = {}, options: OpenOptions = {}): Promise<void> {
     await this.s.auth.whenReady();
     const open = this.panels.get(op.id);
     if (open) {
@@ -39,26 +40,22 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
       }
       return;
     }
+    const context = await resolveFormContext(op, prefill, this.s, options.askForMissing === true);
+    // Asking took a while: the same form may have been opened meanwhile.
+    if (this.panels.has(op.id)) return this.open(op, prefill);
     const panel = vscode.window.createWebviewPanel(
       FORM_VIEW_TYPE,
-      formTitle(op),
+      formTitle(op, this.s.catalog),
       vscode.ViewColumn.Active,
       webviewOptions(this.s.extensionUri),
     );
-    this.track(new FormPanel(panel, op, this.s, this.files, this.startFor(op, prefill)));
+    this.track(new FormPanel(panel, op, this.s, this.files, this.startFor(op, prefill, context)));
   }
 
-  /** What a new form of `op` starts with: the selected location and chain, and the caller's prefill. */
-  private startFor(op: OperationSpec, prefill: Prefill): FormPanelStart {
-    const selected = this.s.locations.current;
-    const locationId = prefill.context?.locationId ?? selected?.locationId;
-    const chainId = prefill.context?.chainId ?? (locationId === selected?.locationId ? selected?.chainId : undefined);
+  /** What a new form of `op` starts with: the values its context decides, then the caller's prefill. */
+  private startFor(op: OperationSpec, prefill: Prefill, context: EntityContext): FormPanelStart {
     const values = { path: prefill.pathParams ?? {}, query: prefill.query ?? {}, body: prefill.body };
-    return {
-      values: initialValues(buildFormModel(op), { locationId, chainId }, values),
-      ui: { tab: 'fields' },
-      context: { ...(locationId ? { locationId } : {}), ...(chainId ? { chainId } : {}) },
-    };
+    return { values: initialValues(buildFormModel(op), context, values), ui: { tab: 'fields' }, context };
   }
 
   /** After a reload: the app's saved state names the operation and holds the values typed so far. */

@@ -3,7 +3,7 @@
 // destructive operations, history, log), then shows the answer in the response viewer.
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
-import { isAltegioError } from '../../api/errors';
+import { isAltegioError, type AltegioError } from '../../api/errors';
 import {
   allFields,
   buildFormModel,
@@ -14,7 +14,10 @@ import {
   type FormValues,
 } from '../../api/form-model';
 import type { RequestInput } from '../../api/http-types';
-import type { LookupContext } from '../../api/lookups';
+import { shortSummary } from '../../api/short-summary';
+import { lookupByKey, type LookupContext } from '../../api/lookups';
+import { positiveId, resolveContext, type EntityContext } from '../../api/request-context';
+import type { BusinessDirectory } from '../../services/business-directory';
 import {
   parseFormMessage,
   type AuthView,
@@ -28,6 +31,7 @@ import type { CatalogSource } from '../../services/catalog-source';
 import { errorAdvice, errorSummary, errorTitle, failureText, fieldProblems } from '../../services/error-text';
 import type { LocationStore } from '../../services/location-store';
 import type { Logger } from '../../services/log';
+import { countText, itemsPlural, plural } from '../../services/plural';
 import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
 import { sendAnywayProblems } from '../../protocol/send-anyway';
@@ -44,8 +48,8 @@ import { isRecord } from '../../api/is-record';
 export interface FormPanelStart {
   values: FormValues;
   ui: UiState;
-  /** Lookup context that is not a parameter of the operation (the chain of a card's location). */
-  context: LookupContext;
+  /** Where the request happens (the tree item, the default location …): also what lookups read from. */
+  context: EntityContext;
   /** How many panels this form already replaced because they never loaded (see load-watchdog.ts). */
   replacements?: number;
 }
@@ -59,6 +63,7 @@ export interface FormPanelHost {
   auth: Pick<Auth, 'environment' | 'signedIn' | 'hasUserToken' | 'onDidChange'>;
   locations: Pick<LocationStore, 'current' | 'onDidChange'>;
   pipeline: Pick<RequestPipeline, 'execute' | 'fetch'>;
+  directory: Pick<BusinessDirectory, 'read' | 'chainOf'>;
   responses: ResponsePresenter;
   catalog: CatalogSource;
   observer?: PanelObserver;
@@ -68,10 +73,12 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
   readonly model: FormModel;
   private values: FormValues;
   private ui: UiState;
-  private context: LookupContext;
+  private context: EntityContext;
   private readonly lookups: LookupLoader;
   /** The lookup context each field's options were last read for. */
   private readonly lookupContexts = new Map<string, string>();
+  /** Counts lookup refreshes, so that a slower, older one cannot overwrite a newer one. */
+  private refreshes = 0;
   private sending: AbortController | undefined;
   /** The exchange of this form's last send, for its Open Response button. */
   private exchange: Exchange | undefined;
@@ -86,7 +93,7 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     super(panel, {
       app: 'form',
       name: 'request form',
-      title: formTitle(operation),
+      title: formTitle(operation, s.catalog),
       parse: parseFormMessage,
       extensionUri: s.extensionUri,
       log: s.log,
@@ -97,13 +104,17 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     this.values = start.values;
     this.ui = start.ui;
     this.context = start.context;
-    this.lookups = new LookupLoader(s.pipeline, s.catalog, failureText);
-    const contextChanged = () => {
-      this.channel.post({ type: 'auth', auth: this.auth() });
-      this.refreshLookups();
-    };
-    this.register(s.auth.onDidChange(contextChanged));
-    this.register(s.locations.onDidChange(contextChanged));
+    this.lookups = new LookupLoader(s.pipeline, s.catalog, failureText, s.directory);
+    this.register(
+      s.auth.onDidChange(() => {
+        this.channel.post({ type: 'auth', auth: this.auth() });
+        // Other tokens may see other lists: every lookup is read again.
+        this.lookups.clear();
+        this.lookupContexts.clear();
+        this.refreshLookups();
+      }),
+    );
+    this.register(s.locations.onDidChange(() => this.refreshLookups()));
   }
 
   protected override onClosed(): void {
@@ -120,7 +131,9 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
   }
 
   /** Puts a launcher's prefill over what the form holds (reopening an open form with new values). */
-  applyPrefill(prefill: Partial<FormValues>, context: LookupContext): void {
+  applyPrefill(given: Partial<FormValues>, context: EntityContext): void {
+    // The new context's ids fill their fields too, and the values passed win over them.
+    const prefill = initialValues(this.model, context, given);
     const body =
       this.model.body?.shape === 'object' && isRecord(prefill.body)
         ? { ...(isRecord(this.values.body) ? this.values.body : {}), ...prefill.body }
@@ -130,7 +143,7 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       query: { ...this.values.query, ...prefill.query },
       ...(this.model.body ? { body } : {}),
     };
-    this.context = { ...this.context, ...definedOnly(context) };
+    this.context = resolveContext([context, this.context]);
     this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
     this.refreshLookups();
   }
@@ -193,7 +206,7 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
         this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
         return;
       case 'reset':
-        this.values = initialValues(this.model, this.lookupContext());
+        this.values = initialValues(this.model, this.context);
         this.channel.post({ type: 'setValues', values: this.values, issues: this.validate(this.values) });
         return;
       case 'openResponse':
@@ -217,51 +230,68 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     }
   }
 
-  /** Where lookups read from: the form's own location_id / chain_id, else the launcher's context, else the selected location. */
-  private lookupContext(): LookupContext {
+  /**
+   * Where lookups read from: the location and chain the form holds (typed or picked), else its context, else the
+   * default location. A location without a known chain takes its chain from the business directory, so that
+   * typing 720441 into location_id loads the card types of its chain.
+   */
+  private async lookupContext(): Promise<LookupContext> {
     const selected = this.s.locations.current;
-    const locationId =
-      positiveInt(this.values.path.location_id) ??
-      positiveInt(this.values.query.location_id) ??
-      this.context.locationId ??
-      selected?.locationId;
-    const sameLocation = locationId !== undefined && locationId === selected?.locationId;
-    const chainId =
-      positiveInt(this.values.path.chain_id) ??
-      this.context.chainId ??
-      (sameLocation || locationId === undefined ? selected?.chainId : undefined);
-    return { ...(locationId ? { locationId } : {}), ...(chainId ? { chainId } : {}) };
+    const values = this.values;
+    const body = isRecord(values.body) ? values.body : {};
+    const typedLocation =
+      positiveId(values.path.location_id) ?? positiveId(values.query.location_id) ?? positiveId(body.location_id);
+    const typedChain = positiveId(values.path.chain_id) ?? positiveId(values.query.chain_id);
+    const ctx = resolveContext([
+      { locationId: typedLocation, chainId: typedChain },
+      this.context,
+      selected && { locationId: selected.locationId, chainId: selected.chainId },
+    ]);
+    if (ctx.locationId && !ctx.chainId)
+      ctx.chainId = await this.s.directory.chainOf(ctx.locationId).catch(() => undefined);
+    return {
+      ...(ctx.locationId ? { locationId: ctx.locationId } : {}),
+      ...(ctx.chainId ? { chainId: ctx.chainId } : {}),
+    };
   }
 
-  /** The fields whose options are loaded whole (searched ones load as the user types). */
-  private lookupFields(): string[] {
-    return [
-      ...new Set(
-        allFields(this.model)
-          .filter(({ field }) => field.lookup && !field.lookup.searchable)
-          .map(({ field }) => field.name),
-      ),
-    ];
+  /** The lookup of each field name the form has (searched ones included), from the model. */
+  private lookupFields(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const { field } of allFields(this.model)) if (field.lookup) out.set(field.name, field.lookup.key);
+    return out;
   }
 
   /** Reads the options of every loaded (not searched) lookup whose context changed. */
   private refreshLookups(): void {
-    for (const field of this.lookupFields()) void this.loadLookup(field, false);
+    void this.refreshLookupsNow();
   }
 
-  private async loadLookup(field: string, force: boolean): Promise<void> {
-    const ctx = this.lookupContext();
-    const key = LookupLoader.contextKey(ctx);
+  private async refreshLookupsNow(): Promise<void> {
+    const round = ++this.refreshes;
+    const ctx = await this.lookupContext();
+    if (round !== this.refreshes) return;
+    for (const [field, key] of this.lookupFields())
+      if (!lookupByKey(key)?.searchable) void this.loadLookup(field, false, ctx);
+  }
+
+  private async loadLookup(field: string, force: boolean, given?: LookupContext): Promise<void> {
+    const spec = lookupByKey(this.lookupFields().get(field) ?? '');
+    if (!spec) return;
+    const ctx = given ?? (await this.lookupContext());
+    const key = LookupLoader.contextKey(ctx, spec);
     if (!force && this.lookupContexts.get(field) === key) return;
     this.lookupContexts.set(field, key);
     this.channel.post({ type: 'lookup', field, status: 'loading', options: [] });
-    const result = await this.lookups.load(field, ctx, force);
+    const result = await this.lookups.loadSpec(spec, ctx, force);
     if (this.lookupContexts.get(field) !== key) return;
     this.channel.post({ type: 'lookup', field, ...result });
   }
 
   private async search(field: string, term: string): Promise<void> {
-    const result = await this.lookups.load(field, { ...this.lookupContext(), term });
+    const spec = lookupByKey(this.lookupFields().get(field) ?? '');
+    if (!spec?.searchable) return;
+    const result = await this.lookups.loadSpec(spec, { ...(await this.lookupContext()), term });
     this.channel.post({ type: 'lookup', field, ...result, term });
   }
 
@@ -324,7 +354,10 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
         ? vscode.l10n.t('{0} {1} in {2} ms', r.status, r.statusText, Math.round(r.durationMs))
         : vscode.l10n.t('Sent'),
       summary: r
-        ? summarizeResult(this.operation, r.data, { items: vscode.l10n.t('{0} items'), none: vscode.l10n.t('none') })
+        ? summarizeResult(this.operation, r.data, {
+            items: (n) => countText(itemsPlural(), n),
+            none: vscode.l10n.t('none'),
+          })
         : [],
       issues: [],
       canOpenResponse: !!r,
@@ -345,9 +378,8 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
         ...base,
         outcome: 'failure',
         title: errorTitle(e),
-        message: [e.apiMessage ?? errorSummary(e), errorAdvice(e)].join(' — '),
         ...(status ? { status } : {}),
-        issues: serverIssues(this.model, fieldProblems(e)),
+        ...this.sayOnce(e),
         canOpenResponse: !!exchange,
       };
     }
@@ -358,18 +390,39 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       message: e instanceof Error ? e.message : String(e),
     };
   }
+
+  /**
+   * Each of Altegio's words in one place: a field error next to its field (the banner only counts them), and
+   * what no field carries in the banner, with the advice.
+   */
+  private sayOnce(e: AltegioError): { message: string; issues: FieldIssue[] } {
+    const all = serverIssues(this.model, fieldProblems(e));
+    const placed = all.filter((i) => !i.key.endsWith(':'));
+    const unplaced = all.filter((i) => i.key.endsWith(':')).map((i) => i.message);
+    const saidAtFields = (text: string) => placed.some((i) => i.message.includes(text) || text.includes(i.message));
+    const said = e.apiMessage && !saidAtFields(e.apiMessage) && !unplaced.includes(e.apiMessage) ? e.apiMessage : '';
+    if (placed.length === 0)
+      return { message: [unplaced.join('; ') || said || errorSummary(e), errorAdvice(e)].join(' — '), issues: [] };
+    const marked = countText(
+      plural(
+        vscode.l10n.t({ message: 'Altegio refused {0} value; it is marked at its field.', comment: 'plural: one' }),
+        vscode.l10n.t({
+          message: 'Altegio refused {0} values; they are marked at their fields.',
+          comment: 'plural: few',
+        }),
+        vscode.l10n.t({
+          message: 'Altegio refused {0} values; they are marked at their fields.',
+          comment: 'plural: many',
+        }),
+        vscode.l10n.t('Altegio refused {0} values; they are marked at their fields.'),
+      ),
+      placed.length,
+    );
+    return { message: [said, ...unplaced, marked].filter(Boolean).join(' — '), issues: placed };
+  }
 }
 
-export function formTitle(op: OperationSpec): string {
-  const summary = op.summary.length > 40 ? `${op.summary.slice(0, 39)}…` : op.summary;
-  return `${op.method} ${summary}`;
-}
-
-function positiveInt(v: unknown): number | undefined {
-  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The form's tab: the method and the operation's short label (the heading inside has the whole summary). */
+export function formTitle(op: OperationSpec, catalog: CatalogSource): string {
+  return `${op.method} ${shortSummary(catalog(), op)}`;
 }

@@ -1,6 +1,7 @@
 // The request form's texts, localised here in the host and sent to the app with `init`.
 import * as vscode from 'vscode';
 import type { FormStrings } from '../../protocol/form-strings';
+import { plural } from '../../services/plural';
 import type { IssueTexts } from './form-validation';
 import { localiseFieldError } from './validation-text';
 
@@ -24,8 +25,12 @@ export function formStrings(): FormStrings {
     removeItem: vscode.l10n.t('Remove item {0}'),
     itemLabel: vscode.l10n.t('Item {0}'),
     noItems: vscode.l10n.t('No items.'),
-    problemsOne: vscode.l10n.t('1 problem to fix before sending'),
-    problemsMany: vscode.l10n.t('{0} problems to fix before sending'),
+    problems: plural(
+      vscode.l10n.t({ message: '{0} problem to fix before sending', comment: 'plural: one' }),
+      vscode.l10n.t({ message: '{0} problems to fix before sending', comment: 'plural: few' }),
+      vscode.l10n.t({ message: '{0} problems to fix before sending', comment: 'plural: many' }),
+      vscode.l10n.t('{0} problems to fix before sending'),
+    ),
     noProblems: vscode.l10n.t('Ready to send'),
     invalidJson: vscode.l10n.t('Not valid JSON: {0}'),
     jsonBodyHelp: vscode.l10n.t('The body as JSON. Edits here and in the fields stay in sync.'),
@@ -46,7 +51,14 @@ export function formStrings(): FormStrings {
     lookupReload: vscode.l10n.t('Reload Options'),
     lookupSearchPlaceholder: vscode.l10n.t('Search by name or phone…'),
     lookupNoMatches: vscode.l10n.t('No matches.'),
-    lookupCount: vscode.l10n.t('{0} options from the API'),
+    lookupCount: plural(
+      vscode.l10n.t({ message: '{0} option from the API', comment: 'plural: one' }),
+      vscode.l10n.t({ message: '{0} options from the API', comment: 'plural: few' }),
+      vscode.l10n.t({ message: '{0} options from the API', comment: 'plural: many' }),
+      vscode.l10n.t('{0} options from the API'),
+    ),
+    lookupUnavailableSignIn: vscode.l10n.t('Sign in to list the options; an ID can be typed meanwhile.'),
+    lookupChosen: vscode.l10n.t('Chosen: {0}'),
     securityPartner: vscode.l10n.t('Needs the partner token'),
     securityPartnerUser: vscode.l10n.t('Needs the partner token and a user token'),
     notSignedIn: vscode.l10n.t('You are not signed in to {0}: nothing can be sent.'),
@@ -66,8 +78,9 @@ export function formStrings(): FormStrings {
     openResponse: vscode.l10n.t('Open Response'),
     chooseFile: vscode.l10n.t('Choose File…'),
     noFile: vscode.l10n.t('No file chosen'),
-    phoneHintString: vscode.l10n.t('9 to 15 digits, a leading + allowed, no spaces'),
-    phoneHintNumber: vscode.l10n.t('9 to 15 digits, no + and no spaces'),
+    phoneHint: vscode.l10n.t('+, spaces and dashes are removed before sending'),
+    phoneSentAs: vscode.l10n.t('Sent as {0}'),
+    placeholderExample: vscode.l10n.t('e.g. {0}'),
     environment: vscode.l10n.t('Environment: {0}'),
     serverSaid: vscode.l10n.t('Altegio:'),
     resultTitle: vscode.l10n.t('Result'),
@@ -90,8 +103,7 @@ export function formStrings(): FormStrings {
 /** How the host words schema problems, and a phone that is not what the API expects ({0} is the field). */
 export function issueTexts(): IssueTexts {
   return {
-    phoneString: vscode.l10n.t('{0} must be 9 to 15 digits; a leading + is allowed, spaces and dashes are not'),
-    phoneNumber: vscode.l10n.t('{0} must be 9 to 15 digits, without +, spaces or dashes'),
+    phone: vscode.l10n.t('{0} must be 9 to 15 digits with the country code'),
     describe: localiseFieldError,
   };
 }

@@ -15,9 +15,8 @@ import type { FieldError } from '../../api/validation';
 import type { FieldIssue } from '../../protocol/form-protocol';
 
 export interface IssueTexts {
-  /** `{0}` is the field's name. */
-  phoneString: string;
-  phoneNumber: string;
+  /** A phone that is not 9 to 15 digits; `{0}` is the field's name. */
+  phone: string;
   /** Words a schema problem in the user's language (the host passes vscode.l10n-backed wording). */
   describe(error: FieldError): string;
 }
@@ -27,8 +26,7 @@ export function formIssues(op: OperationSpec, model: FormModel, values: FormValu
   return errors.map((e) => {
     const field = findField(model, e.location, e.field);
     let message = texts.describe(e);
-    if (field?.kind === 'phone' && e.kind === 'invalid')
-      message = (field.valueType === 'string' ? texts.phoneString : texts.phoneNumber).replace('{0}', e.field);
+    if (field?.kind === 'phone' && e.kind === 'invalid') message = texts.phone.replace('{0}', e.field);
     return { key: fieldKey(e.location, e.field), message, source: 'schema' as const, missing: e.kind === 'missing' };
   });
 }

@@ -3,7 +3,7 @@
 // restored (or is warmed once a section of the API tree is open), so that activation does not load it.
 import type * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
-import type { OperationLauncher, Prefill } from '../ports';
+import type { OpenOptions, OperationLauncher, Prefill } from '../ports';
 import type * as Launcher from './form-launcher';
 import type { FormLauncherHost } from './form-launcher';
 
@@ -25,8 +25,8 @@ export class Forms implements OperationLauncher, vscode.WebviewPanelSerializer, 
     this.loaded.warm();
   }
 
-  open(op: OperationSpec, prefill?: Prefill): Promise<void> {
-    return this.loaded.open(op, prefill);
+  open(op: OperationSpec, prefill?: Prefill, options?: OpenOptions): Promise<void> {
+    return this.loaded.open(op, prefill, options);
   }
 
   deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {

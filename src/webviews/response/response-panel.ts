@@ -2,6 +2,7 @@
 // and its history; Fetch all pages through the client and its rate limiter), exports CSV, copies, opens the
 // body in a real editor, and hands big answers to the editor instead of the webview.
 import * as vscode from 'vscode';
+import { countText, itemsPlural, pagesPlural, plural } from '../../services/plural';
 import { isAltegioError } from '../../api/errors';
 import { fetchAllPages, nextPageInput } from '../../api/paging';
 import { maskSensitiveFields } from '../../api/sensitive';
@@ -236,7 +237,16 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
     this.channel.post({
       type: 'notice',
-      message: vscode.l10n.t('{0} rows saved to {1}.', rows, vscode.workspace.asRelativePath(target)),
+      message: countText(
+        plural(
+          vscode.l10n.t({ message: '{0} row saved to {1}.', comment: 'plural: one' }),
+          vscode.l10n.t({ message: '{0} rows saved to {1}.', comment: 'plural: few' }),
+          vscode.l10n.t({ message: '{0} rows saved to {1}.', comment: 'plural: many' }),
+          vscode.l10n.t('{0} rows saved to {1}.'),
+        ),
+        rows,
+        vscode.workspace.asRelativePath(target),
+      ),
     });
   }
 
@@ -311,7 +321,11 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
       report(
         cancelled ? 'cancelled' : 'failed',
         cancelled
-          ? vscode.l10n.t('Cancelled after {0} pages ({1} items).', progress.page, progress.items)
+          ? vscode.l10n.t(
+              'Cancelled after {0} ({1}).',
+              countText(pagesPlural(), progress.page),
+              countText(itemsPlural(), progress.items),
+            )
           : vscode.l10n.t('Reading the pages failed: {0}', failureText(e)),
       );
     } finally {

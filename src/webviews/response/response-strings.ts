@@ -1,6 +1,7 @@
 // The response viewer's texts, localised here in the host and sent to the app with `show`.
 import * as vscode from 'vscode';
 import type { ResponseStrings } from '../../protocol/response-strings';
+import { itemsPlural, pagesPlural, plural } from '../../services/plural';
 
 export function responseStrings(): ResponseStrings {
   return {
@@ -16,7 +17,12 @@ export function responseStrings(): ResponseStrings {
     editRequest: vscode.l10n.t('Edit Request'),
     duration: vscode.l10n.t('Time: {0}'),
     size: vscode.l10n.t('Size: {0}'),
-    attempts: vscode.l10n.t('{0} attempts'),
+    attempts: plural(
+      vscode.l10n.t({ message: '{0} attempt', comment: 'plural: one' }),
+      vscode.l10n.t({ message: '{0} attempts', comment: 'plural: few' }),
+      vscode.l10n.t({ message: '{0} attempts', comment: 'plural: many' }),
+      vscode.l10n.t('{0} attempts'),
+    ),
     environment: vscode.l10n.t('Environment: {0}'),
     noStatus: vscode.l10n.t('No answer'),
     emptyBody: vscode.l10n.t('The answer has no body.'),
@@ -24,11 +30,21 @@ export function responseStrings(): ResponseStrings {
       'This answer is {0}, more than the {1} the viewer shows (setting "altegio.responseViewer.largeResponseThresholdMB"). It was opened in an editor.',
     ),
     unavailable: vscode.l10n.t('The body of this answer was not kept. Send the request again to see it.'),
-    filter: vscode.l10n.t('Filter rows'),
+    filter: vscode.l10n.t('Filter loaded rows'),
     columns: vscode.l10n.t('Columns'),
     exportCsv: vscode.l10n.t('Export CSV…'),
-    rowsFiltered: vscode.l10n.t('{0} of {1} rows'),
-    rowsAll: vscode.l10n.t('{0} rows'),
+    rowsMatching: plural(
+      vscode.l10n.t({ message: '{1} of {0} loaded row match', comment: 'plural: one' }),
+      vscode.l10n.t({ message: '{1} of {0} loaded rows match', comment: 'plural: few' }),
+      vscode.l10n.t({ message: '{1} of {0} loaded rows match', comment: 'plural: many' }),
+      vscode.l10n.t('{1} of {0} loaded rows match'),
+    ),
+    rows: plural(
+      vscode.l10n.t({ message: '{0} row', comment: 'plural: one' }),
+      vscode.l10n.t({ message: '{0} rows', comment: 'plural: few' }),
+      vscode.l10n.t({ message: '{0} rows', comment: 'plural: many' }),
+      vscode.l10n.t('{0} rows'),
+    ),
     valueColumn: vscode.l10n.t('value'),
     sortAscending: vscode.l10n.t('Sort ascending'),
     sortDescending: vscode.l10n.t('Sort descending'),
@@ -37,17 +53,47 @@ export function responseStrings(): ResponseStrings {
     nextPage: vscode.l10n.t('Next Page'),
     fetchAll: vscode.l10n.t('Fetch All Pages'),
     cancel: vscode.l10n.t('Cancel'),
-    pagingProgressTotal: vscode.l10n.t('Page {0}: {1} of {2} items'),
-    pagingProgress: vscode.l10n.t('Page {0}: {1} items'),
-    combined: vscode.l10n.t('All pages: {0} items from {1} pages.'),
+    pagingProgressTotal: plural(
+      vscode.l10n.t({ message: 'Page {1}: {2} of {0} item', comment: 'plural: one' }),
+      vscode.l10n.t({ message: 'Page {1}: {2} of {0} items', comment: 'plural: few' }),
+      vscode.l10n.t({ message: 'Page {1}: {2} of {0} items', comment: 'plural: many' }),
+      vscode.l10n.t('Page {1}: {2} of {0} items'),
+    ),
+    pagingProgress: plural(
+      vscode.l10n.t({ message: 'Page {1}: {0} item', comment: 'plural: one' }),
+      vscode.l10n.t({ message: 'Page {1}: {0} items', comment: 'plural: few' }),
+      vscode.l10n.t({ message: 'Page {1}: {0} items', comment: 'plural: many' }),
+      vscode.l10n.t('Page {1}: {0} items'),
+    ),
+    combined: vscode.l10n.t('All pages fetched: {0}, {1}.'),
+    items: itemsPlural(),
+    pages: pagesPlural(),
     combinedTruncated: vscode.l10n.t("Stopped at the viewer's limit; more items exist."),
-    totalItems: vscode.l10n.t('{0} items in the whole list.'),
+    loadedOfTotal: plural(
+      vscode.l10n.t({
+        message: '{1} of {0} item loaded; Next Page and Fetch All Pages load the rest.',
+        comment: 'plural: one',
+      }),
+      vscode.l10n.t({
+        message: '{1} of {0} items loaded; Next Page and Fetch All Pages load the rest.',
+        comment: 'plural: few',
+      }),
+      vscode.l10n.t({
+        message: '{1} of {0} items loaded; Next Page and Fetch All Pages load the rest.',
+        comment: 'plural: many',
+      }),
+      vscode.l10n.t('{1} of {0} items loaded; Next Page and Fetch All Pages load the rest.'),
+    ),
     selectedRow: vscode.l10n.t('Row'),
     closeRow: vscode.l10n.t('Close Row Details'),
     expand: vscode.l10n.t('Expand'),
     collapse: vscode.l10n.t('Collapse'),
-    itemsCount: vscode.l10n.t('{0} items'),
-    keysCount: vscode.l10n.t('{0} fields'),
+    keysCount: plural(
+      vscode.l10n.t({ message: '{0} field', comment: 'plural: one' }),
+      vscode.l10n.t({ message: '{0} fields', comment: 'plural: few' }),
+      vscode.l10n.t({ message: '{0} fields', comment: 'plural: many' }),
+      vscode.l10n.t('{0} fields'),
+    ),
     showMore: vscode.l10n.t('Show more…'),
     requestHeaders: vscode.l10n.t('Request headers'),
     responseHeaders: vscode.l10n.t('Response headers'),
