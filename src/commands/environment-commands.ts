@@ -13,6 +13,7 @@ import {
 import type { LocationStore, SelectedLocation } from '../services/location-store';
 import type { Prompter } from '../services/prompter';
 import type { RequestPipeline } from '../services/request-pipeline';
+import { visibleLocations } from '../services/visible-locations';
 import type { CommandRegistry } from './command-registry';
 
 export interface EnvironmentCommandsHost {
@@ -98,37 +99,12 @@ async function selectLocation(s: EnvironmentCommandsHost): Promise<SelectedLocat
     await vscode.commands.executeCommand('altegio.signIn');
     if (!s.auth.signedIn) return undefined;
   }
-  const catalog = s.catalog();
   const locations = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading locations…'), cancellable: true },
     async (_p, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      const found: SelectedLocation[] = [];
-      if (s.auth.hasUserToken) {
-        const chains = await s.pipeline.fetch({
-          operation: catalog.requireOperation('get_chain_list'),
-          signal: controller.signal,
-        });
-        for (const chain of (chains.data as {
-          id: number;
-          title: string;
-          companies?: { id: number; title: string }[];
-        }[]) ?? []) {
-          for (const c of chain.companies ?? [])
-            found.push({ locationId: c.id, locationTitle: c.title, chainId: chain.id, chainTitle: chain.title });
-        }
-      }
-      if (found.length === 0) {
-        const companies = await s.pipeline.fetch({
-          operation: catalog.requireOperation('get_location_list'),
-          query: s.auth.hasUserToken ? { my: 1 } : {},
-          signal: controller.signal,
-        });
-        for (const c of (companies.data as { id: number; title: string }[]) ?? [])
-          found.push({ locationId: c.id, locationTitle: c.title });
-      }
-      return found;
+      return visibleLocations(s, controller.signal);
     },
   );
   if (locations.length === 0) {
