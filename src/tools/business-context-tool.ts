@@ -78,7 +78,11 @@ export class BusinessContextTool implements AltegioTool {
           )
         : vscode.l10n.t('No default location is selected; ask the user which location to use.'),
     ];
-    if (!writesAllowed)
+    if (env.readOnly)
+      summary.push(
+        vscode.l10n.t('Production is read-only (setting "altegio.productionReadOnly"): every write is refused.'),
+      );
+    else if (!writesAllowed)
       summary.push(
         vscode.l10n.t(
           'Writes from the assistant are refused here: only the local sandbox takes them (setting "altegio.copilot.writesOnlyInSandbox").',

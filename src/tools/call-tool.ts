@@ -53,6 +53,9 @@ export class CallTool implements AltegioTool {
     const plan = this.plan(raw);
     if (!plan.ok) return [plan.problem];
     const { operation: op, input } = plan;
+    // A write that would be refused anyway is refused first: no sign-in is asked for in vain.
+    const refused = this.refusal(op);
+    if (refused) return [refused];
     if (!this.s.auth.signedIn)
       return [
         vscode.l10n.t(
@@ -60,8 +63,6 @@ export class CallTool implements AltegioTool {
           this.s.auth.environment.label,
         ),
       ];
-    const refused = this.refusal(op);
-    if (refused) return [refused];
 
     const options: ExecuteOptions = { source: 'tool' };
     if (!op.readOnly) {
