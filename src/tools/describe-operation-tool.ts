@@ -47,7 +47,10 @@ function describeInWords(op: OperationSpec, summary: string): string {
 
 /** An unknown id, with the operations whose words come closest. */
 export function unknownOperation(id: string, s: Pick<ToolContext, 'operationSearch'>): string {
-  const near = s.operationSearch().search(id.replace(/[_/{}]+/g, ' '), 5).operations.map((op) => op.id);
+  const near = s
+    .operationSearch()
+    .search(id.replace(/[_/{}]+/g, ' '), 5)
+    .operations.map((op) => op.id);
   return near.length > 0
     ? vscode.l10n.t('There is no operation "{0}". Did you mean: {1}?', id, near.join(', '))
     : vscode.l10n.t('There is no operation "{0}". Find one with altegio_find_operations.', id);

@@ -89,7 +89,8 @@ export function digestOperation(op: OperationSpec, ctx: DigestContext = {}): Ope
   const body = op.requestBody;
   const description = op.description && op.description !== op.summary ? op.description : undefined;
   const example = exampleCall(op, ctx);
-  const lacks = validation().validateRequest(op, example, { coerce: true })
+  const lacks = validation()
+    .validateRequest(op, example, { coerce: true })
     .filter((e) => e.kind === 'missing')
     .map((e) => [e.location === 'path' ? 'pathParams' : e.location, e.field].filter(Boolean).join('.'));
   return {
