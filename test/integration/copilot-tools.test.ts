@@ -38,8 +38,10 @@ function lastPreparation(api: AltegioTestApi, name: string): ToolPreparation {
   return found;
 }
 
+/** A confirmation's text as the user reads it: Markdown's escapes and non-breaking spaces undone. */
 function markdownText(message: string | vscode.MarkdownString | undefined): string {
-  return typeof message === 'string' ? message : (message?.value ?? '');
+  const value = typeof message === 'string' ? message : (message?.value ?? '');
+  return value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1');
 }
 
 function sandboxCount(api: AltegioTestApi, operationId: string): number {

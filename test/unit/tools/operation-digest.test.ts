@@ -2,6 +2,7 @@
 // still say what is required and allowed, an example call that fits the schema, and nothing sensitive.
 import * as assert from 'assert';
 import { getCatalog } from '../../../src/api/catalog';
+import { getRussianCatalogue } from '../../../src/api/catalog-l10n';
 import { validateRequest } from '../../../src/api/validation';
 import { digestOperation, trimSchema } from '../../../src/tools/core/operation-digest';
 
@@ -45,6 +46,20 @@ describe('operation digests for the Copilot tools', () => {
     ]);
     assert.strictEqual(digest.answer.list, false);
     assert.ok(digest.answer.fields.includes('number'));
+  });
+
+  it('describes the fields in Russian from the Russian catalogue, by the same field keys', () => {
+    const russian = getRussianCatalogue();
+    const op = catalog.requireOperation('issue_loyalty_card');
+    const digest = digestOperation(op, {
+      summary: russian.summary(op.id),
+      describeField: (where, fieldPath, english) => russian.field(op.id, `${where}:${fieldPath}`) ?? english,
+    });
+    const cyrillic = /[а-яё]/i;
+    assert.match(digest.summary, cyrillic);
+    assert.match(digest.parameters[0].description!, cyrillic);
+    const props = (digest.body!.schema as { properties: Record<string, { description: string }> }).properties;
+    for (const [name, prop] of Object.entries(props)) assert.match(prop.description, cyrillic, name);
   });
 
   it('never shows a password or a token from the documented examples', () => {
