@@ -1,6 +1,7 @@
 // altegio_call: runs one operation through the request pipeline, like a form's Send. The input is validated first
 // (problems go back to the model as text it can fix); reads run at once; every write is confirmed by the user —
-// in the chat through prepareInvocation, or by our own modal when no chat is involved — and the pipeline adds its
+// in the chat through prepareInvocation, by our own modal when no chat is involved or the chat was shown another
+// request, and by our modal as well for a destructive one (see core/chat-approvals.ts) — and the pipeline adds its
 // rules (read-only production, the rate limiter, history, the redacted log). Answers are cut down for the model.
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../api/catalog';
@@ -14,6 +15,7 @@ import { concretePath, type Exchange, type ExecuteOptions } from '../services/re
 import { localiseFieldError } from '../webviews/form/validation-text';
 import { unknownOperation } from './describe-operation-tool';
 import { describeExchange } from './call-result';
+import { ChatApprovals, mustAskOurselves, writeKey } from './core/chat-approvals';
 import { confirmationOf, modalConfirmation } from './call-confirmation';
 import type { LocationNames } from './location-names';
 import { inputRecord, textField } from './tool-input';
@@ -28,6 +30,8 @@ type Plan =
 export class CallTool implements AltegioTool {
   /** The exchanges of recent calls by history id, so that "open the full answer" shows them in the viewer. */
   private readonly recent = new Map<string, Exchange>();
+  /** The writes whose confirmation VS Code was given to show: a chat's approval covers these only. */
+  private readonly approvals = new ChatApprovals();
 
   constructor(
     private readonly s: Pick<
@@ -45,7 +49,9 @@ export class CallTool implements AltegioTool {
     const invocationMessage = vscode.l10n.t('Calling {0} {1}', op.method, concretePath(op, input));
     // Nothing is asked for a request that will not be sent anyway; invoke() says why.
     if (op.readOnly || !this.s.auth.signedIn || this.refusal(op)) return { invocationMessage };
-    return { invocationMessage, confirmationMessages: confirmationOf(this.confirmationFacts(input)) };
+    const confirmationMessages = confirmationOf(this.confirmationFacts(input));
+    this.approvals.offer(this.approvalKey(input));
+    return { invocationMessage, confirmationMessages };
   }
 
   async invoke(raw: unknown, call: ToolCall): Promise<string[]> {
@@ -66,12 +72,13 @@ export class CallTool implements AltegioTool {
 
     const options: ExecuteOptions = { source: 'tool' };
     if (!op.readOnly) {
-      // In a chat VS Code has shown our confirmation and the user accepted it; anywhere else we ask ourselves.
-      if (call.inChat) options.alreadyConfirmed = true;
-      else {
+      // In a chat VS Code has shown the confirmation we prepared for this very request, and the user allowed it.
+      // Outside a chat, for a request nobody was shown, and for anything destructive, we ask ourselves.
+      const offeredInChat = this.approvals.take(this.approvalKey(input));
+      if (mustAskOurselves({ inChat: call.inChat, destructive: op.destructive, offeredInChat })) {
         options.confirmWrites = true;
         options.confirmation = modalConfirmation(this.confirmationFacts(input));
-      }
+      } else options.alreadyConfirmed = true;
     }
     const controller = new AbortController();
     const cancel = call.token.onCancellationRequested(() => controller.abort());
@@ -214,6 +221,18 @@ export class CallTool implements AltegioTool {
       ...(chain !== undefined ? { chain: { id: chain, title: this.names.chain(chain) } } : {}),
       body: input.body,
     };
+  }
+
+  private approvalKey(input: RequestInput): string {
+    const env = this.s.auth.environment;
+    return writeKey({
+      environmentId: env.id,
+      baseUrl: env.baseUrl,
+      operationId: input.operation.id,
+      pathParams: input.pathParams,
+      query: input.query,
+      body: input.body,
+    });
   }
 
   private keep(historyId: string, exchange: Exchange): void {

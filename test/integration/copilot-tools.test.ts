@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEMO_PARTNER_TOKEN, DEMO_PASSWORD, DEMO_USER_TOKEN, OWNER_USER } from '../../src/sandbox/credentials';
 import type { AltegioTestApi, ToolPreparation } from '../../src/test-mode';
-import { TOOL_NAMES } from '../../src/tools/tool-names';
+import { TOOL_NAMES, type ToolName } from '../../src/tools/tool-names';
 import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
 
@@ -29,6 +29,27 @@ async function invoke(name: string, input: object): Promise<string> {
   const text = textOf(result);
   seen.push([`${name} ${JSON.stringify(input)}`, text]);
   return text;
+}
+
+/**
+ * A call the way VS Code makes it in a chat: prepareInvocation, then — once the user allowed the confirmation it
+ * returned — invoke with the chat's invocation token. A chat session needs a language model, which the tested
+ * build lacks (vscode.lm.invokeTool refuses a token of an unknown session), so the test plays VS Code's part
+ * against the implementation the extension registered. `prepared: false` is a call VS Code did not prepare
+ * (or whose preparation failed).
+ */
+async function invokeInChat(api: AltegioTestApi, name: ToolName, input: object, prepared = true): Promise<string> {
+  const cancel = new vscode.CancellationTokenSource();
+  try {
+    if (prepared) await api.altegio.tools.prepare(name, { input }, cancel.token);
+    const chatToken = { sessionId: 'copilot-tools-test' } as never;
+    const result = await api.altegio.tools.invoke(name, { input, toolInvocationToken: chatToken }, cancel.token);
+    const text = textOf(result);
+    seen.push([`${name} in a chat ${JSON.stringify(input)}`, text]);
+    return text;
+  } finally {
+    cancel.dispose();
+  }
 }
 
 /** The last preparation VS Code asked of a tool (prepareInvocation is called by invokeTool itself). */
@@ -168,6 +189,83 @@ describe('Copilot tools through vscode.lm (real extension host, local sandbox)',
     assert.strictEqual(keep.log.confirms[0].button, 'Delete');
     assert.match(kept, /declined/);
     assert.strictEqual(sandboxCount(api, 'remove_loyalty_card'), 0, 'no removal reached the sandbox');
+  });
+
+  it('in a chat, sends a write the chat confirmed without asking again, and asks itself for anything else', async () => {
+    const input = {
+      operationId: 'issue_loyalty_card',
+      pathParams: { location_id: LOCATION },
+      body: { loyalty_card_number: `CH${Date.now()}`, loyalty_card_type_id: CARD_TYPE, phone: PHONE },
+    };
+    const sentBefore = sandboxCount(api, 'issue_loyalty_card');
+
+    // The chat showed this very request and the user allowed it: sent once, no second question.
+    const none = scriptedPrompter({});
+    const issued = await withPrompter(api, none, () => invokeInChat(api, 'altegio_call', input));
+    assert.match(issued, /answered 200/);
+    assert.strictEqual(none.log.confirms.length, 0, 'the chat confirmation was enough');
+    assert.strictEqual(sandboxCount(api, 'issue_loyalty_card'), sentBefore + 1);
+
+    // The same input again, but no confirmation was prepared for it: our modal asks, and a "no" sends nothing.
+    const again = scriptedPrompter({ confirm: [false] });
+    const unprepared = await withPrompter(api, again, () => invokeInChat(api, 'altegio_call', input, false));
+    assert.strictEqual(again.log.confirms.length, 1, 'a write the chat did not show is asked about');
+    assert.match(again.log.confirms[0].detail, /Local sandbox/);
+    assert.match(unprepared, /declined/);
+    assert.strictEqual(sandboxCount(api, 'issue_loyalty_card'), sentBefore + 1, 'nothing more was sent');
+
+    // A destructive operation is asked about by our modal even after the chat's confirmation: VS Code lets the
+    // user allow a tool once for all its calls.
+    const card = JSON.parse(issued.split('\n').slice(1).join('\n')) as { data: { id: number } };
+    const remove = { operationId: 'remove_loyalty_card', pathParams: { location_id: LOCATION, card_id: card.data.id } };
+    const removedBefore = sandboxCount(api, 'remove_loyalty_card');
+    const keep = scriptedPrompter({ confirm: [false] });
+    const kept = await withPrompter(api, keep, () => invokeInChat(api, 'altegio_call', remove));
+    assert.match(lastPreparation(api, 'altegio_call').prepared!.confirmationMessages!.title, /Destructive/);
+    assert.strictEqual(keep.log.confirms.length, 1, 'our modal asked after the chat');
+    assert.match(keep.log.confirms[0].message, /Destructive/);
+    assert.match(kept, /declined/);
+    assert.strictEqual(sandboxCount(api, 'remove_loyalty_card'), removedBefore, 'the card was kept');
+  });
+
+  it('answers a rate-limited write and a failing read with text, and never repeats the write', async () => {
+    const sandbox = api.altegio.sandbox.running!;
+    const input = {
+      operationId: 'issue_loyalty_card',
+      pathParams: { location_id: LOCATION },
+      body: { loyalty_card_number: `RL${Date.now()}`, loyalty_card_type_id: CARD_TYPE, phone: PHONE },
+    };
+    const writesBefore = sandboxCount(api, 'issue_loyalty_card');
+    const readsBefore = sandboxCount(api, 'get_client_list');
+    try {
+      sandbox.setFaults([
+        { match: { operationId: 'issue_loyalty_card' }, status: 429, retryAfter: 1 },
+        { match: { operationId: 'get_client_list' }, status: 500 },
+      ]);
+      const limited = await withPrompter(api, scriptedPrompter({ confirm: [true] }), () =>
+        invoke('altegio_call', input),
+      );
+      assert.match(limited, /failed with status 429/);
+      assert.match(limited, /Wait and retry/);
+      assert.strictEqual(sandboxCount(api, 'issue_loyalty_card'), writesBefore + 1, 'the write was sent once');
+
+      const failed = await invoke('altegio_call', {
+        operationId: 'get_client_list',
+        pathParams: { location_id: LOCATION },
+      });
+      assert.match(failed, /failed with status 500/);
+      assert.ok(sandboxCount(api, 'get_client_list') > readsBefore, 'the read reached the sandbox');
+    } finally {
+      sandbox.setFaults(undefined);
+    }
+  });
+
+  it("removes the session's tokens even from text the model itself sent", async () => {
+    const { partnerToken, userToken } = api.altegio.auth.credentials();
+    assert.ok(partnerToken && userToken, 'signed in to the sandbox');
+    const text = await invoke('altegio_describe_operation', { operationId: `${partnerToken} ${userToken}` });
+    assert.match(text, /There is no operation/);
+    assert.ok(!text.includes(partnerToken) && !text.includes(userToken), text);
   });
 
   it('opens the full answer of a call in the response viewer', async () => {
