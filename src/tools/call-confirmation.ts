@@ -54,14 +54,15 @@ function warning(f: ConfirmationFacts): string {
 
 /** The confirmation VS Code shows in the chat (and, outside one, in its own dialog as plain text). */
 export function confirmationOf(f: ConfirmationFacts): vscode.LanguageModelToolConfirmationMessages {
-  const md = new vscode.MarkdownString();
+  // The warning first and the body last: outside a chat VS Code shows this as plain text, where nothing may
+  // follow a code block (its closing line is dropped and the next paragraph runs on).
+  const md = new vscode.MarkdownString().appendText(warning(f)).appendMarkdown('\n\n');
   for (const [label, value] of lines(f)) md.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
   const body = bodyText(f);
   if (body !== undefined) {
     md.appendMarkdown(`**${vscode.l10n.t('Body')}:**\n`);
     md.appendCodeblock(body, 'json');
   }
-  md.appendMarkdown('\n').appendText(warning(f));
   return { title: title(f), message: md };
 }
 
