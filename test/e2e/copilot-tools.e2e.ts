@@ -3,8 +3,7 @@
 // altegio_call through vscode.lm.invokeTool without a chat token, as any extension may. VS Code then shows its own
 // dialog from the tool's prepareInvocation confirmation, and the tool asks with its own modal before sending:
 // declined, nothing reaches the sandbox; allowed, the card is issued once. The chat's inline confirmation is not
-// shown here (it needs a chat session). The first call comes before any Altegio view is opened, so it also proves
-// that a tool invoked first loads the extension proper (src/entry stands in for the tools). Screenshots: test-results/e2e/copilot-tools/.
+// shown here (it needs a chat session). Screenshots: test-results/e2e/copilot-tools/.
 import * as assert from 'assert';
 import * as path from 'path';
 import { startSandboxProcess } from '../harness/sandbox';
@@ -55,6 +54,14 @@ describe('Copilot tools: a write invoked through vscode.lm.invokeTool', function
   after(async () => {
     await wb?.close();
     await sandbox?.stop();
+  });
+
+  it('is signed in to the sandbox', async () => {
+    await wb.step('signed-in', async () => {
+      await openViewContainer(wb.page, 'Altegio');
+      await waitForViews(wb.page, ['API', 'Business', 'History']);
+      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
+    });
   });
 
   it("shows VS Code's dialog with the operation, the location, the environment and the body", async () => {
@@ -111,14 +118,6 @@ describe('Copilot tools: a write invoked through vscode.lm.invokeTool', function
       await clickDialogButton(wb.page, 'Send');
       await waitForNotification(wb.page, /Tool result: POST \/loyalty\/cards\/720441 answered 200/);
       assert.strictEqual(await cardsIssued(), before + 1, 'sent exactly once');
-    });
-  });
-
-  it('was signed in to the sandbox, as the Altegio views show', async () => {
-    await wb.step('signed-in', async () => {
-      await openViewContainer(wb.page, 'Altegio');
-      await waitForViews(wb.page, ['API', 'Business', 'History']);
-      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
     });
   });
 });
