@@ -37,14 +37,15 @@ const problemMatcher = {
 /**
  * Modules the extension `require`s only when first needed, each built into a bundle of its own beside
  * dist/main.js, so that activation and the first use load none of their code (Ajv and its formats; the in-editor sandbox; the
- * request forms' and the response viewer's hosts). What they share with the extension is stateless, or recognised
- * across copies by a brand.
+ * request forms' and the response viewer's hosts; the language model tools). What they share with the extension is
+ * stateless, or recognised across copies by a brand.
  */
 const LAZY_BUNDLES = [
   { in: 'src/api/validation.ts', out: 'validation' },
   { in: 'src/sandbox/index.ts', out: 'sandbox-server' },
   { in: 'src/webviews/form/form-launcher.ts', out: 'forms' },
   { in: 'src/webviews/response/response-viewer.ts', out: 'responses' },
+  { in: 'src/tools/tool-host.ts', out: 'tools' },
 ];
 
 /**

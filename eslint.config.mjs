@@ -87,7 +87,13 @@ export default tseslint.config(
   },
   {
     // The core runs in plain Node (tests, benchmarks, `npm run sandbox`): it must never import vscode.
-    files: ['src/api/**/*.ts', 'src/sandbox/**/*.ts', 'src/protocol/**/*.ts', 'src/notebooks/core/**/*.ts'],
+    files: [
+      'src/api/**/*.ts',
+      'src/sandbox/**/*.ts',
+      'src/protocol/**/*.ts',
+      'src/notebooks/core/**/*.ts',
+      'src/tools/core/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -95,7 +101,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'vscode',
-              message: 'The core (src/api, src/sandbox, src/protocol, src/notebooks/core) must not depend on vscode.',
+              message:
+                'The core (src/api, src/sandbox, src/protocol, src/notebooks/core, src/tools/core) must not depend on vscode.',
             },
           ],
         },

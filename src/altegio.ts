@@ -20,6 +20,8 @@ import { windowPrompter, type Prompter } from './services/prompter';
 import { RequestPipeline } from './services/request-pipeline';
 import { SandboxHost } from './services/sandbox-host';
 import { TokenStore } from './services/token-store';
+import type { ToolObserver } from './tools/tool-types';
+import { Tools } from './tools/tools';
 import { ApiTreeProvider } from './views/api-tree';
 import { BusinessTreeProvider } from './views/business-tree';
 import { HistoryTreeProvider } from './views/history-tree';
@@ -34,8 +36,8 @@ export type AltegioContext = Pick<
   'secrets' | 'globalState' | 'globalStorageUri' | 'extensionUri'
 >;
 
-/** Watches what the webview panels are sent and refuse, and every log line (only in test mode). */
-export interface AltegioObserver extends PanelObserver {
+/** Watches what the webview panels are sent and refuse, what the tools hand VS Code, and every log line (test mode). */
+export interface AltegioObserver extends PanelObserver, ToolObserver {
   logged(line: string): void;
 }
 
@@ -75,6 +77,8 @@ export interface Altegio extends vscode.Disposable {
   readonly historyTree: HistoryTreeProvider;
   readonly responses: Responses;
   readonly forms: Forms;
+  /** The language model tools (Copilot's agent mode). */
+  readonly tools: Tools;
 }
 
 export function createAltegio(context: AltegioContext, overrides: AltegioOverrides = {}): Altegio {
@@ -119,6 +123,20 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
   const panels = { extensionUri: context.extensionUri, log, catalog, ...(observer ? { observer } : {}) };
   const responses = own(new Responses({ ...panels, auth, pipeline, clients, history, environments, documents }));
   const forms = own(new Forms({ ...panels, auth, locations, pipeline, directory, prompter, responses }));
+  const tools = own(
+    new Tools({
+      auth,
+      locations,
+      pipeline,
+      catalog,
+      operationSearch,
+      russianCatalogue: getRussianCatalogue,
+      prompter,
+      history,
+      responses,
+      ...(observer ? { observer } : {}),
+    }),
+  );
 
   return {
     log,
@@ -142,6 +160,7 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
     historyTree,
     responses,
     forms,
+    tools,
     dispose() {
       // In reverse order of construction: nothing outlives what it depends on.
       while (owned.length) owned.pop()?.dispose();

@@ -10,9 +10,11 @@ import { registerEnvironmentCommands } from './commands/environment-commands';
 import { registerLoyaltyCommands } from './commands/loyalty-commands';
 import { registerRequestCommands } from './commands/request-commands';
 import { registerSandboxCommands } from './commands/sandbox-commands';
+import { registerToolCommands } from './commands/tool-commands';
 import { FORM_VIEW_TYPE } from './protocol/form-protocol';
 import { RESPONSE_VIEW_TYPE } from './protocol/response-protocol';
 import { TestMode, type AltegioTestApi } from './test-mode';
+import { registerLanguageModelTools } from './tools/register-tools';
 import { JSON_SCHEME } from './views/json-documents';
 import { AltegioStatusBar } from './views/status-bar';
 
@@ -45,6 +47,7 @@ function contribute(a: Altegio, context: vscode.ExtensionContext): vscode.Dispos
   registerLoyaltyCommands(registry, a);
   registerSandboxCommands(registry, a);
   registerApiCommands(registry, a);
+  registerToolCommands(registry, a);
   return [
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, a.documents),
     vscode.window.createTreeView('altegio.api', { treeDataProvider: a.apiTree, showCollapseAll: true }),
@@ -54,6 +57,7 @@ function contribute(a: Altegio, context: vscode.ExtensionContext): vscode.Dispos
     vscode.window.registerWebviewPanelSerializer(RESPONSE_VIEW_TYPE, a.responses),
     new AltegioStatusBar(a.auth, a.locations),
     offerSignInOnRejection(a.pipeline, a.auth),
+    ...registerLanguageModelTools(a.tools),
   ];
 }
 

@@ -1,12 +1,13 @@
 // What the extension gives integration tests, and only when VS Code runs it in test mode: the composition
 // root it built, a prompter tests can script, and an observer that records what each webview panel was sent
-// and refused, and the log. Nothing here is reached in normal use, and nothing exposes a token (tests read
+// and refused, what the language model tools handed VS Code, and the log. Nothing here is reached in normal use, and nothing exposes a token (tests read
 // SecretStorage only to prove where tokens are not).
 import type * as vscode from 'vscode';
 import type { Altegio, AltegioObserver, AltegioOverrides } from './altegio';
 import { loadCatalog } from './api/catalog';
 import type { InputOptions, PickItem, Prompter, SearchPickOptions } from './services/prompter';
 import { windowPrompter } from './services/prompter';
+import type { ToolName } from './tools/tool-names';
 import type { ObservedPanel, PanelTap } from './webviews/panel-observer';
 
 export interface AltegioTestApi {
@@ -91,9 +92,17 @@ export class PanelRecord {
   }
 }
 
+/** What a language model tool handed VS Code before one call. */
+export interface ToolPreparation {
+  name: ToolName;
+  input: unknown;
+  prepared: vscode.PreparedToolInvocation | undefined;
+}
+
 export class RecordingObserver implements AltegioObserver {
   readonly panels: PanelRecord[] = [];
   readonly logLines: string[] = [];
+  readonly toolPreparations: ToolPreparation[] = [];
 
   opened(panel: ObservedPanel): PanelTap {
     const record = new PanelRecord(panel);
@@ -103,6 +112,10 @@ export class RecordingObserver implements AltegioObserver {
       received: (message) => record.received.push(message as Message),
       refused: (raw, reason) => record.refusals.push({ raw, reason }),
     };
+  }
+
+  preparedTool(name: ToolName, input: unknown, prepared: vscode.PreparedToolInvocation | undefined): void {
+    this.toolPreparations.push({ name, input, prepared });
   }
 
   logged(line: string): void {

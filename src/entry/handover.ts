@@ -1,6 +1,6 @@
 // The `vscode` module as the extension proper (dist/main.js) sees it (esbuild.js resolves its `vscode` imports here):
-// VS Code's own API, except that registering a command, tree view or panel serializer the entry already stands in
-// for hands it to that stand-in, since VS Code allows one registration per id.
+// VS Code's own API, except that registering a command, tree view, panel serializer or language model tool the entry
+// already stands in for hands it to that stand-in, since VS Code allows one registration per id.
 import * as vscode from 'vscode';
 import type { StandIns } from './stand-ins';
 
@@ -43,3 +43,14 @@ export const window = overriding(vscode.window, {
     );
   },
 });
+
+/** Absent where the host has no language model API; the tools then register nothing (see register-tools.ts). */
+export const lm: typeof vscode.lm = vscode.lm
+  ? overriding(vscode.lm, {
+      registerTool<T>(name: string, tool: vscode.LanguageModelTool<T>): vscode.Disposable {
+        return (
+          standIns?.takeTool(name, tool as vscode.LanguageModelTool<unknown>) ?? vscode.lm.registerTool(name, tool)
+        );
+      },
+    })
+  : vscode.lm;

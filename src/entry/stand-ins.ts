@@ -1,5 +1,5 @@
-// Stand-ins for everything through which VS Code can first call the extension: each contributed command, tree view
-// and webview panel serializer. They are registered at activation from package.json (the ids are never listed by
+// Stand-ins for everything through which VS Code can first call the extension: each contributed command, tree view,
+// webview panel serializer and language model tool. They are registered at activation from package.json (the ids are never listed by
 // hand) and load the extension proper on their first real use, then pass every call to what it registered.
 import * as vscode from 'vscode';
 
@@ -9,6 +9,7 @@ export interface Manifest {
   contributes?: {
     commands?: { command: string }[];
     views?: Record<string, { id: string; type?: string }[]>;
+    languageModelTools?: { name: string }[];
   };
 }
 
@@ -33,6 +34,7 @@ export class StandIns {
   private readonly commands = new Map<string, ((...args: unknown[]) => unknown) | undefined>();
   private readonly trees = new Map<string, TreeStandIn>();
   private readonly serializers = new Map<string, SerializerStandIn>();
+  private readonly tools = new Map<string, vscode.LanguageModelTool<unknown> | undefined>();
 
   constructor(private readonly load: Load) {}
 
@@ -56,7 +58,28 @@ export class StandIns {
       this.serializers.set(viewType, serializer);
       registered.push(vscode.window.registerWebviewPanelSerializer(viewType, serializer));
     }
+    // Hosts without the language model API (other editors built on VS Code) get no tools.
+    if (typeof vscode.lm?.registerTool === 'function')
+      for (const { name } of manifest.contributes?.languageModelTools ?? []) {
+        this.tools.set(name, undefined);
+        registered.push(
+          vscode.lm.registerTool<unknown>(name, {
+            prepareInvocation: (options, token) => this.tool(name).prepareInvocation?.(options, token),
+            invoke: (options, token) => this.tool(name).invoke(options, token),
+          }),
+        );
+      }
     return registered;
+  }
+
+  /** The extension proper registers a language model tool: a stand-in's from now on, or undefined if none. */
+  takeTool(name: string, tool: vscode.LanguageModelTool<unknown>): vscode.Disposable | undefined {
+    if (!this.tools.has(name)) return undefined;
+    if (this.tools.get(name)) throw new HandOverError(`tool '${name}' is already registered`);
+    this.tools.set(name, tool);
+    return new vscode.Disposable(() => {
+      if (this.tools.get(name) === tool) this.tools.set(name, undefined);
+    });
   }
 
   /** The extension proper registers a command: a stand-in's from now on, or undefined if none stands in for it. */
@@ -75,6 +98,13 @@ export class StandIns {
 
   takeSerializer(viewType: string, serializer: vscode.WebviewPanelSerializer): vscode.Disposable | undefined {
     return this.serializers.get(viewType)?.take(serializer);
+  }
+
+  private tool(name: string): vscode.LanguageModelTool<unknown> {
+    this.load();
+    const tool = this.tools.get(name);
+    if (!tool) throw new HandOverError(`${name} is contributed in package.json, but the extension registered no tool`);
+    return tool;
   }
 
   private run(id: string, args: unknown[]): unknown {

@@ -31,7 +31,12 @@ export interface ExecuteOptions {
    * default is not to send, and logs the offer and the choice. Destructive confirmation still follows.
    */
   sendAnyway?: string[];
-  source: 'form' | 'palette' | 'tree' | 'history' | 'viewer';
+  /**
+   * Every write asks first, not only destructive ones, whatever `altegio.confirmDestructiveOperations` says: for
+   * requests an assistant composed (the language model tools outside a chat).
+   */
+  confirmWrites?: boolean;
+  source: 'form' | 'palette' | 'tree' | 'history' | 'viewer' | 'tool';
 }
 
 /** One request as it happened: what was asked, what was sent, what came back or went wrong, and when. */
@@ -75,9 +80,10 @@ export class RequestPipeline extends Disposable {
     await this.auth.whenReady();
     const op = input.operation;
     const environment = this.auth.environment;
-    if (environment.readOnly && !op.readOnly) throw new ReadOnlyError(op);
+    const refused = this.refusal(op);
+    if (refused) throw refused;
     if (options.sendAnyway?.length) await this.confirmSendAnyway(input, options.sendAnyway);
-    if (!options.alreadyConfirmed) await this.confirmIfDestructive(input, options.confirmation);
+    if (!options.alreadyConfirmed) await this.confirmIfDestructive(input, options.confirmation, options.confirmWrites);
     const path = concretePath(op, input);
     const started = Date.now();
     const base = { operation: op, input, environment, startedAt: new Date(started).toISOString() };
@@ -137,19 +143,26 @@ export class RequestPipeline extends Disposable {
     }
   }
 
+  /** Why the current environment refuses to send this operation at all (read-only production), if it does. */
+  refusal(op: OperationSpec): ReadOnlyError | undefined {
+    return this.auth.environment.readOnly && !op.readOnly ? new ReadOnlyError(op) : undefined;
+  }
+
   /**
-   * Asks before a destructive operation (unless `altegio.confirmDestructiveOperations` is off) and throws
-   * UserCancelledError when declined. Read-only production is checked first, so nothing is asked in vain.
+   * Asks before a destructive operation (unless `altegio.confirmDestructiveOperations` is off), or before any write
+   * when `everyWrite` is set, and throws UserCancelledError when declined. Read-only production is checked first,
+   * so nothing is asked in vain.
    */
-  async confirmIfDestructive(input: RequestInput, confirmation?: Confirmation): Promise<void> {
+  async confirmIfDestructive(input: RequestInput, confirmation?: Confirmation, everyWrite = false): Promise<void> {
     const op = input.operation;
     const env = this.auth.environment;
-    if (env.readOnly && !op.readOnly) throw new ReadOnlyError(op);
-    if (
-      !op.destructive ||
-      !vscode.workspace.getConfiguration('altegio').get<boolean>('confirmDestructiveOperations', true)
-    )
-      return;
+    const refused = this.refusal(op);
+    if (refused) throw refused;
+    const ask = everyWrite
+      ? !op.readOnly
+      : op.destructive &&
+        vscode.workspace.getConfiguration('altegio').get<boolean>('confirmDestructiveOperations', true);
+    if (!ask) return;
     const c = confirmation ?? {
       message: vscode.l10n.t('Send {0} {1}?', op.method, op.summary),
       detail: vscode.l10n.t(
