@@ -98,16 +98,21 @@ export class NotebookOutputView extends LitElement {
     const e = o.error!;
     const fields = Object.entries(e.fieldErrors ?? {});
     return html`<div class="note error" role="alert">${e.message}</div>
-      ${fields.length
-        ? html`<ul class="fields error">
-            ${fields.map(([name, messages]) => html`<li><span class="mono">${name}</span>: ${messages.join('; ')}</li>`)}
-          </ul>`
-        : nothing}`;
+      ${
+        fields.length
+          ? html`<ul class="fields error">
+              ${fields.map(([name, messages]) => html`<li><span class="mono">${name}</span>: ${messages.join('; ')}</li>`)}
+            </ul>`
+          : nothing
+      }`;
   }
 
   private renderData(o: ResponseOutput): TemplateResult | typeof nothing {
     const s = o.strings;
-    if (o.tooLarge) return html`<div class="note">${fmt(s.tooLarge, formatBytes(o.sizeBytes ?? 0), formatBytes(o.thresholdBytes ?? 0))}</div>`;
+    if (o.tooLarge)
+      return html`<div class="note">
+        ${fmt(s.tooLarge, formatBytes(o.sizeBytes ?? 0), formatBytes(o.thresholdBytes ?? 0))}
+      </div>`;
     if (o.data === undefined) return o.error ? nothing : html`<div class="note muted">${s.emptyBody}</div>`;
     if (Array.isArray(o.data)) return this.renderTable(o.data, s);
     return html`<altegio-json-tree .value=${o.data} .strings=${s} .expandDepth=${2}></altegio-json-tree>`;
@@ -126,11 +131,13 @@ export class NotebookOutputView extends LitElement {
     return html`<div class="top">
         <span class="method ${o.method}">${o.method}</span>
         <span class="mono">${o.path}</span>
-        ${o.dryRun
-          ? html`<span class="badge">${s.dryRun}</span>`
-          : html`<span role="status"
-              >${fmt(s.summaryLine, count('done'), count('failed'), count('unknown'), count('skipped'))}</span
-            >`}
+        ${
+          o.dryRun
+            ? html`<span class="badge">${s.dryRun}</span>`
+            : html`<span role="status"
+                >${fmt(s.summaryLine, count('done'), count('failed'), count('unknown'), count('skipped'))}</span
+              >`
+        }
         ${o.cancelled ? html`<span class="badge">${s.cancel}</span>` : nothing}
       </div>
       ${this.renderTable(rows, s)}`;
@@ -166,4 +173,5 @@ function wordOf(outcome: SummaryRow['outcome'], o: SummaryOutput): string {
   }
 }
 
-if (!customElements.get('altegio-notebook-output')) customElements.define('altegio-notebook-output', NotebookOutputView);
+if (!customElements.get('altegio-notebook-output'))
+  customElements.define('altegio-notebook-output', NotebookOutputView);

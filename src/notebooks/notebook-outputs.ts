@@ -1,11 +1,7 @@
 // The outputs of request cells: the renderer's item (mime application/vnd.altegio.response+json) with a plain JSON
 // item as fallback, built from an answer, a run summary or an output saved in the file.
 import * as vscode from 'vscode';
-import {
-  NOTEBOOK_OUTPUT_MIME,
-  type ResponseOutput,
-  type SummaryOutput,
-} from '../protocol/notebook-output';
+import { NOTEBOOK_OUTPUT_MIME, type ResponseOutput, type SummaryOutput } from '../protocol/notebook-output';
 import type { SavedOutput } from './core/notebook-format';
 import { notebookOutputStrings } from './notebook-strings';
 
@@ -16,7 +12,8 @@ export type ResponseFacts = Omit<ResponseOutput, 'kind' | 'strings'>;
 export function responseOutput(facts: ResponseFacts): vscode.NotebookCellOutput {
   const output: ResponseOutput = { kind: 'response', ...facts, strings: notebookOutputStrings() };
   const items = [vscode.NotebookCellOutputItem.json(output, NOTEBOOK_OUTPUT_MIME)];
-  if (facts.data !== undefined && !facts.tooLarge) items.push(vscode.NotebookCellOutputItem.json(facts.data, JSON_MIME));
+  if (facts.data !== undefined && !facts.tooLarge)
+    items.push(vscode.NotebookCellOutputItem.json(facts.data, JSON_MIME));
   else if (facts.error) items.push(vscode.NotebookCellOutputItem.json({ error: facts.error }, JSON_MIME));
   return new vscode.NotebookCellOutput(items, { status: facts.status });
 }
@@ -34,7 +31,10 @@ export function errorOutput(message: string): vscode.NotebookCellOutput {
 }
 
 /** An output read from the file: its JSON, and the status written beside it. */
-export function outputFromSaved(saved: SavedOutput, request: { method: string; path: string }): vscode.NotebookCellOutput {
+export function outputFromSaved(
+  saved: SavedOutput,
+  request: { method: string; path: string },
+): vscode.NotebookCellOutput {
   let data: unknown = saved.text;
   try {
     data = JSON.parse(saved.text);

@@ -14,7 +14,7 @@ import { outputFromSaved, savedOutputOf } from './notebook-outputs';
 
 export const NOTEBOOK_TYPE = 'altegio-notebook';
 const LAYOUT = 'altegioLayout';
-const FRONT_MATTER = 'altegioFrontMatter';
+export const FRONT_MATTER_KEY = 'altegioFrontMatter';
 const EOL = 'altegioEol';
 
 export interface SerializerOptions {
@@ -53,7 +53,7 @@ function toCellData(cell: NotebookCellModel): vscode.NotebookCellData {
   }
   const language = cell.kind === 'frontMatter' ? 'yaml' : REQUEST_LANGUAGE;
   const data = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, cell.value, language);
-  if (cell.kind === 'frontMatter') metadata[FRONT_MATTER] = true;
+  if (cell.kind === 'frontMatter') metadata[FRONT_MATTER_KEY] = true;
   data.metadata = metadata;
   if (cell.output) {
     const request = parseCell(cell.value).request;
@@ -67,7 +67,7 @@ function toModel(cell: vscode.NotebookCellData): NotebookCellModel {
   const value = cell.value.replace(/\r\n|\r/g, '\n');
   let kind: NotebookCellModel['kind'];
   if (cell.kind === vscode.NotebookCellKind.Markup) kind = 'markdown';
-  else if (cell.metadata?.[FRONT_MATTER] === true) kind = 'frontMatter';
+  else if (cell.metadata?.[FRONT_MATTER_KEY] === true) kind = 'frontMatter';
   else if (cell.languageId === REQUEST_LANGUAGE) kind = 'request';
   // A code cell of another language is kept as a fenced block of that language, inside Markdown.
   else return { kind: 'markdown', value: `\`\`\`${cell.languageId}\n${value}\n\`\`\`` };

@@ -26,7 +26,7 @@ export interface ExecuteOptions {
   confirmation?: Confirmation;
   /** Replays and tree actions that already asked can skip the generic confirmation. */
   alreadyConfirmed?: boolean;
-  source: 'form' | 'palette' | 'tree' | 'history' | 'viewer';
+  source: 'form' | 'palette' | 'tree' | 'history' | 'viewer' | 'notebook';
 }
 
 /** One request as it happened: what was asked, what was sent, what came back or went wrong, and when. */

@@ -114,6 +114,18 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     return { values: this.values, ui: this.ui, context: this.context };
   }
 
+  /** The request the form holds now, valid or not (Save to Notebook, Copy as Code); file fields are left out. */
+  currentRequest(): Omit<RequestInput, 'signal'> {
+    const values = requestValues(this.model, this.values);
+    const input: Omit<RequestInput, 'signal'> = {
+      operation: this.operation,
+      pathParams: values.pathParams,
+      query: values.query,
+    };
+    if (values.body !== undefined && this.model.body?.contentType !== 'multipart/form-data') input.body = values.body;
+    return input;
+  }
+
   reveal(): void {
     this.panel.reveal();
   }
