@@ -27,6 +27,12 @@ export function contributeNotebooks(a: Altegio, registry: CommandRegistry): vsco
   controller.supportsExecutionOrder = true;
   controller.description = vscode.l10n.t('Sends requests to the current Altegio environment');
   controller.executeHandler = (cells, notebook, c) => runner.get().execute(cells, notebook, c);
+  // The only controller for these notebooks: preferred, so that running a cell never asks which kernel to use.
+  const prefer = (notebook: vscode.NotebookDocument) => {
+    if (notebook.notebookType === NOTEBOOK_TYPE)
+      controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
+  };
+  vscode.workspace.notebookDocuments.forEach(prefer);
 
   const commands = lazy(() => require('./notebook-commands') as typeof Commands);
   const deps = (): Commands.NotebookCommandDeps => ({ ...a, variables });
@@ -48,6 +54,7 @@ export function contributeNotebooks(a: Altegio, registry: CommandRegistry): vsco
   return [
     variables,
     controller,
+    vscode.workspace.onDidOpenNotebookDocument(prefer),
     { dispose: () => registration.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('altegio.notebooks.saveOutputs')) return;
