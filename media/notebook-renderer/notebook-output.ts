@@ -140,7 +140,16 @@ export class NotebookOutputView extends LitElement {
         }
         ${o.cancelled ? html`<span class="badge">${s.cancel}</span>` : nothing}
       </div>
-      ${this.renderTable(rows, s)}`;
+      ${o.data ? this.renderFailures(o) : nothing} ${this.renderTable(o.data ?? rows, s)}`;
+  }
+
+  /** A read run shows its answers as one table; the rows that failed are named above it. */
+  private renderFailures(o: SummaryOutput): TemplateResult | typeof nothing {
+    const failed = o.rows.filter((r) => r.outcome !== 'done' && r.outcome !== 'skipped');
+    if (failed.length === 0) return nothing;
+    return html`<ul class="fields error">
+      ${failed.map((r) => html`<li>${o.strings.row} ${r.row}: ${r.error ?? wordOf(r.outcome, o)}</li>`)}
+    </ul>`;
   }
 
   private renderTable(rows: unknown[], s: ResponseOutput['strings']): TemplateResult {

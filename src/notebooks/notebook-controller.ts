@@ -160,8 +160,14 @@ export class NotebookRunner {
     const journal = await RunJournal.open(this.journalStore(notebook));
     const cellKey = analysis.parsed.name ?? `${op.method} ${line.path}`;
     const results: RowResult[] = [];
+    /** Reads: every row's answer, joined into one table. */
+    const combined: unknown[] = [];
+    const withData = () =>
+      !isWrite && JSON.stringify(combined).length <= largeResponseThresholdBytes() ? { data: combined } : {};
     const show = () =>
-      execution.replaceOutput(summaryOutput({ ...header, cancelled: false, rows: results.map(toSummaryRow) }));
+      execution.replaceOutput(
+        summaryOutput({ ...header, cancelled: false, rows: results.map(toSummaryRow), ...withData() }),
+      );
     const summary = await runRows({
       journal,
       cell: cellKey,
@@ -180,6 +186,11 @@ export class NotebookRunner {
             { ...resolved.input, ...(isWrite ? {} : { signal: abort.signal }) },
             { source: 'notebook', alreadyConfirmed: true },
           );
+          if (!isWrite && exchange.response && !exchange.error) {
+            const data = exchange.response.data;
+            if (Array.isArray(data)) combined.push(...data);
+            else if (data !== undefined) combined.push(data);
+          }
           return outcomeOf(exchange, isWrite);
         } finally {
           stop?.dispose();
@@ -191,7 +202,9 @@ export class NotebookRunner {
       },
     });
     const final = summary.results.map(toSummaryRow);
-    await execution.replaceOutput(summaryOutput({ ...header, cancelled: summary.cancelled, rows: final }));
+    await execution.replaceOutput(
+      summaryOutput({ ...header, cancelled: summary.cancelled, rows: final, ...withData() }),
+    );
     if (analysis.parsed.name)
       this.deps.variables.remember(notebook, analysis.parsed.name, {
         data: summary.results.map((r) => ({ row: r.index + 1, state: r.state, status: r.status, id: r.id })),

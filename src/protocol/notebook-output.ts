@@ -58,6 +58,8 @@ export interface SummaryOutput {
   dryRun: boolean;
   cancelled: boolean;
   rows: SummaryRow[];
+  /** Reads: what every row answered, lists joined into one, shown as one table. */
+  data?: unknown[];
   strings: NotebookOutputStrings;
 }
 

@@ -77,7 +77,10 @@ async function run(notebook: vscode.NotebookDocument, index: number): Promise<vs
 
 function rendered<T>(cell: vscode.NotebookCell): T {
   const item = cell.outputs.flatMap((o) => o.items).find((i) => i.mime === NOTEBOOK_OUTPUT_MIME);
-  assert.ok(item, `the cell has an Altegio output (has: ${cell.outputs.flatMap((o) => o.items.map((i) => i.mime)).join(', ')})`);
+  assert.ok(
+    item,
+    `the cell has an Altegio output (has: ${cell.outputs.flatMap((o) => o.items.map((i) => i.mime)).join(', ')})`,
+  );
   return JSON.parse(new TextDecoder().decode(item.data)) as T;
 }
 
@@ -133,7 +136,10 @@ describe('Request notebooks (real extension host, local sandbox)', function () {
     assert.strictEqual(output.status, 200);
     assert.strictEqual((output.data as { id: number }).id, MANHATTAN);
     assert.ok(output.strings.dataTab, 'the renderer gets its texts');
-    assert.ok(cell.outputs[0].items.some((i) => i.mime === 'application/json'), 'a plain JSON output as fallback');
+    assert.ok(
+      cell.outputs[0].items.some((i) => i.mime === 'application/json'),
+      'a plain JSON output as fallback',
+    );
     assert.strictEqual(api.altegio.history.entries().length, before + 1);
     assert.strictEqual(api.altegio.history.entries()[0].path, `/company/${MANHATTAN}`);
   });

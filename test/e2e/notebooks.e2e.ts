@@ -1,0 +1,216 @@
+// Request notebooks end to end: a notebook with Markdown and three request cells (look up the location, issue cards
+// to the clients of a 5-row CSV with @each, list the cards). Completion while typing a body field; the location as
+// a tree; the run cancelled in the middle and run again (rows already done are skipped: 5 cards, none twice); the
+// cards as the renderer's table. Screenshots: test-results/e2e/notebooks/.
+import * as assert from 'assert';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { startSandboxProcess } from '../harness/sandbox';
+import { openWorkbench, runCommand, typeInQuickInput, acceptQuickInput, type Workbench } from './helpers';
+import { api, MANHATTAN, sandboxDemo, type SandboxDemo } from './webview-support';
+
+const CHAIN_ID = 706028;
+const STAMP = Date.now().toString().slice(-5);
+/** Clients of the sandbox's Manhattan location; card numbers unique to this run. */
+const CLIENTS = [
+  ['Lucas Lopez', '13325550195'],
+  ['Penelope Harris', '12125550170'],
+  ['Maya Scott', '19175550124'],
+  ['Benjamin Anderson', '13325550166'],
+  ['Emma Young', '13325550150'],
+].map(([name, phone], i) => ({ name, phone, number: `NB${STAMP}${i + 1}` }));
+
+const CSV = `name,phone,number\n${CLIENTS.map((c) => `${c.name},${c.phone},${c.number}`).join('\n')}\n`;
+
+const NOTEBOOK = `---
+location_id: ${MANHATTAN}
+chain_id: ${CHAIN_ID}
+---
+
+# Loyalty cards for a list of clients
+
+First check the location, then issue a card to every client of \`clients.csv\`, then list their cards.
+
+\`\`\`altegio
+# @name location
+GET /company/{{location_id}}
+\`\`\`
+
+\`\`\`altegio
+# @each clients.csv
+POST /loyalty/cards/{{location_id}}
+
+{
+  "loyalty_card_number": "{{row.number}}",
+  "phone": {{row.phone}}
+}
+\`\`\`
+
+\`\`\`altegio
+# @each clients.csv
+GET /loyalty/cards/{{row.phone}}/{{chain_id}}/{{location_id}}
+\`\`\`
+`;
+
+/** The rows of the notebook's cell list (Markdown and code cells, in order; the front matter is row 0). */
+function cellRow(page: Page, index: number): Locator {
+  return page
+    .locator(
+      '.notebookOverlay .cell-list-container > .monaco-scrollable-element > .monaco-list-rows > .monaco-list-row',
+    )
+    .nth(index);
+}
+
+/** The output layer of the notebook: a webview holding every cell's output. */
+async function outputs(page: Page): Promise<FrameLocator> {
+  const host = page.locator('.notebookOverlay iframe.webview.ready').first();
+  await host.waitFor({ state: 'attached' });
+  return host.contentFrame().locator('iframe#active-frame').contentFrame();
+}
+
+async function runCell(page: Page, index: number): Promise<void> {
+  const row = cellRow(page, index);
+  await row.scrollIntoViewIfNeeded();
+  await row.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Enter');
+}
+
+/** Waits for the cell's execution to end: its status bar shows success or failure. */
+async function waitForCellEnd(page: Page, index: number, success: boolean): Promise<void> {
+  const icon = success ? '.codicon-notebook-state-success' : '.codicon-notebook-state-error';
+  await cellRow(page, index).locator(icon).first().waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+async function cardsOf(demo: SandboxDemo, phone: string): Promise<string[]> {
+  const { data } = await api(demo, 'GET', `/loyalty/cards/${phone}/${CHAIN_ID}/${MANHATTAN}`);
+  return (data as { number: string }[]).map((c) => c.number);
+}
+
+describe('Request notebooks', function () {
+  this.bail(true);
+  let wb: Workbench;
+  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
+  let demo: SandboxDemo;
+
+  before(async () => {
+    // Some latency, so that a run of five rows can be cancelled in the middle.
+    sandbox = await startSandboxProcess({ args: ['--quiet', '--latency', '700'] });
+    assert.ok(sandbox, 'this checkout has no sandbox CLI');
+    demo = await sandboxDemo(sandbox.baseUrl);
+    wb = await openWorkbench('notebooks', {
+      settings: {
+        'altegio.environment': 'sandbox',
+        'altegio.sandbox.url': sandbox.baseUrl,
+        'notebook.output.textLineLimit': 30,
+      },
+      files: { 'cards.altegio.md': NOTEBOOK, 'clients.csv': CSV },
+      viewport: { width: 1500, height: 1000 },
+    });
+  });
+
+  after(async () => {
+    await wb?.close();
+    await sandbox?.stop();
+  });
+
+  it('opens cards.altegio.md as a notebook of Markdown and request cells', async () => {
+    await wb.step('notebook-open', async () => {
+      await runCommand(wb.page, 'Go to File...');
+      await typeInQuickInput(wb.page, 'cards.altegio.md');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'cards.altegio.md' }).first().waitFor();
+      await acceptQuickInput(wb.page);
+      await wb.page.locator('.notebookOverlay').first().waitFor({ state: 'visible' });
+      await wb.page
+        .locator('.notebookOverlay', { hasText: 'Loyalty cards for a list of clients' })
+        .first()
+        .waitFor({ state: 'visible' });
+      await cellRow(wb.page, 2).locator('.view-line', { hasText: 'GET /company/{{location_id}}' }).waitFor();
+    });
+  });
+
+  it('looks up the location: the answer is drawn as a tree under the cell', async () => {
+    await wb.step('location-lookup', async () => {
+      await runCell(wb.page, 2);
+      await waitForCellEnd(wb.page, 2, true);
+      const out = await outputs(wb.page);
+      await out.locator('altegio-notebook-output').filter({ hasText: 'Bloom Beauty - Manhattan' }).first().waitFor();
+      await out.getByText('200', { exact: true }).first().waitFor();
+    });
+  });
+
+  it('completes a body field from the API schema while it is typed', async () => {
+    await wb.step('completion', async () => {
+      const row = cellRow(wb.page, 3);
+      await row.scrollIntoViewIfNeeded();
+      await row.locator('.view-line', { hasText: '"phone": {{row.phone}}' }).click();
+      await wb.page.keyboard.press('End');
+      await wb.page.keyboard.type(',');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type('"loy');
+      const suggest = wb.page.locator('.editor-widget.suggest-widget.visible');
+      if (!(await suggest.isVisible())) await wb.page.keyboard.press('Control+Space');
+      await suggest.locator('.monaco-list-row', { hasText: 'loyalty_card_type_id' }).first().waitFor();
+      await wb.screenshot('03a-completion-popup');
+      await suggest.locator('.monaco-list-row', { hasText: 'loyalty_card_type_id' }).first().click();
+      await wb.page.keyboard.type('8230');
+      await wb.page.keyboard.press('Escape');
+      await row.locator('.view-line', { hasText: '"loyalty_card_type_id": "8230"' }).waitFor();
+    });
+  });
+
+  it('issues cards row by row and is cancelled in the middle of the run', async () => {
+    await wb.step('run-cancelled', async () => {
+      await runCell(wb.page, 3);
+      const out = await outputs(wb.page);
+      // Two rows acknowledged, then Stop: the request in flight finishes, the rest are not sent.
+      await out
+        .getByText(/^[2-4] done, 0 failed/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await cellRow(wb.page, 3)
+        .getByRole('button', { name: /Stop Cell Execution|Interrupt/ })
+        .first()
+        .click();
+      await waitForCellEnd(wb.page, 3, false);
+      await out
+        .getByText(/^[2-4] done, 0 failed/)
+        .first()
+        .waitFor();
+      const issued = (await Promise.all(CLIENTS.map((c) => cardsOf(demo, c.phone)))).filter((numbers, i) =>
+        numbers.includes(CLIENTS[i].number),
+      ).length;
+      assert.ok(issued >= 2 && issued < 5, `${issued} cards issued before the cancel took effect`);
+    });
+  });
+
+  it('runs again: the rows done before are skipped, the rest are issued — 5 cards, none twice', async () => {
+    await wb.step('run-summary', async () => {
+      await runCell(wb.page, 3);
+      await waitForCellEnd(wb.page, 3, true);
+      const out = await outputs(wb.page);
+      await out
+        .getByText(/^[1-3] done, 0 failed, 0 unknown, [2-4] skipped$/)
+        .first()
+        .waitFor();
+      await out.getByText('skipped (done before)').first().waitFor();
+      for (const client of CLIENTS) {
+        const numbers = await cardsOf(demo, client.phone);
+        assert.strictEqual(
+          numbers.filter((n) => n === client.number).length,
+          1,
+          `${client.name} has card ${client.number} once`,
+        );
+      }
+    });
+  });
+
+  it('lists the cards of every client as one table', async () => {
+    await wb.step('cards-table', async () => {
+      await runCell(wb.page, 4);
+      await waitForCellEnd(wb.page, 4, true);
+      const out = await outputs(wb.page);
+      const table = out.locator('altegio-data-table').last();
+      for (const client of CLIENTS) await table.getByText(client.number, { exact: true }).first().waitFor();
+      await cellRow(wb.page, 4).scrollIntoViewIfNeeded();
+    });
+  });
+});
