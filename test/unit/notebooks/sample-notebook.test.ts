@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { loadCatalog } from '../../../src/api/catalog';
 import { diagnoseCell } from '../../../src/notebooks/core/cell-diagnostics';
 import { analyzeCell, resolveCell } from '../../../src/notebooks/core/cell-request';
@@ -61,5 +63,22 @@ describe('the walkthrough’s sample notebook', () => {
         phone: Number(row.phone),
       });
     }
+  });
+});
+
+describe('the README’s notebook example', () => {
+  it('is a notebook whose request cells have no problems', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const example = /````markdown\n([\s\S]*?)\n````/.exec(readme.slice(readme.indexOf('## Notebooks')))?.[1];
+    assert.ok(example, 'README has a ````markdown example under ## Notebooks');
+    const model = parseNotebook(`${example}\n`);
+    const notebook = parseFrontMatter(model.cells[0].value).values;
+    const requests = model.cells.filter((c) => c.kind === 'request');
+    assert.strictEqual(requests.length, 2);
+    for (const cell of requests)
+      assert.deepStrictEqual(
+        diagnoseCell(catalog, cell.value, { results: {}, notebook, defaults: { location_id: MANHATTAN } }).problems,
+        [],
+      );
   });
 });
