@@ -10,9 +10,13 @@ import type {
 } from '../../src/protocol/notebook-output';
 import { baseStyles } from '../shared/base-styles';
 import { fmt, formatBytes, formatMs } from '../shared/format';
+import { styleProps } from '../shared/style-props';
+import { ROW_HEIGHT } from '../response/data-table';
 
 /** The table's height in an output: enough for a screenful of rows, never the whole notebook. */
 const TABLE_HEIGHT_PX = 360;
+/** The table's toolbar, header row and borders. */
+const TABLE_CHROME_PX = 64;
 
 export class NotebookOutputView extends LitElement {
   static override properties = {
@@ -58,11 +62,6 @@ export class NotebookOutputView extends LitElement {
       .table {
         display: flex;
         flex-direction: column;
-        height: ${TABLE_HEIGHT_PX}px;
-      }
-      .table.short {
-        height: auto;
-        max-height: ${TABLE_HEIGHT_PX}px;
       }
       .note {
         margin: 4px 0;
@@ -153,7 +152,9 @@ export class NotebookOutputView extends LitElement {
   }
 
   private renderTable(rows: unknown[], s: ResponseOutput['strings']): TemplateResult {
-    return html`<div class="table ${rows.length < 12 ? 'short' : ''}">
+    // The table is virtualised, so it needs a height: its rows, up to a screenful.
+    const height = Math.min(TABLE_HEIGHT_PX, TABLE_CHROME_PX + Math.max(rows.length, 3) * ROW_HEIGHT);
+    return html`<div class="table" .style=${styleProps({ height: `${height}px` })}>
       <altegio-data-table
         .rows=${rows}
         .strings=${s}

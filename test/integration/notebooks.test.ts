@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { NOTEBOOK_OUTPUT_MIME, type ResponseOutput, type SummaryOutput } from '../../src/protocol/notebook-output';
-import { altegio, useSandbox } from './helpers/altegio';
+import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
 
 const CHAIN_ID = 706028;
@@ -235,5 +235,45 @@ describe('Request notebooks (real extension host, local sandbox)', function () {
     } finally {
       await config.update('notebooks.saveOutputs', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('copies a cell as code with the tokens read from environment variables', async () => {
+    const api = await altegio();
+    const prompter = scriptedPrompter({ pick: ['Python (requests)'] });
+    await withPrompter(api, prompter, () =>
+      vscode.commands.executeCommand('altegio.notebook.copyAsCode', notebook.cellAt(2)),
+    );
+    const code = await vscode.env.clipboard.readText();
+    assert.match(code, /requests\.request\(\s*"GET",\s*"http:\/\/127\.0\.0\.1:\d+\/api\/v1\/company\/720441"/);
+    assert.match(code, /os\.environ\['ALTEGIO_PARTNER_TOKEN'\]/);
+    const secret = api.altegio.auth.credentials();
+    for (const token of [secret.partnerToken, secret.userToken]) if (token) assert.ok(!code.includes(token));
+  });
+
+  it('saves a History entry to the open notebook as a request cell', async () => {
+    const api = await altegio();
+    const count = notebook.cellCount;
+    const [entry] = api.altegio.history.entries();
+    await vscode.commands.executeCommand('altegio.history.saveToNotebook', entry);
+    await waitFor('the new cells', () => notebook.cellCount === count + 2);
+    assert.strictEqual(notebook.cellAt(count + 1).document.getText(), 'GET /company/{{location_id}}');
+    assert.strictEqual(notebook.cellAt(count + 1).document.languageId, 'altegio');
+  });
+
+  it('opens a .http file as a notebook, leaving its tokens behind', async () => {
+    const http = path.join(dir, 'requests.http');
+    fs.writeFileSync(
+      http,
+      '@partnerToken = abcdefsecret\n\n### Location\nGET https://api.alteg.io/api/v1/company/720441\nAuthorization: Bearer {{partnerToken}}\n',
+    );
+    await vscode.commands.executeCommand('altegio.openHttpAsNotebook', vscode.Uri.file(http));
+    const opened = await waitFor('the notebook of the .http file', () => {
+      const nb = vscode.window.activeNotebookEditor?.notebook;
+      return nb && nb.uri.scheme === 'untitled' ? nb : undefined;
+    });
+    assert.deepStrictEqual(
+      opened!.getCells().map((c) => c.document.getText()),
+      ['### Location', 'GET /company/720441'],
+    );
   });
 });
