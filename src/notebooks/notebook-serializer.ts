@@ -9,6 +9,7 @@ import {
   type CellLayout,
   type NotebookCellModel,
 } from './core/notebook-format';
+import { maskCellSecrets } from './core/cell-secrets';
 import { parseCell } from './core/cell-syntax';
 import { outputFromSaved, savedOutputOf } from './notebook-outputs';
 
@@ -34,10 +35,10 @@ export class AltegioNotebookSerializer implements vscode.NotebookSerializer {
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
-    const cells: NotebookCellModel[] = data.cells.map((cell) => toModel(cell));
+    const secrets = this.options.knownSecrets();
+    const cells: NotebookCellModel[] = data.cells.map((cell) => toModel(cell, secrets));
     const eol = typeof data.metadata?.[EOL] === 'string' ? (data.metadata[EOL] as string) : '\n';
     const saveOutputs = vscode.workspace.getConfiguration('altegio').get<boolean>('notebooks.saveOutputs', false);
-    const secrets = this.options.knownSecrets();
     const text = serializeNotebook({ cells, eol }, { saveOutputs, redact: (t) => redactSecrets(t, secrets) });
     return new TextEncoder().encode(text);
   }
@@ -62,9 +63,11 @@ function toCellData(cell: NotebookCellModel): vscode.NotebookCellData {
   return data;
 }
 
-function toModel(cell: vscode.NotebookCellData): NotebookCellModel {
+function toModel(cell: vscode.NotebookCellData, secrets: string[]): NotebookCellModel {
   const layout = cell.metadata?.[LAYOUT] as CellLayout | undefined;
-  const value = cell.value.replace(/\r\n|\r/g, '\n');
+  const text = cell.value.replace(/\r\n|\r/g, '\n');
+  // A token or password typed into a request cell (an error the cell is never sent with) never reaches the file.
+  const value = cell.languageId === REQUEST_LANGUAGE ? maskCellSecrets(text, secrets) : text;
   let kind: NotebookCellModel['kind'];
   if (cell.kind === vscode.NotebookCellKind.Markup) kind = 'markdown';
   else if (cell.metadata?.[FRONT_MATTER_KEY] === true) kind = 'frontMatter';

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { redactSecrets } from '../../../src/api/redact';
+import { maskCellSecrets } from '../../../src/notebooks/core/cell-secrets';
 import {
   parseNotebook,
   serializeNotebook,
@@ -215,6 +216,30 @@ describe('notebook format', () => {
       );
       assert.ok(!text.includes('abcdef123456'));
       assert.strictEqual(serializeNotebook(parseNotebook(withOutput), { saveOutputs: true }), withOutput);
+    });
+  });
+
+  describe('secrets in cells', () => {
+    it('masks an Authorization header and known tokens, and leaves everything else as it is', () => {
+      const cell = [
+        'GET /company/{{location_id}}',
+        'Authorization: Bearer abcdef123, User ghijkl456',
+        'authorization:Basic dXNlcjpwYXNz',
+        '',
+        '{"note": "token partnerSECRET123 pasted", "password": "{{password}}"}',
+      ].join('\n');
+      assert.strictEqual(
+        maskCellSecrets(cell, ['partnerSECRET123']),
+        [
+          'GET /company/{{location_id}}',
+          'Authorization: Bearer ***, User ***',
+          'authorization:***',
+          '',
+          '{"note": "token *** pasted", "password": "{{password}}"}',
+        ].join('\n'),
+      );
+      const clean = 'POST /loyalty/cards/1\nAuthorization: Bearer ***\n\n{"phone": {{row.phone}}}';
+      assert.strictEqual(maskCellSecrets(clean, []), clean);
     });
   });
 });
