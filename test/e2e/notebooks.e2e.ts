@@ -119,10 +119,8 @@ describe('Request notebooks', function () {
       await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'cards.altegio.md' }).first().waitFor();
       await acceptQuickInput(wb.page);
       await wb.page.locator('.notebookOverlay').first().waitFor({ state: 'visible' });
-      await wb.page
-        .locator('.notebookOverlay', { hasText: 'Loyalty cards for a list of clients' })
-        .first()
-        .waitFor({ state: 'visible' });
+      // Markdown cells are drawn in the notebook's webview, with the outputs.
+      await (await outputs(wb.page)).getByText('Loyalty cards for a list of clients').first().waitFor();
       await cellRow(wb.page, 2).locator('.view-line', { hasText: 'GET /company/{{location_id}}' }).waitFor();
     });
   });
