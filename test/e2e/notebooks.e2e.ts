@@ -5,7 +5,15 @@
 import * as assert from 'assert';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startSandboxProcess } from '../harness/sandbox';
-import { openWorkbench, runCommand, typeInQuickInput, acceptQuickInput, type Workbench } from './helpers';
+import {
+  acceptQuickInput,
+  openViewContainer,
+  openWorkbench,
+  runCommand,
+  typeInQuickInput,
+  waitForTreeRow,
+  type Workbench,
+} from './helpers';
 import { api, MANHATTAN, sandboxDemo, type SandboxDemo } from './webview-support';
 
 const CHAIN_ID = 706028;
@@ -114,6 +122,9 @@ describe('Request notebooks', function () {
 
   it('opens cards.altegio.md as a notebook of Markdown and request cells', async () => {
     await wb.step('notebook-open', async () => {
+      // Signed in to the sandbox once the Business view shows its locations.
+      await openViewContainer(wb.page, 'Altegio');
+      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
       await runCommand(wb.page, 'Go to File...');
       await typeInQuickInput(wb.page, 'cards.altegio.md');
       await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'cards.altegio.md' }).first().waitFor();
