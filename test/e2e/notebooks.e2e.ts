@@ -59,13 +59,26 @@ GET /loyalty/cards/{{row.phone}}/{{chain_id}}/{{location_id}}
 \`\`\`
 `;
 
-/** The rows of the notebook's cell list (Markdown and code cells, in order; the front matter is row 0). */
+/** A cell's row in the notebook's list (cell 0 is the front matter). The list only draws the rows near the view. */
 function cellRow(page: Page, index: number): Locator {
-  return page
-    .locator(
-      '.notebookOverlay .cell-list-container > .monaco-scrollable-element > .monaco-list-rows > .monaco-list-row',
-    )
-    .nth(index);
+  return page.locator(`.notebookOverlay .cell-list-container .monaco-list-row[data-index="${index}"]`);
+}
+
+/** Scrolls the notebook until the cell's row is drawn, and brings it into view. */
+async function revealCell(page: Page, index: number): Promise<Locator> {
+  const row = cellRow(page, index);
+  const list = page.locator('.notebookOverlay .cell-list-container').first();
+  for (let attempt = 0; attempt < 30 && (await row.count()) === 0; attempt++) {
+    const indexes = await page
+      .locator('.notebookOverlay .cell-list-container .monaco-list-row[data-index]')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-index'))));
+    const below = indexes.length === 0 || Math.max(...indexes) < index;
+    await list.hover();
+    await page.mouse.wheel(0, below ? 500 : -500);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
+  }
+  await row.scrollIntoViewIfNeeded();
+  return row;
 }
 
 /** The output layer of the notebook: a webview holding every cell's output. */
@@ -76,8 +89,7 @@ async function outputs(page: Page): Promise<FrameLocator> {
 }
 
 async function runCell(page: Page, index: number): Promise<void> {
-  const row = cellRow(page, index);
-  await row.scrollIntoViewIfNeeded();
+  const row = await revealCell(page, index);
   await row.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+Enter');
 }
@@ -85,7 +97,7 @@ async function runCell(page: Page, index: number): Promise<void> {
 /** Waits for the cell's execution to end: its status bar shows success or failure. */
 async function waitForCellEnd(page: Page, index: number, success: boolean): Promise<void> {
   const icon = success ? '.codicon-notebook-state-success' : '.codicon-notebook-state-error';
-  await cellRow(page, index).locator(icon).first().waitFor({ state: 'visible', timeout: 60_000 });
+  await (await revealCell(page, index)).locator(icon).first().waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 async function cardsOf(demo: SandboxDemo, phone: string): Promise<string[]> {
@@ -148,8 +160,7 @@ describe('Request notebooks', function () {
 
   it('completes a body field from the API schema while it is typed', async () => {
     await wb.step('completion', async () => {
-      const row = cellRow(wb.page, 3);
-      await row.scrollIntoViewIfNeeded();
+      const row = await revealCell(wb.page, 3);
       await row.locator('.view-line', { hasText: '"phone": {{row.phone}}' }).click();
       await wb.page.keyboard.press('End');
       await wb.page.keyboard.type(',');
@@ -219,7 +230,7 @@ describe('Request notebooks', function () {
       const out = await outputs(wb.page);
       const table = out.locator('altegio-data-table').last();
       for (const client of CLIENTS) await table.getByText(client.number, { exact: true }).first().waitFor();
-      await cellRow(wb.page, 4).scrollIntoViewIfNeeded();
+      await revealCell(wb.page, 4);
     });
   });
 });
