@@ -137,7 +137,7 @@ export class NotebookOutputView extends LitElement {
                 >${fmt(s.summaryLine, count('done'), count('failed'), count('unknown'), count('skipped'))}</span
               >`
         }
-        ${o.cancelled ? html`<span class="badge">${s.cancel}</span>` : nothing}
+        ${o.cancelled ? html`<span class="badge">${s.cancelled}</span>` : nothing}
       </div>
       ${o.data ? this.renderFailures(o) : nothing} ${this.renderTable(o.data ?? rows, s)}`;
   }

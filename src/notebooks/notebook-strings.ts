@@ -16,6 +16,7 @@ export function notebookOutputStrings(): NotebookOutputStrings {
     outcome: vscode.l10n.t('Outcome'),
     summaryLine: vscode.l10n.t('{0} done, {1} failed, {2} unknown, {3} skipped'),
     dryRun: vscode.l10n.t('Dry run: nothing was sent'),
+    cancelled: vscode.l10n.t('Stopped: the rows after it were not sent'),
     done: vscode.l10n.t('done'),
     failed: vscode.l10n.t('failed'),
     unknown: vscode.l10n.t('outcome unknown'),

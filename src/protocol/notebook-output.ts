@@ -16,6 +16,8 @@ export interface NotebookOutputStrings extends ResponseStrings {
   /** {0}: done, {1}: failed, {2}: unknown, {3}: skipped. */
   summaryLine: string;
   dryRun: string;
+  /** The run was stopped before its last row. */
+  cancelled: string;
   /** Row outcome words. */
   done: string;
   failed: string;
