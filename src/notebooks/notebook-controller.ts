@@ -164,6 +164,7 @@ export class NotebookRunner {
     const combined: unknown[] = [];
     const withData = () =>
       !isWrite && JSON.stringify(combined).length <= largeResponseThresholdBytes() ? { data: combined } : {};
+    let updates: Promise<void> = Promise.resolve();
     const show = () =>
       execution.replaceOutput(
         summaryOutput({ ...header, cancelled: false, rows: results.map(toSummaryRow), ...withData() }),
@@ -198,9 +199,11 @@ export class NotebookRunner {
       },
       onRow: (result) => {
         results[result.index] = result;
-        void show();
+        // One update at a time, all done before the execution ends.
+        updates = updates.then(show, show).then(() => undefined);
       },
     });
+    await updates.catch(() => undefined);
     const final = summary.results.map(toSummaryRow);
     await execution.replaceOutput(
       summaryOutput({ ...header, cancelled: summary.cancelled, rows: final, ...withData() }),
