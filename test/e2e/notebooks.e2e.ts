@@ -88,10 +88,10 @@ async function outputs(page: Page): Promise<FrameLocator> {
   return host.contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
+/** Runs a cell with its "Send" CodeLens. */
 async function runCell(page: Page, index: number): Promise<void> {
   const row = await revealCell(page, index);
-  await row.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+Enter');
+  await row.locator('.codelens-decoration a', { hasText: 'Send' }).first().click();
 }
 
 /** Waits for the cell's execution to end: its status bar shows success or failure. */

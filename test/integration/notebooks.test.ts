@@ -150,7 +150,7 @@ describe('Request notebooks (real extension host, local sandbox)', function () {
     const first = rendered<SummaryOutput>(cell);
     assert.deepStrictEqual(
       first.rows.map((r) => [r.row, r.outcome, r.status]),
-      ROWS.map((_r, i) => [i + 1, 'done', 201]),
+      ROWS.map((_r, i) => [i + 1, 'done', 200]),
       JSON.stringify(first.rows),
     );
     const journal = path.join(dir, 'cards.altegio-runs.jsonl');
