@@ -81,6 +81,20 @@ async function revealCell(page: Page, index: number): Promise<Locator> {
   return row;
 }
 
+/** Scrolls the notebook so that the cell starts just under the notebook toolbar (its output below it, in view). */
+async function showCellAtTop(page: Page, index: number): Promise<void> {
+  const row = await revealCell(page, index);
+  const toolbar = await page.locator('.notebookOverlay .notebook-toolbar-container').first().boundingBox();
+  const top = (toolbar?.y ?? 100) + (toolbar?.height ?? 30) + 8;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const box = await row.boundingBox();
+    if (!box || Math.abs(box.y - top) < 12) break;
+    await page.locator('.notebookOverlay .cell-list-container').first().hover();
+    await page.mouse.wheel(0, box.y - top);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
+  }
+}
+
 /** The output layer of the notebook: a webview holding every cell's output. */
 async function outputs(page: Page): Promise<FrameLocator> {
   const host = page.locator('.notebookOverlay iframe.webview.ready').first();
@@ -155,11 +169,13 @@ describe('Request notebooks', function () {
       const out = await outputs(wb.page);
       await out.locator('altegio-notebook-output').filter({ hasText: 'Bloom Beauty - Manhattan' }).first().waitFor();
       await out.getByText('200', { exact: true }).first().waitFor();
+      await showCellAtTop(wb.page, 2);
     });
   });
 
   it('completes a body field from the API schema while it is typed', async () => {
     await wb.step('completion', async () => {
+      await showCellAtTop(wb.page, 3);
       const row = await revealCell(wb.page, 3);
       await row.locator('.view-line', { hasText: '"phone": {{row.phone}}' }).click();
       await wb.page.keyboard.press('End');
@@ -199,6 +215,7 @@ describe('Request notebooks', function () {
         numbers.includes(CLIENTS[i].number),
       ).length;
       assert.ok(issued >= 2 && issued < 5, `${issued} cards issued before the cancel took effect`);
+      await showCellAtTop(wb.page, 3);
     });
   });
 
@@ -220,6 +237,7 @@ describe('Request notebooks', function () {
           `${client.name} has card ${client.number} once`,
         );
       }
+      await showCellAtTop(wb.page, 3);
     });
   });
 
@@ -230,7 +248,7 @@ describe('Request notebooks', function () {
       const out = await outputs(wb.page);
       const table = out.locator('altegio-data-table').last();
       for (const client of CLIENTS) await table.getByText(client.number, { exact: true }).first().waitFor();
-      await revealCell(wb.page, 4);
+      await showCellAtTop(wb.page, 4);
     });
   });
 });
