@@ -22,6 +22,7 @@ import { journalFileName, RunJournal, type JournalStore, type RowRecord } from '
 import { findVariables } from './core/variable-refs';
 import { resolveVariable } from './core/variables';
 import type { SummaryRow } from '../protocol/notebook-output';
+import { failureText } from '../services/error-text';
 import type { Prompter } from '../services/prompter';
 import { errorOutput, responseOutput, summaryOutput } from './notebook-outputs';
 import type { NotebookVariables } from './notebook-variables';
@@ -74,8 +75,7 @@ export class NotebookRunner {
       execution.end(ok, Date.now());
       return ok;
     } catch (e) {
-      const message =
-        e instanceof ReadOnlyError || e instanceof UserCancelledError || e instanceof Error ? e.message : String(e);
+      const message = e instanceof ReadOnlyError || e instanceof UserCancelledError ? e.message : failureText(e);
       await execution.replaceOutput(errorOutput(message));
       execution.end(false, Date.now());
       return false;
@@ -317,7 +317,7 @@ export class NotebookRunner {
       ...(error
         ? {
             error: {
-              message: error.message,
+              message: failureText(error),
               kind: error.kind,
               ...(Object.keys(error.fieldErrors).length ? { fieldErrors: error.fieldErrors } : {}),
             },
@@ -339,7 +339,7 @@ function outcomeOf(exchange: Exchange, isWrite: boolean): RowRecord {
     return { state: 'done', status: response.status, ...(id !== undefined ? { id } : {}) };
   }
   const status = error?.status ?? response?.status;
-  const message = error?.message ?? '';
+  const message = error ? failureText(error) : '';
   // Nothing reached the server, or the server refused it (4xx): it did not take effect.
   if (error && (!error.sent || (status !== undefined && status < 500)))
     return { state: 'failed', ...(status !== undefined ? { status } : {}), error: message };

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Altegio } from '../altegio';
 import type { CommandRegistry } from '../commands/command-registry';
+import { failureText } from '../services/error-text';
 import { lazy } from '../services/lazy';
 import { NOTEBOOK_RENDERER_ID, type SaveCsvMessage } from '../protocol/notebook-output';
 import { LookupLoader } from '../webviews/form/lookup-loader';
@@ -17,7 +18,7 @@ export const CONTROLLER_ID = 'altegio-notebook-controller';
 
 export function contributeNotebooks(a: Altegio, registry: CommandRegistry): vscode.Disposable[] {
   const variables = new NotebookVariables(a.auth, a.locations);
-  const lookups = lazy(() => new LookupLoader(a.pipeline, a.catalog));
+  const lookups = lazy(() => new LookupLoader(a.pipeline, a.catalog, failureText));
   const runner = lazy(() => {
     const { NotebookRunner } = require('./notebook-controller') as typeof Runner;
     return new NotebookRunner({ ...a, variables });
