@@ -211,9 +211,9 @@ describe('Request notebooks', function () {
         .getByText(/^[2-4] done, 0 failed/)
         .first()
         .waitFor();
-      const issued = (await Promise.all(CLIENTS.map((c) => cardsOf(demo, c.phone)))).filter((numbers, i) =>
-        numbers.includes(CLIENTS[i].number),
-      ).length;
+      // One request at a time: the sandbox holds this test to Altegio's 5 requests per second too.
+      let issued = 0;
+      for (const client of CLIENTS) if ((await cardsOf(demo, client.phone)).includes(client.number)) issued++;
       assert.ok(issued >= 2 && issued < 5, `${issued} cards issued before the cancel took effect`);
       await showCellAtTop(wb.page, 3);
     });
