@@ -45,6 +45,7 @@ const LAZY_BUNDLES = [
   { in: 'src/sandbox/index.ts', out: 'sandbox-server' },
   { in: 'src/webviews/form/form-launcher.ts', out: 'forms' },
   { in: 'src/webviews/response/response-viewer.ts', out: 'responses' },
+  { in: 'src/notebooks/runtime.ts', out: 'notebooks' },
 ];
 
 /**

@@ -7,10 +7,9 @@ import type { CommandRegistry } from '../commands/command-registry';
 import { failureText } from '../services/error-text';
 import { lazy } from '../services/lazy';
 import { NOTEBOOK_RENDERER_ID, type SaveCsvMessage } from '../protocol/notebook-output';
-import { LookupLoader } from '../webviews/form/lookup-loader';
 import type * as CellFeatures from './cell-features';
 import type * as Commands from './notebook-commands';
-import type * as Runner from './notebook-controller';
+import type * as Runtime from './runtime';
 import { AltegioNotebookSerializer, NOTEBOOK_TYPE } from './notebook-serializer';
 import { NotebookVariables } from './notebook-variables';
 
@@ -18,11 +17,9 @@ export const CONTROLLER_ID = 'altegio-notebook-controller';
 
 export function contributeNotebooks(a: Altegio, registry: CommandRegistry): vscode.Disposable[] {
   const variables = new NotebookVariables(a.auth, a.locations);
-  const lookups = lazy(() => new LookupLoader(a.pipeline, a.catalog, failureText));
-  const runner = lazy(() => {
-    const { NotebookRunner } = require('./notebook-controller') as typeof Runner;
-    return new NotebookRunner({ ...a, variables });
-  });
+  const runtime = lazy(() => require('./runtime') as typeof Runtime);
+  const lookups = lazy(() => new (runtime.get().LookupLoader)(a.pipeline, a.catalog, failureText));
+  const runner = lazy(() => new (runtime.get().NotebookRunner)({ ...a, variables }));
   const controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, NOTEBOOK_TYPE, 'Altegio');
   controller.supportedLanguages = ['altegio'];
   controller.supportsExecutionOrder = true;
@@ -35,10 +32,9 @@ export function contributeNotebooks(a: Altegio, registry: CommandRegistry): vsco
   };
   vscode.workspace.notebookDocuments.forEach(prefer);
 
-  const commands = lazy(() => require('./notebook-commands') as typeof Commands);
   const deps = (): Commands.NotebookCommandDeps => ({ ...a, variables });
   for (const id of NOTEBOOK_COMMANDS)
-    registry.register(id, (...args: unknown[]) => commands.get().runNotebookCommand(id, deps(), args));
+    registry.register(id, (...args: unknown[]) => runtime.get().runNotebookCommand(id, deps(), args));
 
   const renderer = vscode.notebooks.createRendererMessaging(NOTEBOOK_RENDERER_ID);
   const serializer = new AltegioNotebookSerializer({
@@ -62,7 +58,12 @@ export function contributeNotebooks(a: Altegio, registry: CommandRegistry): vsco
       registration.dispose();
       registration = register();
     }),
-    ...lazyCellFeatures({ catalog: a.catalog, variables, locations: a.locations, lookups: () => lookups.get() }),
+    ...lazyCellFeatures(() => runtime.get(), {
+      catalog: a.catalog,
+      variables,
+      locations: a.locations,
+      lookups: () => lookups.get(),
+    }),
     renderer.onDidReceiveMessage((e) => void saveCsv(e.message)),
   ];
 }
@@ -85,12 +86,11 @@ function saveOutputs(): boolean {
 }
 
 /** The editor features, registered now and loaded when a request cell first needs them. */
-function lazyCellFeatures(deps: CellFeatures.CellFeatureDeps): vscode.Disposable[] {
+function lazyCellFeatures(runtime: () => typeof Runtime, deps: CellFeatures.CellFeatureDeps): vscode.Disposable[] {
   let registered: vscode.Disposable[] | undefined;
   const start = () => {
     if (registered) return;
-    const { registerCellFeatures } = require('./cell-features') as typeof CellFeatures;
-    registered = registerCellFeatures(deps);
+    registered = runtime().registerCellFeatures(deps);
   };
   const isCell = (d: vscode.TextDocument) => d.languageId === 'altegio';
   if (vscode.workspace.textDocuments.some(isCell)) start();
