@@ -1,9 +1,11 @@
-// Notebook commands: Send a cell, Open a cell as a form, Copy as Code (from a cell, a form or History), Save to
-// Notebook (from a form, History or the response viewer), Open .http File as Notebook, New Notebook and the sample.
+// Notebook commands: Send a cell, Open a cell as a form, Copy as Code (from a cell, a form, the response viewer or
+// History), Save to Notebook (from a form, History or the response viewer), Open .http File as Notebook, New Notebook
+// and the sample.
 import * as vscode from 'vscode';
 import type { Catalog } from '../api/catalog';
 import { CODE_LANGUAGES, toCode, type CodeLanguage } from '../api/code-export';
 import type { RequestInput } from '../api/http-types';
+import { isRecord } from '../api/is-record';
 import { maskRequest } from '../api/request-builder';
 import { inputFromEntry } from '../commands/request-commands';
 import type { HistoryEntry } from '../services/history-store';
@@ -28,7 +30,8 @@ export interface NotebookCommandDeps {
   responses: { activeRequest(): RequestInput | undefined };
 }
 
-type Source = vscode.NotebookCell | HistoryEntry | undefined;
+type Request = Omit<RequestInput, 'signal'>;
+type Source = vscode.NotebookCell | HistoryEntry | Request | undefined;
 
 /** Runs one of the notebook commands (registered in notebooks.ts, which loads this module on first use). */
 export function runNotebookCommand(id: string, d: NotebookCommandDeps, args: unknown[]): Promise<void> {
@@ -41,9 +44,13 @@ export function runNotebookCommand(id: string, d: NotebookCommandDeps, args: unk
     case 'altegio.notebook.copyAsCode':
       return copyAsCode(d, (first as vscode.NotebookCell | undefined) ?? activeCell());
     case 'altegio.copyAsCode':
+    case 'altegio.saveToNotebook': {
+      // From a form's or a viewer's own button, their request; from the editor title, the active tab's.
+      const source = handedRequest(d, first);
+      return id === 'altegio.copyAsCode' ? copyAsCode(d, source) : saveToNotebook(d, source);
+    }
     case 'altegio.history.copyAsCode':
       return copyAsCode(d, historyEntry(first));
-    case 'altegio.saveToNotebook':
     case 'altegio.history.saveToNotebook':
       return saveToNotebook(d, historyEntry(first));
     case 'altegio.openHttpAsNotebook':
@@ -60,6 +67,19 @@ export function runNotebookCommand(id: string, d: NotebookCommandDeps, args: unk
 /** A History entry passed by the tree; anything else (a URI from an editor title) means "the active tab". */
 function historyEntry(value: unknown): HistoryEntry | undefined {
   return value !== null && typeof value === 'object' && 'operationId' in value ? (value as HistoryEntry) : undefined;
+}
+
+/** A request a form or a response viewer hands over, rebuilt on the catalog's operation of the same id. */
+function handedRequest(d: NotebookCommandDeps, value: unknown): Request | undefined {
+  if (!isRecord(value) || !isRecord(value.operation) || typeof value.operation.id !== 'string') return undefined;
+  const operation = d.catalog().operation(value.operation.id);
+  if (!operation) return undefined;
+  return {
+    operation,
+    pathParams: isRecord(value.pathParams) ? (value.pathParams as Record<string, string | number>) : {},
+    ...(isRecord(value.query) ? { query: value.query } : {}),
+    ...(value.body !== undefined ? { body: value.body } : {}),
+  };
 }
 
 function activeCell(): vscode.NotebookCell | undefined {
@@ -112,6 +132,7 @@ async function openAsForm(d: NotebookCommandDeps, cell: vscode.NotebookCell | un
 /** Where a command takes its request from: a cell, a History entry, or the form or answer in the active tab. */
 function requestFrom(d: NotebookCommandDeps, source: Source): Omit<RequestInput, 'signal'> | undefined {
   if (source && 'document' in source && 'notebook' in source) return cellRequest(d, source);
+  if (source && 'operation' in source) return source;
   if (source && 'operationId' in source) {
     const input = inputFromEntry(d.catalog(), source);
     if (!input)

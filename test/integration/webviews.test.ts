@@ -5,57 +5,34 @@
 // the host posted to each app and what it refused.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { OperationSpec } from '../../src/api/catalog';
 import { buildFormModel, initialValues } from '../../src/api/form-model';
 import type { FormHostMessage } from '../../src/protocol/form-protocol';
 import type { ResponseHostMessage } from '../../src/protocol/response-protocol';
 import type { Exchange } from '../../src/services/request-pipeline';
-import type { AltegioTestApi, PanelRecord } from '../../src/test-mode';
+import type { PanelRecord } from '../../src/test-mode';
 import { issueTexts } from '../../src/webviews/form/form-strings';
 import { formIssues } from '../../src/webviews/form/form-validation';
-import type { Prefill } from '../../src/webviews/ports';
 import type { ResponseViewer } from '../../src/webviews/response/response-viewer';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
-import { waitFor } from './helpers/extension';
+import {
+  APP_START_MS,
+  closeAll,
+  formOf,
+  open,
+  openForm,
+  postedAfter,
+  showInViewer,
+  until,
+  type FormInit,
+} from './helpers/panels';
 
-type FormInit = Extract<FormHostMessage, { type: 'init' }>;
 type FormResult = Extract<FormHostMessage, { type: 'result' }>;
 type FormValidation = Extract<FormHostMessage, { type: 'validation' }>;
 type ViewerShow = Extract<ResponseHostMessage, { type: 'show' }>;
 
-/** waitFor, typed: resolves with the condition's value once it is there. */
-async function until<T>(what: string, condition: () => T | undefined, timeoutMs = 15000): Promise<NonNullable<T>> {
-  return (await waitFor(what, condition, timeoutMs)) as NonNullable<T>;
-}
-
 const FORM_VIEW_TYPE = 'altegio.requestForm';
 const RESPONSE_VIEW_TYPE = 'altegio.response';
 const MANHATTAN = 720441;
-/**
- * In code-server a webview that loads while others do sometimes never gets its content; the extension then
- * replaces the panel (src/webviews/load-watchdog.ts, after 10 s and 35 s), hence the long waits for an app.
- */
-const APP_START_MS = 60_000;
-
-function open(api: AltegioTestApi, name: 'request form' | 'response viewer'): PanelRecord[] {
-  return api.observer.panels.filter((r) => r.name === name && !r.disposed);
-}
-
-/** The open form of an operation whose app has started (it said ready and was sent the form). */
-function formOf(api: AltegioTestApi, operationId: string): PanelRecord | undefined {
-  return open(api, 'request form').find((r) => r.last<FormInit>('init')?.model.operationId === operationId);
-}
-
-/** Opens the form of an operation and waits until its app has started. */
-async function openForm(api: AltegioTestApi, op: OperationSpec, prefill?: Prefill): Promise<PanelRecord> {
-  await api.altegio.forms.open(op, prefill);
-  return until(`the form of ${op.id}`, () => formOf(api, op.id), APP_START_MS);
-}
-
-/** The first message of a type the host posted to the panel's app after the first `mark` messages. */
-function postedAfter<M extends { type: string }>(record: PanelRecord, mark: number, type: M['type']): M | undefined {
-  return record.posted.slice(mark).find((m) => m.type === type) as M | undefined;
-}
 
 /** Delivers a message as if the form's app had posted it, and waits for the host's answer of a type. */
 async function exchangeWith<M extends { type: string }>(
@@ -73,28 +50,8 @@ async function exchangeWith<M extends { type: string }>(
   );
 }
 
-/** Shows an exchange in the viewer and waits until a viewer's app was sent it; resolves with that panel. */
-async function showInViewer(api: AltegioTestApi, exchange: Exchange): Promise<PanelRecord> {
-  const marks = new Map(api.observer.panels.map((r) => [r, r.posted.length]));
-  await api.altegio.responses.show(exchange);
-  return until(
-    `the viewer of ${exchange.operation.id}`,
-    () => open(api, 'response viewer').find((r) => postedAfter<ViewerShow>(r, marks.get(r) ?? 0, 'show')),
-    APP_START_MS,
-  );
-}
-
 function viewOf(record: PanelRecord): ViewerShow['view'] {
   return record.last<ViewerShow>('show')!.view;
-}
-
-async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const api = await altegio();
-  await until(
-    'every panel to close',
-    () => open(api, 'request form').length === 0 && open(api, 'response viewer').length === 0,
-  );
 }
 
 describe('Request forms and response viewer (real webviews)', function () {

@@ -215,6 +215,11 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       case 'openSetting':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'altegio.productionReadOnly');
         return;
+      case 'saveToNotebook':
+      case 'copyAsCode':
+        // The form's own request, whichever tab is active: the notebook commands take it as their source.
+        await vscode.commands.executeCommand(`altegio.${m.type}`, this.currentRequest());
+        return;
       case 'openDocs':
         if (this.operation.docsUrl?.startsWith('https://'))
           await vscode.env.openExternal(vscode.Uri.parse(this.operation.docsUrl));
