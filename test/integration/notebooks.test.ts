@@ -285,4 +285,29 @@ describe('Request notebooks (real extension host, local sandbox)', function () {
       ['### Location', 'GET /company/720441'],
     );
   });
+
+  it('keeps two Markdown cells in a row apart when the file is saved and opened again', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(notebook.uri, [
+      vscode.NotebookEdit.insertCells(2, [
+        new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, 'A second Markdown cell.', 'markdown'),
+      ]),
+    ]);
+    await vscode.workspace.applyEdit(edit);
+    await notebook.save();
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(
+      text.includes('# Cards for a list of clients\n\n<!-- cell -->\n\nA second Markdown cell.\n\n```altegio'),
+      text,
+    );
+    // Opened from the file anew (a copy: the open notebook would be handed back as it is).
+    const copy = path.join(dir, 'reopened.altegio.md');
+    fs.writeFileSync(copy, text);
+    const reopened = await vscode.workspace.openNotebookDocument(vscode.Uri.file(copy));
+    const markdown = (n: vscode.NotebookDocument) =>
+      n
+        .getCells()
+        .map((c) => (c.kind === vscode.NotebookCellKind.Markup ? c.document.getText() : c.document.languageId));
+    assert.deepStrictEqual(markdown(reopened), markdown(notebook));
+  });
 });

@@ -168,6 +168,9 @@ export function serializeNotebook(model: NotebookModel, options: SerializeOption
     afterBody = out.length;
     if (layout) out += layout.trailing;
   });
+  // Markdown that starts with a `---` line and has another below would be read back as front matter: a blank
+  // line first keeps it Markdown (it is then the cell's leading blank line).
+  if (model.cells[0]?.kind === 'markdown' && findFrontMatter(splitLines(out)) > 0) out = `${fileEol}${out}`;
   return out;
 }
 

@@ -223,7 +223,7 @@ describe('notebook format', () => {
 
   it('reads back the cells it wrote, Markdown cells in a row included (property)', () => {
     const markdown = fc
-      .array(fc.constantFrom('# Heading', 'Some *text*.', '- item', '> quote', '', '<!-- a comment -->'), {
+      .array(fc.constantFrom('# Heading', 'Some *text*.', '- item', '> quote', '', '<!-- a comment -->', '---'), {
         minLength: 1,
         maxLength: 4,
       })
@@ -244,6 +244,12 @@ describe('notebook format', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('keeps a first Markdown cell that looks like front matter Markdown', () => {
+    const text = serializeNotebook({ cells: [{ kind: 'markdown', value: '---\ntitle: x\n---\nText' }], eol: '\n' });
+    assert.strictEqual(text, '\n---\ntitle: x\n---\nText\n');
+    assert.deepStrictEqual(shape(parseNotebook(text)), [['markdown', '---\ntitle: x\n---\nText']]);
   });
 
   it('writes a front-matter cell as front matter at the top and as YAML anywhere else', () => {
