@@ -1,7 +1,8 @@
 // Request notebooks end to end: a notebook with Markdown and three request cells (look up the location, issue cards
 // to the clients of a 5-row CSV with @each, list the cards). Completion while typing a body field; the location as
 // a tree; the run cancelled in the middle and run again (rows already done are skipped: 5 cards, none twice); the
-// cards as the renderer's table. Screenshots: test-results/e2e/notebooks/.
+// cards as the renderer's table. A notebook from elsewhere whose saved outputs hold markup and script is drawn as
+// text (VS Code 1.100 gives the output webview no CSP of its own). Screenshots: test-results/e2e/notebooks/.
 import * as assert from 'assert';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startSandboxProcess } from '../harness/sandbox';
@@ -56,6 +57,33 @@ POST /loyalty/cards/{{location_id}}
 \`\`\`altegio
 # @each clients.csv
 GET /loyalty/cards/{{row.phone}}/{{chain_id}}/{{location_id}}
+\`\`\`
+`;
+
+/** Markup that would run script if an output were drawn as HTML rather than as text. */
+const HOSTILE = {
+  img: `<img src=x onerror="document.body.dataset.injected='img'">`,
+  script: `<script>document.body.dataset.injected='script'</script>`,
+  link: `<a href="javascript:document.body.dataset.injected='link'">open</a>`,
+};
+
+/** A notebook as someone else might commit it: saved outputs (an object and a list) full of markup. */
+const HOSTILE_NOTEBOOK = `# Outputs from elsewhere
+
+\`\`\`altegio
+GET /company/{{location_id}}
+\`\`\`
+
+\`\`\`json altegio-output status=200
+${JSON.stringify({ title: HOSTILE.img, description: HOSTILE.script, site: HOSTILE.link }, null, 2)}
+\`\`\`
+
+\`\`\`altegio
+GET /clients/{{location_id}}
+\`\`\`
+
+\`\`\`json altegio-output status=200
+${JSON.stringify([{ id: 1, name: HOSTILE.img, comment: HOSTILE.script }], null, 2)}
 \`\`\`
 `;
 
@@ -136,7 +164,7 @@ describe('Request notebooks', function () {
         'altegio.sandbox.url': sandbox.baseUrl,
         'notebook.output.textLineLimit': 30,
       },
-      files: { 'cards.altegio.md': NOTEBOOK, 'clients.csv': CSV },
+      files: { 'cards.altegio.md': NOTEBOOK, 'clients.csv': CSV, 'from-elsewhere.altegio.md': HOSTILE_NOTEBOOK },
       viewport: { width: 1500, height: 1000 },
     });
   });
@@ -249,6 +277,28 @@ describe('Request notebooks', function () {
       const table = out.locator('altegio-data-table').last();
       for (const client of CLIENTS) await table.getByText(client.number, { exact: true }).first().waitFor();
       await showCellAtTop(wb.page, 4);
+    });
+  });
+
+  it('draws saved outputs full of markup as text: nothing from the file runs', async () => {
+    await wb.step('hostile-outputs', async () => {
+      await runCommand(wb.page, 'Go to File...');
+      await typeInQuickInput(wb.page, 'from-elsewhere.altegio.md');
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'from-elsewhere.altegio.md' })
+        .first()
+        .waitFor();
+      await acceptQuickInput(wb.page);
+      const out = await outputs(wb.page);
+      await out.getByText('Outputs from elsewhere').first().waitFor();
+      // The object as the tree (strings in quotes), the list as the table: each value shown as the text it is.
+      for (const text of [HOSTILE.img, HOSTILE.script, HOSTILE.link])
+        await out.locator('altegio-json-tree').getByText(`"${text}"`, { exact: true }).first().waitFor();
+      await out.locator('altegio-data-table').getByText(HOSTILE.img, { exact: true }).first().waitFor();
+      await showCellAtTop(wb.page, 1);
+      const rendered = out.locator('altegio-notebook-output');
+      assert.strictEqual(await rendered.locator('img, script, a[href^="javascript"]').count(), 0, 'no element made');
+      assert.strictEqual(await out.locator('body').evaluate((b) => b.dataset.injected ?? ''), '', 'no script ran');
     });
   });
 });
