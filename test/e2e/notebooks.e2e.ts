@@ -8,6 +8,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { startSandboxProcess } from '../harness/sandbox';
 import {
   acceptQuickInput,
+  dependentSteps,
   openViewContainer,
   openWorkbench,
   runCommand,
@@ -148,7 +149,7 @@ async function cardsOf(demo: SandboxDemo, phone: string): Promise<string[]> {
 }
 
 describe('Request notebooks', function () {
-  this.bail(true);
+  dependentSteps(this); // each step builds on the previous ones
   let wb: Workbench;
   let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
   let demo: SandboxDemo;
