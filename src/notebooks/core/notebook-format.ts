@@ -152,8 +152,10 @@ export function serializeNotebook(model: NotebookModel, options: SerializeOption
       if (!endsWithBlankLine(out)) out += eol;
       out += `${CELL_SEPARATOR}${eol}${eol}`;
     }
-    // A new cell is set off by a blank line, so that it is read back as a cell of its own.
-    if (out !== '' && !endsWithBlankLine(out) && !layout) out += eol;
+    // A new cell is set off by a blank line on both sides (it has no trailing blank lines of its own), so that it
+    // is read back as a cell of its own and reads like the rest of the file.
+    const afterNewCell = i > 0 && !model.cells[i - 1].layout;
+    if (out !== '' && !endsWithBlankLine(out) && (!layout || afterNewCell)) out += eol;
     if (layout && out === '') out += layout.leading;
     const unchanged = layout !== undefined && layout.value === c.value && (c.kind !== 'frontMatter' || i === 0);
     out += unchanged ? layout.body : render(c, i, layout, eol);

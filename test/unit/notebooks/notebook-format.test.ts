@@ -202,6 +202,19 @@ describe('notebook format', () => {
     ]);
   });
 
+  it('sets a new cell inserted among read ones off by a blank line on both sides', () => {
+    const model = parseNotebook('# Intro\n\n```altegio\nGET /countries\n```\n');
+    model.cells.splice(1, 0, { kind: 'request', value: 'GET /company/1' });
+    assert.strictEqual(
+      serializeNotebook(model),
+      '# Intro\n\n```altegio\nGET /company/1\n```\n\n```altegio\nGET /countries\n```\n',
+    );
+    model.cells.splice(1, 1, { kind: 'markdown', value: 'Second.' });
+    const text = serializeNotebook(model);
+    assert.strictEqual(text, '# Intro\n\n<!-- cell -->\n\nSecond.\n\n```altegio\nGET /countries\n```\n');
+    assert.deepStrictEqual(shape(parseNotebook(text)), shape(model));
+  });
+
   it('writes a separator between two Markdown cells in a row, only where none is already', () => {
     const model = parseNotebook('# A\n\n<!-- cell -->\n\nB\n');
     model.cells.push(
