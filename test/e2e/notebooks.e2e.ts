@@ -124,11 +124,27 @@ async function showCellAtTop(page: Page, index: number): Promise<void> {
   }
 }
 
-/** The output layer of the notebook: a webview holding every cell's output. */
+/**
+ * The output layer of the notebook on screen: a webview holding every cell's output. A notebook in a tab behind
+ * keeps its webview, moved far off screen, so the first one in the page may be the wrong one.
+ */
 async function outputs(page: Page): Promise<FrameLocator> {
-  const host = page.locator('.notebookOverlay iframe.webview.ready').first();
-  await host.waitFor({ state: 'attached' });
-  return host.contentFrame().locator('iframe#active-frame').contentFrame();
+  const selector = '.notebookOverlay iframe.webview.ready';
+  await page.waitForFunction(
+    (sel) =>
+      [...document.querySelectorAll(sel)].some((f) => {
+        const r = f.getBoundingClientRect();
+        return r.right > 0 && r.left < window.innerWidth;
+      }),
+    selector,
+  );
+  const index = await page.locator(selector).evaluateAll((frames) =>
+    frames.findIndex((f) => {
+      const r = f.getBoundingClientRect();
+      return r.right > 0 && r.left < window.innerWidth;
+    }),
+  );
+  return page.locator(selector).nth(index).contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
 /** Runs a cell with its "Send" CodeLens. */
