@@ -88,18 +88,24 @@ ${JSON.stringify([{ id: 1, name: HOSTILE.img, comment: HOSTILE.script }], null, 
 \`\`\`
 `;
 
+/**
+ * The notebook on screen. A notebook in a tab behind keeps its editor (cells, outputs webview) in the page, hidden
+ * and moved far off screen, so `.notebookOverlay` alone may find the earlier notebook.
+ */
+const SHOWN_NOTEBOOK = '.notebookOverlay:visible';
+
 /** A cell's row in the notebook's list (cell 0 is the front matter). The list only draws the rows near the view. */
 function cellRow(page: Page, index: number): Locator {
-  return page.locator(`.notebookOverlay .cell-list-container .monaco-list-row[data-index="${index}"]`);
+  return page.locator(`${SHOWN_NOTEBOOK} .cell-list-container .monaco-list-row[data-index="${index}"]`);
 }
 
 /** Scrolls the notebook until the cell's row is drawn, and brings it into view. */
 async function revealCell(page: Page, index: number): Promise<Locator> {
   const row = cellRow(page, index);
-  const list = page.locator('.notebookOverlay .cell-list-container').first();
+  const list = page.locator(`${SHOWN_NOTEBOOK} .cell-list-container`).first();
   for (let attempt = 0; attempt < 30 && (await row.count()) === 0; attempt++) {
     const indexes = await page
-      .locator('.notebookOverlay .cell-list-container .monaco-list-row[data-index]')
+      .locator(`${SHOWN_NOTEBOOK} .cell-list-container .monaco-list-row[data-index]`)
       .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-index'))));
     const below = indexes.length === 0 || Math.max(...indexes) < index;
     await list.hover();
@@ -113,38 +119,22 @@ async function revealCell(page: Page, index: number): Promise<Locator> {
 /** Scrolls the notebook so that the cell starts just under the notebook toolbar (its output below it, in view). */
 async function showCellAtTop(page: Page, index: number): Promise<void> {
   const row = await revealCell(page, index);
-  const toolbar = await page.locator('.notebookOverlay .notebook-toolbar-container').first().boundingBox();
+  const toolbar = await page.locator(`${SHOWN_NOTEBOOK} .notebook-toolbar-container`).first().boundingBox();
   const top = (toolbar?.y ?? 100) + (toolbar?.height ?? 30) + 8;
   for (let attempt = 0; attempt < 10; attempt++) {
     const box = await row.boundingBox();
     if (!box || Math.abs(box.y - top) < 12) break;
-    await page.locator('.notebookOverlay .cell-list-container').first().hover();
+    await page.locator(`${SHOWN_NOTEBOOK} .cell-list-container`).first().hover();
     await page.mouse.wheel(0, box.y - top);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
   }
 }
 
-/**
- * The output layer of the notebook on screen: a webview holding every cell's output. A notebook in a tab behind
- * keeps its webview, moved far off screen, so the first one in the page may be the wrong one.
- */
+/** The output layer of the notebook: a webview holding every cell's output. */
 async function outputs(page: Page): Promise<FrameLocator> {
-  const selector = '.notebookOverlay iframe.webview.ready';
-  await page.waitForFunction(
-    (sel) =>
-      [...document.querySelectorAll(sel)].some((f) => {
-        const r = f.getBoundingClientRect();
-        return r.right > 0 && r.left < window.innerWidth;
-      }),
-    selector,
-  );
-  const index = await page.locator(selector).evaluateAll((frames) =>
-    frames.findIndex((f) => {
-      const r = f.getBoundingClientRect();
-      return r.right > 0 && r.left < window.innerWidth;
-    }),
-  );
-  return page.locator(selector).nth(index).contentFrame().locator('iframe#active-frame').contentFrame();
+  const host = page.locator(`${SHOWN_NOTEBOOK} iframe.webview.ready`).first();
+  await host.waitFor({ state: 'attached' });
+  return host.contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
 /** Runs a cell with its "Send" CodeLens. */
@@ -200,7 +190,7 @@ describe('Request notebooks', function () {
       await typeInQuickInput(wb.page, 'cards.altegio.md');
       await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'cards.altegio.md' }).first().waitFor();
       await acceptQuickInput(wb.page);
-      await wb.page.locator('.notebookOverlay').first().waitFor({ state: 'visible' });
+      await wb.page.locator(SHOWN_NOTEBOOK).first().waitFor();
       // Markdown cells are drawn in the notebook's webview, with the outputs.
       await (await outputs(wb.page)).getByText('Loyalty cards for a list of clients').first().waitFor();
       await cellRow(wb.page, 2).locator('.view-line', { hasText: 'GET /company/{{location_id}}' }).waitFor();
