@@ -1,5 +1,5 @@
 // The `vscode` module as the extension proper (dist/main.js) sees it (esbuild.js resolves its `vscode` imports here):
-// VS Code's own API, except that registering a command, tree view or panel serializer the entry already stands in
+// VS Code's own API, except that registering a command, tree view, panel or notebook serializer the entry already stands in
 // for hands it to that stand-in, since VS Code allows one registration per id.
 import * as vscode from 'vscode';
 import type { StandIns } from './stand-ins';
@@ -40,6 +40,19 @@ export const window = overriding(vscode.window, {
     return (
       standIns?.takeSerializer(viewType, serializer) ??
       vscode.window.registerWebviewPanelSerializer(viewType, serializer)
+    );
+  },
+});
+
+export const workspace = overriding(vscode.workspace, {
+  registerNotebookSerializer(
+    notebookType: string,
+    serializer: vscode.NotebookSerializer,
+    options?: vscode.NotebookDocumentContentOptions,
+  ): vscode.Disposable {
+    return (
+      standIns?.takeNotebookSerializer(notebookType, serializer, options) ??
+      vscode.workspace.registerNotebookSerializer(notebookType, serializer, options)
     );
   },
 });

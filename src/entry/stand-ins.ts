@@ -1,5 +1,5 @@
-// Stand-ins for everything through which VS Code can first call the extension: each contributed command, tree view
-// and webview panel serializer. They are registered at activation from package.json (the ids are never listed by
+// Stand-ins for everything through which VS Code can first call the extension: each contributed command, tree view,
+// webview panel serializer and notebook serializer. They are registered at activation from package.json (the ids are never listed by
 // hand) and load the extension proper on their first real use, then pass every call to what it registered.
 import * as vscode from 'vscode';
 
@@ -33,6 +33,7 @@ export class StandIns {
   private readonly commands = new Map<string, ((...args: unknown[]) => unknown) | undefined>();
   private readonly trees = new Map<string, TreeStandIn>();
   private readonly serializers = new Map<string, SerializerStandIn>();
+  private readonly notebookSerializers = new Map<string, NotebookSerializerStandIn>();
 
   constructor(private readonly load: Load) {}
 
@@ -56,7 +57,32 @@ export class StandIns {
       this.serializers.set(viewType, serializer);
       registered.push(vscode.window.registerWebviewPanelSerializer(viewType, serializer));
     }
+    for (const event of manifest.activationEvents ?? []) {
+      const notebookType = /^onNotebook:(.+)$/.exec(event)?.[1];
+      if (!notebookType) continue;
+      const serializer = new NotebookSerializerStandIn(this.load);
+      serializer.registration = vscode.workspace.registerNotebookSerializer(notebookType, serializer);
+      this.notebookSerializers.set(notebookType, serializer);
+      registered.push(serializer);
+    }
     return registered;
+  }
+
+  /**
+   * The extension proper registers a notebook serializer: the stand-in steps aside and the real one is registered
+   * with its own options (which VS Code fixes per registration); the stand-in passes on a call already under way.
+   */
+  takeNotebookSerializer(
+    notebookType: string,
+    serializer: vscode.NotebookSerializer,
+    options?: vscode.NotebookDocumentContentOptions,
+  ): vscode.Disposable | undefined {
+    const standIn = this.notebookSerializers.get(notebookType);
+    if (!standIn) return undefined;
+    standIn.real = serializer;
+    standIn.registration?.dispose();
+    standIn.registration = undefined;
+    return vscode.workspace.registerNotebookSerializer(notebookType, serializer, options);
   }
 
   /** The extension proper registers a command: a stand-in's from now on, or undefined if none stands in for it. */
@@ -187,5 +213,35 @@ class SerializerStandIn implements vscode.WebviewPanelSerializer {
     if (!this.real)
       throw new HandOverError(`the extension registered no serializer for the webview panels ${this.viewType}`);
     return this.real.deserializeWebviewPanel(panel, state);
+  }
+}
+
+/** Reads a notebook of a type the manifest activates on (VS Code asks for it right after activating) through the
+ * extension proper's serializer, which replaces this one once it is loaded. */
+class NotebookSerializerStandIn implements vscode.NotebookSerializer, vscode.Disposable {
+  real: vscode.NotebookSerializer | undefined;
+  registration: vscode.Disposable | undefined;
+
+  constructor(private readonly load: Load) {}
+
+  deserializeNotebook(
+    content: Uint8Array,
+    token: vscode.CancellationToken,
+  ): vscode.NotebookData | Thenable<vscode.NotebookData> {
+    return this.serializer().deserializeNotebook(content, token);
+  }
+
+  serializeNotebook(data: vscode.NotebookData, token: vscode.CancellationToken): Uint8Array | Thenable<Uint8Array> {
+    return this.serializer().serializeNotebook(data, token);
+  }
+
+  dispose(): void {
+    this.registration?.dispose();
+  }
+
+  private serializer(): vscode.NotebookSerializer {
+    this.load();
+    if (!this.real) throw new HandOverError('the extension registered no serializer for its notebooks');
+    return this.real;
   }
 }
