@@ -43,7 +43,7 @@ POST /loyalty/cards/{{location_id}}
 \`\`\`altegio
 POST /loyalty/cards/{{location_id}}
 
-{ "loyalty_card_number": 5, "phone": 13325550195 }
+{ "loyalty_card_number": 5.5, "phone": 13325550195 }
 \`\`\`
 
 \`\`\`altegio
