@@ -46,6 +46,7 @@ const LAZY_BUNDLES = [
   { in: 'src/webviews/form/form-launcher.ts', out: 'forms' },
   { in: 'src/webviews/response/response-viewer.ts', out: 'responses' },
   { in: 'src/tools/tool-host.ts', out: 'tools' },
+  { in: 'src/notebooks/runtime.ts', out: 'notebooks' },
 ];
 
 /**

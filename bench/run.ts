@@ -1,7 +1,7 @@
 // `npm run bench`: builds and packages the extension as it ships, runs every benchmark once, and prints each figure of
 // issue 11's table beside its goal (then all raw numbers as JSON, also written to bench-results/bench.json).
 //   npm run bench                         everything (about 3 minutes on a 2-core machine)
-//   npm run bench -- --only client,table  some of: sizes, catalog, search, client, fetch-all, table, host
+//   npm run bench -- --only client,table  some of: sizes, catalog, search, notebook, client, fetch-all, table, host
 //   npm run bench -- --no-build           measure what is in dist/ now
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -11,6 +11,7 @@ import { benchCatalogCold } from './catalog-cold';
 import { benchCatalogSearch } from './catalog-search';
 import { benchExtensionHost } from './extension-host';
 import { benchFetchAll } from './fetch-all';
+import { benchNotebook } from './notebook';
 import { printTable, type Figure } from './report';
 import { benchSandbox } from './sandbox';
 import { benchSizes } from './sizes';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, Bench> = {
   sizes: benchSizes,
   catalog: benchCatalogCold,
   search: benchCatalogSearch,
+  notebook: benchNotebook,
   client: benchSandbox,
   'fetch-all': benchFetchAll,
   table: benchWebviewTable,

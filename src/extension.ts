@@ -11,6 +11,7 @@ import { registerLoyaltyCommands } from './commands/loyalty-commands';
 import { registerRequestCommands } from './commands/request-commands';
 import { registerSandboxCommands } from './commands/sandbox-commands';
 import { registerToolCommands } from './commands/tool-commands';
+import { contributeNotebooks } from './notebooks/notebooks';
 import { FORM_VIEW_TYPE } from './protocol/form-protocol';
 import { RESPONSE_VIEW_TYPE } from './protocol/response-protocol';
 import { TestMode, type AltegioTestApi } from './test-mode';
@@ -49,6 +50,7 @@ function contribute(a: Altegio, context: vscode.ExtensionContext): vscode.Dispos
   registerApiCommands(registry, a);
   registerToolCommands(registry, a);
   return [
+    ...contributeNotebooks(a, registry),
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, a.documents),
     vscode.window.createTreeView('altegio.api', { treeDataProvider: a.apiTree, showCollapseAll: true }),
     vscode.window.createTreeView('altegio.business', { treeDataProvider: a.businessTree, showCollapseAll: true }),

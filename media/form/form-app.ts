@@ -290,6 +290,8 @@ export class FormApp extends LitElement {
         <span class="path mono">${m.path}</span>
         ${m.deprecated ? html`<span class="badge">${s.deprecated}</span>` : nothing}
         ${m.docsUrl ? html`<button class="link" @click=${() => this.post({ type: 'openDocs' })}>${s.documentation}</button>` : nothing}
+        <button class="link" @click=${() => this.post({ type: 'saveToNotebook' })}>${s.saveToNotebook}</button>
+        <button class="link" @click=${() => this.post({ type: 'copyAsCode' })}>${s.copyAsCode}</button>
       </div>
       <h1>${m.summary}</h1>
       <div class="meta muted">

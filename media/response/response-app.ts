@@ -207,6 +207,8 @@ export class ResponseApp extends LitElement {
         @toggle-pin=${() => this.post({ type: 'pin', pinned: !this.pinned })}
         @open-in-editor=${() => this.post({ type: 'openInEditor' })}
         @edit-request=${() => this.post({ type: 'action', action: 'editRequest' })}
+        @save-to-notebook=${() => this.post({ type: 'saveToNotebook' })}
+        @copy-as-code=${() => this.post({ type: 'copyAsCode' })}
       ></altegio-response-header>
       ${
         v.error

@@ -1,4 +1,5 @@
-// The viewer's header: status, duration, size and the request line, with Pin, Open in Editor and Edit Request.
+// The viewer's header: status, duration, size and the request line, with Pin, Open in Editor and Edit Request, and
+// Save to Notebook and Copy as Code beside the request line.
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { ResponseView } from '../../src/protocol/response-protocol';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
@@ -95,7 +96,11 @@ export class ResponseHeader extends LitElement {
           >${this.pinned ? s.unpin : s.pin}</vscode-button
         >
       </div>
-      <div class="line"><span class="method ${v.method}">${v.method}</span><span class="url mono">${v.path}</span></div>
+      <div class="line">
+        <span class="method ${v.method}">${v.method}</span><span class="url mono">${v.path}</span>
+        <button class="link" @click=${() => this.fire('save-to-notebook')}>${s.saveToNotebook}</button>
+        <button class="link" @click=${() => this.fire('copy-as-code')}>${s.copyAsCode}</button>
+      </div>
       <div class="facts muted">
         ${v.durationMs !== undefined ? html`<span>${fmt(s.duration, formatMs(v.durationMs))}</span>` : nothing}
         ${v.sizeBytes !== undefined ? html`<span>${fmt(s.size, formatBytes(v.sizeBytes))}</span>` : nothing}

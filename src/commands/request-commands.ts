@@ -116,7 +116,7 @@ function resolveOperation(catalog: Catalog, target: unknown): OperationSpec | un
 }
 
 /** Rebuilds the request of a history entry; undefined when it held a secret that was never stored. */
-function inputFromEntry(catalog: Catalog, entry: HistoryEntry): RequestInput | undefined {
+export function inputFromEntry(catalog: Catalog, entry: HistoryEntry): RequestInput | undefined {
   const operation = catalog.operation(entry.operationId);
   if (!operation) return undefined;
   if (JSON.stringify(entry.body ?? null).includes(MASK)) return undefined;

@@ -1,6 +1,6 @@
 // The `vscode` module as the extension proper (dist/main.js) sees it (esbuild.js resolves its `vscode` imports here):
-// VS Code's own API, except that registering a command, tree view, panel serializer or language model tool the entry
-// already stands in for hands it to that stand-in, since VS Code allows one registration per id.
+// VS Code's own API, except that registering a command, tree view, panel serializer, notebook serializer or language
+// model tool the entry already stands in for hands it to that stand-in, since VS Code allows one registration per id.
 import * as vscode from 'vscode';
 import type { StandIns } from './stand-ins';
 
@@ -54,3 +54,16 @@ export const lm: typeof vscode.lm = vscode.lm
       },
     })
   : vscode.lm;
+
+export const workspace = overriding(vscode.workspace, {
+  registerNotebookSerializer(
+    notebookType: string,
+    serializer: vscode.NotebookSerializer,
+    options?: vscode.NotebookDocumentContentOptions,
+  ): vscode.Disposable {
+    return (
+      standIns?.takeNotebookSerializer(notebookType, serializer, options) ??
+      vscode.workspace.registerNotebookSerializer(notebookType, serializer, options)
+    );
+  },
+});

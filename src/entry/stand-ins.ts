@@ -1,6 +1,7 @@
 // Stand-ins for everything through which VS Code can first call the extension: each contributed command, tree view,
-// webview panel serializer and language model tool. They are registered at activation from package.json (the ids are never listed by
-// hand) and load the extension proper on their first real use, then pass every call to what it registered.
+// webview panel serializer, notebook serializer and language model tool. They are registered at activation from
+// package.json (the ids are never listed by hand) and load the extension proper on their first real use, then pass
+// every call to what it registered.
 import * as vscode from 'vscode';
 
 /** What of package.json the stand-ins are built from. */
@@ -35,6 +36,7 @@ export class StandIns {
   private readonly trees = new Map<string, TreeStandIn>();
   private readonly serializers = new Map<string, SerializerStandIn>();
   private readonly tools = new Map<string, vscode.LanguageModelTool<unknown> | undefined>();
+  private readonly notebookSerializers = new Map<string, NotebookSerializerStandIn>();
 
   constructor(private readonly load: Load) {}
 
@@ -69,6 +71,14 @@ export class StandIns {
           }),
         );
       }
+    for (const event of manifest.activationEvents ?? []) {
+      const notebookType = /^onNotebook:(.+)$/.exec(event)?.[1];
+      if (!notebookType) continue;
+      const serializer = new NotebookSerializerStandIn(this.load);
+      serializer.registration = vscode.workspace.registerNotebookSerializer(notebookType, serializer);
+      this.notebookSerializers.set(notebookType, serializer);
+      registered.push(serializer);
+    }
     return registered;
   }
 
@@ -80,6 +90,23 @@ export class StandIns {
     return new vscode.Disposable(() => {
       if (this.tools.get(name) === tool) this.tools.set(name, undefined);
     });
+  }
+
+  /**
+   * The extension proper registers a notebook serializer: the stand-in steps aside and the real one is registered
+   * with its own options (which VS Code fixes per registration); the stand-in passes on a call already under way.
+   */
+  takeNotebookSerializer(
+    notebookType: string,
+    serializer: vscode.NotebookSerializer,
+    options?: vscode.NotebookDocumentContentOptions,
+  ): vscode.Disposable | undefined {
+    const standIn = this.notebookSerializers.get(notebookType);
+    if (!standIn) return undefined;
+    standIn.real = serializer;
+    standIn.registration?.dispose();
+    standIn.registration = undefined;
+    return vscode.workspace.registerNotebookSerializer(notebookType, serializer, options);
   }
 
   /** The extension proper registers a command: a stand-in's from now on, or undefined if none stands in for it. */
@@ -217,5 +244,35 @@ class SerializerStandIn implements vscode.WebviewPanelSerializer {
     if (!this.real)
       throw new HandOverError(`the extension registered no serializer for the webview panels ${this.viewType}`);
     return this.real.deserializeWebviewPanel(panel, state);
+  }
+}
+
+/** Reads a notebook of a type the manifest activates on (VS Code asks for it right after activating) through the
+ * extension proper's serializer, which replaces this one once it is loaded. */
+class NotebookSerializerStandIn implements vscode.NotebookSerializer, vscode.Disposable {
+  real: vscode.NotebookSerializer | undefined;
+  registration: vscode.Disposable | undefined;
+
+  constructor(private readonly load: Load) {}
+
+  deserializeNotebook(
+    content: Uint8Array,
+    token: vscode.CancellationToken,
+  ): vscode.NotebookData | Thenable<vscode.NotebookData> {
+    return this.serializer().deserializeNotebook(content, token);
+  }
+
+  serializeNotebook(data: vscode.NotebookData, token: vscode.CancellationToken): Uint8Array | Thenable<Uint8Array> {
+    return this.serializer().serializeNotebook(data, token);
+  }
+
+  dispose(): void {
+    this.registration?.dispose();
+  }
+
+  private serializer(): vscode.NotebookSerializer {
+    this.load();
+    if (!this.real) throw new HandOverError('the extension registered no serializer for its notebooks');
+    return this.real;
   }
 }

@@ -124,6 +124,9 @@ export const FORM_WEBVIEW_MESSAGES = {
   signIn: object({}),
   openSetting: object({}),
   openDocs: object({}),
+  /** The form's request, as it is now, into a notebook or the clipboard as code (the host asks which language). */
+  saveToNotebook: object({}),
+  copyAsCode: object({}),
   ...CSP_VIOLATION_MESSAGE,
 };
 

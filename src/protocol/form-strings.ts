@@ -62,6 +62,8 @@ export interface FormStrings {
   documentation: string;
   fillExamples: string;
   clear: string;
+  saveToNotebook: string;
+  copyAsCode: string;
   openResponse: string;
   chooseFile: string;
   noFile: string;

@@ -118,6 +118,9 @@ export const RESPONSE_WEBVIEW_MESSAGES = {
   cancelPaging: object({}),
   pin: object({ pinned: bool }),
   action: object({ action: literal<ErrorAction>('signIn', 'openHistory', 'editRequest', 'retry') }),
+  /** The request behind the answer into a notebook or the clipboard as code (the host asks which language). */
+  saveToNotebook: object({}),
+  copyAsCode: object({}),
   ...CSP_VIOLATION_MESSAGE,
 };
 

@@ -13,6 +13,8 @@ export interface ResponseStrings {
   copy: string;
   copied: string;
   editRequest: string;
+  saveToNotebook: string;
+  copyAsCode: string;
   /** {0}: the duration. */
   duration: string;
   /** {0}: the size. */

@@ -36,7 +36,7 @@ export interface ExecuteOptions {
    * requests an assistant composed (the language model tools outside a chat).
    */
   confirmWrites?: boolean;
-  source: 'form' | 'palette' | 'tree' | 'history' | 'viewer' | 'tool';
+  source: 'form' | 'palette' | 'tree' | 'history' | 'viewer' | 'tool' | 'notebook';
 }
 
 /** One request as it happened: what was asked, what was sent, what came back or went wrong, and when. */

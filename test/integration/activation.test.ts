@@ -34,10 +34,11 @@ describe('Extension activation (real VS Code extension host)', () => {
     assert.strictEqual(api.catalogLoaded(), true);
   });
 
-  it('loads none of its lazy bundles to activate: Ajv, the forms, the viewer, the sandbox, the tools', async () => {
+  it('loads none of its lazy bundles to activate: Ajv, the forms, the viewer, the sandbox, the tools, notebooks', async () => {
     const extension = await activeExtension();
     const dist = path.join(extension.extensionPath, 'dist');
-    for (const bundle of ['validation.js', 'forms.js', 'responses.js', 'sandbox-server.js', 'tools.js']) {
+    const bundles = ['validation.js', 'forms.js', 'responses.js', 'sandbox-server.js', 'tools.js', 'notebooks.js'];
+    for (const bundle of bundles) {
       assert.ok(fs.existsSync(path.join(dist, bundle)), `${bundle} was built`);
       assert.strictEqual(require.cache[path.join(dist, bundle)], undefined, `${bundle} was loaded to activate`);
     }

@@ -8,18 +8,20 @@ import * as vscode from 'vscode';
 import { buildFormModel, initialValues } from '../../src/api/form-model';
 import type { ResponseHostMessage } from '../../src/protocol/response-protocol';
 import type { Exchange } from '../../src/services/request-pipeline';
-import type { AltegioTestApi, PanelRecord } from '../../src/test-mode';
+import type { PanelRecord } from '../../src/test-mode';
 import { issueTexts } from '../../src/webviews/form/form-strings';
 import { formIssues } from '../../src/webviews/form/form-validation';
 import type { ResponseViewer } from '../../src/webviews/response/response-viewer';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
 import {
   APP_START_MS,
+  closeAll,
   exchangeWith,
   formOf,
   open,
   openForm,
   postedAfter,
+  showInViewer,
   until,
   type FormInit,
   type FormResult,
@@ -32,28 +34,8 @@ const FORM_VIEW_TYPE = 'altegio.requestForm';
 const RESPONSE_VIEW_TYPE = 'altegio.response';
 const MANHATTAN = 720441;
 
-/** Shows an exchange in the viewer and waits until a viewer's app was sent it; resolves with that panel. */
-async function showInViewer(api: AltegioTestApi, exchange: Exchange): Promise<PanelRecord> {
-  const marks = new Map(api.observer.panels.map((r) => [r, r.posted.length]));
-  await api.altegio.responses.show(exchange);
-  return until(
-    `the viewer of ${exchange.operation.id}`,
-    () => open(api, 'response viewer').find((r) => postedAfter<ViewerShow>(r, marks.get(r) ?? 0, 'show')),
-    APP_START_MS,
-  );
-}
-
 function viewOf(record: PanelRecord): ViewerShow['view'] {
   return record.last<ViewerShow>('show')!.view;
-}
-
-async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const api = await altegio();
-  await until(
-    'every panel to close',
-    () => open(api, 'request form').length === 0 && open(api, 'response viewer').length === 0,
-  );
 }
 
 describe('Request forms and response viewer (real webviews)', function () {

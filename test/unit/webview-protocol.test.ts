@@ -25,6 +25,8 @@ describe('webview protocol guards', () => {
         { type: 'signIn' },
         { type: 'openSetting' },
         { type: 'openDocs' },
+        { type: 'saveToNotebook' },
+        { type: 'copyAsCode' },
       ];
       for (const m of good) assert.ok(parseFormMessage(m).ok, JSON.stringify(m));
     });
@@ -150,6 +152,8 @@ describe('webview protocol guards', () => {
         { type: 'cancelPaging' },
         { type: 'pin', pinned: true },
         { type: 'action', action: 'signIn' },
+        { type: 'saveToNotebook' },
+        { type: 'copyAsCode' },
       ];
       for (const m of good) assert.ok(parseResponseMessage(m).ok, JSON.stringify(m));
       const bad: unknown[] = [
@@ -160,6 +164,8 @@ describe('webview protocol guards', () => {
         { type: 'action', action: 'deleteAccount' },
         { type: 'saveCsv', csv: 'a', rows: -1 },
         { type: 'openInEditor', path: '/etc/passwd' },
+        { type: 'saveToNotebook', request: { operation: { id: 'delete_loyalty_card' } } },
+        { type: 'copyAsCode', language: 'php' },
         { type: 'show', view: {} },
       ];
       for (const m of bad) assert.ok(!parseResponseMessage(m).ok, JSON.stringify(m));

@@ -1,6 +1,6 @@
 // The JSON body of a request cell, read tolerantly (jsonc-parser) so that completion and diagnostics work while
-// it is being typed. `{{var}}` may stand where a value goes (`"id": {{card.data.id}}`) or inside a string; a
-// string that is exactly one reference takes the variable's own type (a number stays a number).
+// it is being typed. `{{var}}` may stand where a value goes (`"id": {{card.data.id}}`: the value itself, CSV text
+// read as the JSON it spells) or inside a string (`"{{row.number}}"`: text; a list or object stays whole).
 import { getLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { findVariables, type VariableRef } from './variable-refs';
 import { resolveVariable, variableText, type VariableScope } from './variables';
@@ -71,7 +71,8 @@ export function bodyValue(body: CellBody, scope: VariableScope): BodyValue {
         if (refs.length === 0) return text;
         if (refs.length === 1 && /^\s*\{\{[^{}]*\}\}\s*$/.test(text)) {
           const r = refs[0].valid ? resolveVariable(scope, refs[0]) : undefined;
-          if (r?.found) return r.value;
+          // Quotes ask for text: a number read into "{{…}}" becomes its digits; a list or an object stays whole.
+          if (r?.found) return r.value !== null && typeof r.value === 'object' ? r.value : variableText(r.value);
           unresolved.push({ ref: refs[0], field });
           return text;
         }
@@ -92,7 +93,7 @@ export function bodyValue(body: CellBody, scope: VariableScope): BodyValue {
         const ref = body.refs.find((r) => r.start === body.start + node.offset);
         if (!ref) return null;
         const r = ref.valid ? resolveVariable(scope, ref) : undefined;
-        if (r?.found) return r.value;
+        if (r?.found) return bareValue(r.value);
         unresolved.push({ ref, field });
         return null;
       }
@@ -165,6 +166,18 @@ export function splitField(field: string): (string | number)[] {
   for (const match of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
     out.push(match[2] !== undefined ? Number(match[2]) : match[1]);
   return out;
+}
+
+/**
+ * A reference written where a value goes stands for its text, as in REST Client: a CSV cell "13155550175" written
+ * as `"phone": {{row.phone}}` is the number 13155550175. Text that is not a JSON number, true, false or null stays text.
+ */
+function bareValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text) || text === 'true' || text === 'false' || text === 'null')
+    return JSON.parse(text);
+  return value;
 }
 
 function insideString(text: string, offset: number): boolean {

@@ -1,11 +1,15 @@
 // The `*.altegio.md` notebook format: Markdown in which ```altegio fenced blocks are request cells and everything
 // else is Markdown. Reading then writing an unchanged notebook gives back the same bytes; a changed cell is written
-// in a canonical form while the bytes around it stay as they were. Front matter becomes a YAML cell.
+// in a canonical form while the bytes around it stay as they were. Front matter becomes a YAML cell. Two Markdown
+// cells in a row are kept apart by a `<!-- cell -->` line, which Markdown renders as nothing.
 import { findFences, isBlank, splitLines, type Fence, type Line } from './markdown-lines';
 
 export const REQUEST_LANGUAGE = 'altegio';
 /** The info string of a saved response under a request cell (`json` first, so code hosts highlight it). */
 export const OUTPUT_INFO = 'json altegio-output';
+
+/** The line between two Markdown cells in a row: an HTML comment, so that a code host shows nothing of it. */
+export const CELL_SEPARATOR = '<!-- cell -->';
 
 export type NotebookCellKind = 'markdown' | 'request' | 'frontMatter';
 
@@ -17,7 +21,7 @@ export interface CellLayout {
   body: string;
   /** The value the cell had when read: while the value is the same, `body` is written back. */
   value: string;
-  /** Blank lines after the cell. */
+  /** Blank lines after the cell, and any `<!-- cell -->` separator among them. */
   trailing: string;
   /** The cell's own end of line. */
   eol: string;
@@ -70,7 +74,18 @@ export function parseNotebook(text: string): NotebookModel {
     if (cells.length === 0) cell.layout!.leading = leading;
     cells.push(cell);
   };
+  /** A Markdown span between request cells: one Markdown cell per part between separator lines. */
   const addMarkdown = (span: Line[]) => {
+    let start = 0;
+    span.forEach((line, i) => {
+      if (!isSeparator(line)) return;
+      addMarkdownPart(span.slice(start, i));
+      addBlank([line]);
+      start = i + 1;
+    });
+    addMarkdownPart(span.slice(start));
+  };
+  const addMarkdownPart = (span: Line[]) => {
     let first = 0;
     while (first < span.length && isBlank(span[first])) first++;
     addBlank(span.slice(0, first));
@@ -89,6 +104,9 @@ export function parseNotebook(text: string): NotebookModel {
     index = frontMatterEnd;
   }
   const fences = findFences(lines, index);
+  // A separator line inside a fenced block (a code sample of Markdown) is content, not a separator.
+  const fenced = new Set(fences.flatMap((f) => Array.from({ length: f.end - f.start }, (_, i) => lines[f.start + i])));
+  const isSeparator = (line: Line) => SEPARATOR_LINE.test(line.text) && !fenced.has(line);
   for (let f = 0; f < fences.length; f++) {
     const fence = fences[f];
     if (fence.indent !== 0 || fence.language !== REQUEST_LANGUAGE) continue;
@@ -123,12 +141,21 @@ export function parseNotebook(text: string): NotebookModel {
 export function serializeNotebook(model: NotebookModel, options: SerializeOptions = {}): string {
   const fileEol = model.eol || '\n';
   let out = '';
+  /** Where the text after the last cell's body starts: its trailing blank lines and separator, if any. */
+  let afterBody = 0;
   model.cells.forEach((c, i) => {
     const layout = c.layout;
     const eol = layout?.eol ?? fileEol;
     if (out !== '' && !endsWithEol(out)) out += eol;
-    // A new cell is set off by a blank line, so that it is read back as a cell of its own.
-    if (out !== '' && !endsWithBlankLine(out) && !layout) out += eol;
+    if (c.kind === 'markdown' && model.cells[i - 1]?.kind === 'markdown' && !hasSeparator(out.slice(afterBody))) {
+      // Without a separator, two Markdown cells in a row would be read back as one.
+      if (!endsWithBlankLine(out)) out += eol;
+      out += `${CELL_SEPARATOR}${eol}${eol}`;
+    }
+    // A new cell is set off by a blank line on both sides (it has no trailing blank lines of its own), so that it
+    // is read back as a cell of its own and reads like the rest of the file.
+    const afterNewCell = i > 0 && !model.cells[i - 1].layout;
+    if (out !== '' && !endsWithBlankLine(out) && (!layout || afterNewCell)) out += eol;
     if (layout && out === '') out += layout.leading;
     const unchanged = layout !== undefined && layout.value === c.value && (c.kind !== 'frontMatter' || i === 0);
     out += unchanged ? layout.body : render(c, i, layout, eol);
@@ -140,8 +167,12 @@ export function serializeNotebook(model: NotebookModel, options: SerializeOption
           ? saved.raw
           : `${endsWithEol(out) ? '' : eol}${eol}${outputBlock(text, c.output.status, eol)}`;
     }
+    afterBody = out.length;
     if (layout) out += layout.trailing;
   });
+  // Markdown that starts with a `---` line and has another below would be read back as front matter: a blank
+  // line first keeps it Markdown (it is then the cell's leading blank line).
+  if (model.cells[0]?.kind === 'markdown' && findFrontMatter(splitLines(out)) > 0) out = `${fileEol}${out}`;
   return out;
 }
 
@@ -209,6 +240,13 @@ function dominantEol(lines: Line[]): string {
 
 function joinRaw(lines: Line[]): string {
   return lines.map((l) => l.text + l.eol).join('');
+}
+
+/** The separator on a line of its own, indented less than a code block would be. */
+const SEPARATOR_LINE = new RegExp(`^ {0,3}${CELL_SEPARATOR}[ \\t]*$`);
+
+function hasSeparator(text: string): boolean {
+  return text.split(/\r\n|\r|\n/).some((line) => SEPARATOR_LINE.test(line));
 }
 
 function endsWithEol(text: string): boolean {

@@ -3,6 +3,7 @@
 // lazily loaded forms bundle: the extension reaches it through forms.ts.
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
+import type { RequestInput } from '../../api/http-types';
 import { buildFormModel, initialValues } from '../../api/form-model';
 import { validation } from '../../api/lazy-validation';
 import { FORM_VIEW_TYPE, parseFormState } from '../../protocol/form-protocol';
@@ -50,6 +51,12 @@ export class FormLauncher implements OperationLauncher, vscode.WebviewPanelSeria
       webviewOptions(this.s.extensionUri),
     );
     this.track(new FormPanel(panel, op, this.s, this.files, this.startFor(op, prefill, context)));
+  }
+
+  /** The request of the form in the active editor tab, if a form is there. */
+  activeRequest(): Omit<RequestInput, 'signal'> | undefined {
+    for (const panel of this.panels.values()) if (panel.panel.active) return panel.currentRequest();
+    return undefined;
   }
 
   /** What a new form of `op` starts with: the values its context decides, then the caller's prefill. */

@@ -126,6 +126,18 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     return { values: this.values, ui: this.ui, context: this.context };
   }
 
+  /** The request the form holds now, valid or not (Save to Notebook, Copy as Code); file fields are left out. */
+  currentRequest(): Omit<RequestInput, 'signal'> {
+    const values = requestValues(this.model, this.values);
+    const input: Omit<RequestInput, 'signal'> = {
+      operation: this.operation,
+      pathParams: values.pathParams,
+      query: values.query,
+    };
+    if (values.body !== undefined && this.model.body?.contentType !== 'multipart/form-data') input.body = values.body;
+    return input;
+  }
+
   reveal(): void {
     this.panel.reveal();
   }
@@ -219,6 +231,11 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
         return;
       case 'openSetting':
         await vscode.commands.executeCommand('workbench.action.openSettings', 'altegio.productionReadOnly');
+        return;
+      case 'saveToNotebook':
+      case 'copyAsCode':
+        // The form's own request, whichever tab is active: the notebook commands take it as their source.
+        await vscode.commands.executeCommand(`altegio.${m.type}`, this.currentRequest());
         return;
       case 'openDocs':
         if (this.operation.docsUrl?.startsWith('https://'))

@@ -75,6 +75,8 @@ export function formStrings(): FormStrings {
     documentation: vscode.l10n.t('Documentation'),
     fillExamples: vscode.l10n.t('Fill with Examples'),
     clear: vscode.l10n.t('Clear'),
+    saveToNotebook: vscode.l10n.t('Save to Notebook'),
+    copyAsCode: vscode.l10n.t('Copy as Code…'),
     openResponse: vscode.l10n.t('Open Response'),
     chooseFile: vscode.l10n.t('Choose File…'),
     noFile: vscode.l10n.t('No file chosen'),

@@ -3,6 +3,7 @@
 // restored (or is warmed once a section of the API tree is open), so that activation does not load it.
 import type * as vscode from 'vscode';
 import type { OperationSpec } from '../../api/catalog';
+import type { RequestInput } from '../../api/http-types';
 import type { OpenOptions, OperationLauncher, Prefill } from '../ports';
 import type * as Launcher from './form-launcher';
 import type { FormLauncherHost } from './form-launcher';
@@ -31,6 +32,11 @@ export class Forms implements OperationLauncher, vscode.WebviewPanelSerializer, 
 
   deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     return this.loaded.deserializeWebviewPanel(panel, state);
+  }
+
+  /** The request of the form in the active editor tab (no form is open while the bundle is not loaded). */
+  activeRequest(): Omit<RequestInput, 'signal'> | undefined {
+    return this.launcher?.activeRequest();
   }
 
   dispose(): void {

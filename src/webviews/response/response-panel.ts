@@ -200,10 +200,19 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
         return;
       case 'action':
         return this.action(m.action);
+      case 'saveToNotebook':
+      case 'copyAsCode':
+        return this.exportRequest(m.type);
       case 'cspViolation':
         this.s.log.warn(`the response viewer webview's Content Security Policy refused ${m.directive}: ${m.blocked}`);
         return;
     }
+  }
+
+  /** The request behind the answer shown, handed to the notebook commands as their source. */
+  private async exportRequest(command: 'saveToNotebook' | 'copyAsCode'): Promise<void> {
+    const input = this.shown?.input;
+    if (input) await vscode.commands.executeCommand(`altegio.${command}`, { ...input, signal: undefined });
   }
 
   async openInEditor(): Promise<void> {

@@ -15,6 +15,8 @@ export function responseStrings(): ResponseStrings {
     copy: vscode.l10n.t('Copy'),
     copied: vscode.l10n.t('Copied.'),
     editRequest: vscode.l10n.t('Edit Request'),
+    saveToNotebook: vscode.l10n.t('Save to Notebook'),
+    copyAsCode: vscode.l10n.t('Copy as Code…'),
     duration: vscode.l10n.t('Time: {0}'),
     size: vscode.l10n.t('Size: {0}'),
     attempts: plural(

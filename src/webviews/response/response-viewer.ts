@@ -2,6 +2,7 @@
 // answer opens a new panel. Restores open viewers after a reload from the history entry their app kept. The entry of
 // the lazily loaded responses bundle: the extension reaches it through responses.ts.
 import * as vscode from 'vscode';
+import type { RequestInput } from '../../api/http-types';
 import { parseResponseState, RESPONSE_VIEW_TYPE } from '../../protocol/response-protocol';
 import type { Auth } from '../../services/auth';
 import type { Exchange } from '../../services/request-pipeline';
@@ -34,6 +35,12 @@ export class ResponseViewer implements ResponsePresenter, vscode.WebviewPanelSer
       panel.panel.reveal(undefined, true);
     }
     await panel.show(exchange);
+  }
+
+  /** The request behind the answer in the active editor tab, if a response viewer is there. */
+  activeRequest(): RequestInput | undefined {
+    for (const panel of this.panels) if (panel.panel.active) return panel.snapshot().shown?.input;
+    return undefined;
   }
 
   async deserializeWebviewPanel(webview: vscode.WebviewPanel, state: unknown): Promise<void> {

@@ -2,6 +2,7 @@
 // is a bundle of its own (dist/responses.js, see esbuild.js), loaded when the first answer is shown or a viewer is
 // restored, so that activation does not load it.
 import type * as vscode from 'vscode';
+import type { RequestInput } from '../../api/http-types';
 import type { Exchange } from '../../services/request-pipeline';
 import type { ResponsePresenter } from '../ports';
 import type * as Viewer from './response-viewer';
@@ -26,6 +27,11 @@ export class Responses implements ResponsePresenter, vscode.WebviewPanelSerializ
 
   deserializeWebviewPanel(webview: vscode.WebviewPanel, state: unknown): Promise<void> {
     return this.loaded.deserializeWebviewPanel(webview, state);
+  }
+
+  /** The request behind the answer in the active editor tab (no viewer is open while the bundle is not loaded). */
+  activeRequest(): RequestInput | undefined {
+    return this.viewer?.activeRequest();
   }
 
   dispose(): void {

@@ -1,15 +1,21 @@
 // Watching the webview panels through the extension's test-mode observer: the open forms and viewers, opening a
-// form and waiting for its app, and delivering a message as if an app had posted it, then waiting for the answer.
+// form or showing an answer and waiting for its app, delivering a message as if an app had posted it and waiting for
+// the answer, and closing them all.
+import * as vscode from 'vscode';
 import type { OperationSpec } from '../../../src/api/catalog';
 import type { FormHostMessage } from '../../../src/protocol/form-protocol';
+import type { ResponseHostMessage } from '../../../src/protocol/response-protocol';
+import type { Exchange } from '../../../src/services/request-pipeline';
 import type { AltegioTestApi, PanelRecord } from '../../../src/test-mode';
 import type { OpenOptions, Prefill } from '../../../src/webviews/ports';
+import { altegio } from './altegio';
 import { waitFor } from './extension';
 
 export type FormInit = Extract<FormHostMessage, { type: 'init' }>;
 export type FormResult = Extract<FormHostMessage, { type: 'result' }>;
 export type FormValidation = Extract<FormHostMessage, { type: 'validation' }>;
 export type FormLookup = Extract<FormHostMessage, { type: 'lookup' }>;
+type ViewerShow = Extract<ResponseHostMessage, { type: 'show' }>;
 
 /**
  * In code-server a webview that loads while others do sometimes never gets its content; the extension then
@@ -70,5 +76,25 @@ export async function exchangeWith<M extends { type: string }>(
     `"${answer}" after ${JSON.stringify(message).slice(0, 60)}`,
     () => postedAfter<M>(record, mark, answer, where),
     timeoutMs,
+  );
+}
+
+/** Shows an exchange in the viewer and waits until a viewer's app was sent it; resolves with that panel. */
+export async function showInViewer(api: AltegioTestApi, exchange: Exchange): Promise<PanelRecord> {
+  const marks = new Map(api.observer.panels.map((r) => [r, r.posted.length]));
+  await api.altegio.responses.show(exchange);
+  return until(
+    `the viewer of ${exchange.operation.id}`,
+    () => open(api, 'response viewer').find((r) => postedAfter<ViewerShow>(r, marks.get(r) ?? 0, 'show')),
+    APP_START_MS,
+  );
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const api = await altegio();
+  await until(
+    'every panel to close',
+    () => open(api, 'request form').length === 0 && open(api, 'response viewer').length === 0,
   );
 }

@@ -278,6 +278,25 @@ describe('request cell → request', () => {
     });
   });
 
+  it('reads a bare reference to CSV text as the JSON it spells, and a quoted one as text', () => {
+    const text =
+      'POST /loyalty/cards/1\n\n{"loyalty_card_number": "{{row.n}}", "loyalty_card_type_id": "{{row.t}}", "phone": {{row.phone}}}';
+    const resolved = resolveCell(
+      analyzeCell(catalog, text),
+      scope({ row: { n: '007', t: '8230', phone: '13155550175' } }),
+    );
+    assert.deepStrictEqual(resolved.input?.body, {
+      loyalty_card_number: '007',
+      loyalty_card_type_id: '8230',
+      phone: 13155550175,
+    });
+    const notNumber = resolveCell(analyzeCell(catalog, text), scope({ row: { n: '1', t: '1', phone: '+1 315' } }));
+    assert.deepStrictEqual(
+      notNumber.problems.map((p) => p.fieldError?.rule),
+      ['type'],
+    );
+  });
+
   it('interpolates references inside longer strings and query values, and fills list parameters from a list', () => {
     const text =
       'GET /company/{{location_id}}/staff/schedule?start_date={{day}}&end_date=x{{day}}&staff_ids[]={{team}}';

@@ -3,6 +3,7 @@ import { AltegioClient } from '../../../src/api/client';
 import { loadCatalog } from '../../../src/api/catalog';
 import { toHttpFile } from '../../../src/api/export';
 import { analyzeCell, resolveCell } from '../../../src/notebooks/core/cell-request';
+import { requestToCell } from '../../../src/notebooks/core/cell-writer';
 import { httpFileToCells } from '../../../src/notebooks/core/http-import';
 import { parseNotebook, serializeNotebook } from '../../../src/notebooks/core/notebook-format';
 import { TOKENS } from '../helpers/operations';
@@ -66,6 +67,37 @@ describe('.http file → notebook', () => {
         ['request', '# @name list\nGET /company/{{location}}/staff/positions\nX-Trace: 1'],
         ['request', 'GET /countries'],
       ],
+    );
+  });
+});
+
+describe('request → cell', () => {
+  it('writes a request as a cell that reads back as the same request, defaults as variables', () => {
+    const op = catalog.find('POST', '/loyalty/cards/{location_id}')!;
+    const body = { loyalty_card_number: '555', loyalty_card_type_id: '8230', phone: 13155550175 };
+    const text = requestToCell(
+      op,
+      { pathParams: { location_id: 720441 }, body },
+      { location_id: 720441 },
+      { name: 'card' },
+    );
+    assert.ok(text.startsWith('# @name card\nPOST /loyalty/cards/{{location_id}}\n\n{\n'), text);
+    const resolved = resolveCell(analyzeCell(catalog, text), {
+      results: {},
+      notebook: {},
+      defaults: { location_id: 720441 },
+    });
+    assert.deepStrictEqual(resolved.problems, []);
+    assert.deepStrictEqual(resolved.input?.body, body);
+    const list = catalog.find('GET', '/company/{location_id}/staff/schedule')!;
+    const q = requestToCell(list, {
+      pathParams: { location_id: 1 },
+      query: { start_date: '2026-01-01', staff_ids: [1, 2] },
+    });
+    assert.strictEqual(q, 'GET /company/1/staff/schedule?start_date=2026-01-01&staff_ids[]=1&staff_ids[]=2');
+    assert.deepStrictEqual(
+      resolveCell(analyzeCell(catalog, q), { results: {}, notebook: {}, defaults: {} }).values?.query,
+      { start_date: '2026-01-01', staff_ids: ['1', '2'] },
     );
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { redactSecrets } from '../../../src/api/redact';
+import { maskCellSecrets } from '../../../src/notebooks/core/cell-secrets';
 import {
   parseNotebook,
   serializeNotebook,
@@ -64,6 +65,11 @@ describe('notebook format', () => {
     'an info string with more words': '```altegio title="x"\nGET /a\n```\n',
     'trailing spaces and tabs': '# T  \n\t\n```altegio   \nGET /a\t\n```  \n \n',
     'a backtick info string with a backtick is not a fence': '``` altegio `x`\nGET /a\n```\n',
+    'Markdown cells kept apart by separators': '# A\n\n<!-- cell -->\n\nB\n<!-- cell -->\n   <!-- cell -->  \nC',
+    'a separator before the first cell and after the last': '<!-- cell -->\nA\n\n<!-- cell -->\n',
+    'a separator next to a request cell':
+      '```altegio\nGET /a\n```\n<!-- cell -->\n\nText\n<!-- cell -->\n```altegio\nGET /b\n```',
+    'a separator inside a fence, or indented as code, is content': '```md\n<!-- cell -->\n```\n    <!-- cell -->\n',
   };
 
   for (const [name, text] of Object.entries(ODD)) {
@@ -85,6 +91,22 @@ describe('notebook format', () => {
       parseNotebook(ODD['tilde fences']).cells.map((c) => c.kind),
       ['request', 'markdown'],
     );
+  });
+
+  it('splits Markdown at separator lines outside fences, and nowhere else', () => {
+    assert.deepStrictEqual(shape(parseNotebook(ODD['Markdown cells kept apart by separators'])), [
+      ['markdown', '# A'],
+      ['markdown', 'B'],
+      ['markdown', 'C'],
+    ]);
+    assert.deepStrictEqual(shape(parseNotebook(ODD['a separator next to a request cell'])), [
+      ['request', 'GET /a'],
+      ['markdown', 'Text'],
+      ['request', 'GET /b'],
+    ]);
+    assert.deepStrictEqual(shape(parseNotebook(ODD['a separator inside a fence, or indented as code, is content'])), [
+      ['markdown', '```md\n<!-- cell -->\n```\n    <!-- cell -->'],
+    ]);
   });
 
   it('turns front matter into a cell of its own and values use "\\n" whatever the file uses', () => {
@@ -116,6 +138,8 @@ describe('notebook format', () => {
       '    ```altegio',
       '> ```altegio',
       '- item',
+      '<!-- cell -->',
+      '  <!-- cell -->',
     );
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     const text = fc.array(fc.tuple(piece, eol), { maxLength: 30 }).chain((lines) =>
@@ -178,6 +202,69 @@ describe('notebook format', () => {
     ]);
   });
 
+  it('sets a new cell inserted among read ones off by a blank line on both sides', () => {
+    const model = parseNotebook('# Intro\n\n```altegio\nGET /countries\n```\n');
+    model.cells.splice(1, 0, { kind: 'request', value: 'GET /company/1' });
+    assert.strictEqual(
+      serializeNotebook(model),
+      '# Intro\n\n```altegio\nGET /company/1\n```\n\n```altegio\nGET /countries\n```\n',
+    );
+    model.cells.splice(1, 1, { kind: 'markdown', value: 'Second.' });
+    const text = serializeNotebook(model);
+    assert.strictEqual(text, '# Intro\n\n<!-- cell -->\n\nSecond.\n\n```altegio\nGET /countries\n```\n');
+    assert.deepStrictEqual(shape(parseNotebook(text)), shape(model));
+  });
+
+  it('writes a separator between two Markdown cells in a row, only where none is already', () => {
+    const model = parseNotebook('# A\n\n<!-- cell -->\n\nB\n');
+    model.cells.push(
+      { kind: 'markdown', value: 'C' },
+      { kind: 'request', value: 'GET /a' },
+      { kind: 'markdown', value: 'D' },
+    );
+    model.cells.splice(1, 0, { kind: 'markdown', value: 'A2' });
+    const text = serializeNotebook(model);
+    assert.strictEqual(
+      text,
+      '# A\n\n<!-- cell -->\n\nA2\n\n<!-- cell -->\n\nB\n\n<!-- cell -->\n\nC\n\n```altegio\nGET /a\n```\n\nD\n',
+    );
+    assert.deepStrictEqual(
+      shape(parseNotebook(text)),
+      model.cells.map((c) => [c.kind, c.value]),
+    );
+  });
+
+  it('reads back the cells it wrote, Markdown cells in a row included (property)', () => {
+    const markdown = fc
+      .array(fc.constantFrom('# Heading', 'Some *text*.', '- item', '> quote', '', '<!-- a comment -->', '---'), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((lines) => lines.join('\n').trim())
+      .filter((value) => value !== '');
+    const request = fc.constantFrom('GET /company/{{location_id}}', 'POST /loyalty/cards/1\n\n{"a": 1}', '');
+    const cellModel = fc.oneof(
+      markdown.map((value): NotebookCellModel => ({ kind: 'markdown', value })),
+      request.map((value): NotebookCellModel => ({ kind: 'request', value })),
+    );
+    const eol = fc.constantFrom('\n', '\r\n');
+    fc.assert(
+      fc.property(fc.array(cellModel, { maxLength: 8 }), eol, (cells, e) => {
+        const text = serializeNotebook({ cells, eol: e });
+        const read = parseNotebook(text);
+        assert.deepStrictEqual(shape(read), shape({ cells, eol: e }));
+        assert.strictEqual(serializeNotebook(read), text, 'and writes it back byte for byte');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps a first Markdown cell that looks like front matter Markdown', () => {
+    const text = serializeNotebook({ cells: [{ kind: 'markdown', value: '---\ntitle: x\n---\nText' }], eol: '\n' });
+    assert.strictEqual(text, '\n---\ntitle: x\n---\nText\n');
+    assert.deepStrictEqual(shape(parseNotebook(text)), [['markdown', '---\ntitle: x\n---\nText']]);
+  });
+
   it('writes a front-matter cell as front matter at the top and as YAML anywhere else', () => {
     const top = serializeNotebook({ cells: [{ kind: 'frontMatter', value: 'a: 1' }], eol: '\n' });
     assert.strictEqual(top, '---\na: 1\n---\n');
@@ -215,6 +302,30 @@ describe('notebook format', () => {
       );
       assert.ok(!text.includes('abcdef123456'));
       assert.strictEqual(serializeNotebook(parseNotebook(withOutput), { saveOutputs: true }), withOutput);
+    });
+  });
+
+  describe('secrets in cells', () => {
+    it('masks an Authorization header and known tokens, and leaves everything else as it is', () => {
+      const cell = [
+        'GET /company/{{location_id}}',
+        'Authorization: Bearer abcdef123, User ghijkl456',
+        'authorization:Basic dXNlcjpwYXNz',
+        '',
+        '{"note": "token partnerSECRET123 pasted", "password": "{{password}}"}',
+      ].join('\n');
+      assert.strictEqual(
+        maskCellSecrets(cell, ['partnerSECRET123']),
+        [
+          'GET /company/{{location_id}}',
+          'Authorization: Bearer ***, User ***',
+          'authorization:***',
+          '',
+          '{"note": "token *** pasted", "password": "{{password}}"}',
+        ].join('\n'),
+      );
+      const clean = 'POST /loyalty/cards/1\nAuthorization: Bearer ***\n\n{"phone": {{row.phone}}}';
+      assert.strictEqual(maskCellSecrets(clean, []), clean);
     });
   });
 });
