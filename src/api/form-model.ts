@@ -158,11 +158,16 @@ export function schemaField(
     const scalars = enumValues.filter(
       (v): v is string | number | boolean => v !== null && (types.length < 2 || matchesType(v, type)),
     );
+    // A text enum may also list a value as a source spells it ("desc" beside "DESC"): validation accepts both,
+    // the dropdown offers the first spelling only.
+    const offered = scalars.filter(
+      (v, i) => typeof v !== 'string' || scalars.findIndex((w) => String(w).toLowerCase() === v.toLowerCase()) === i,
+    );
     return {
       ...base,
       kind: 'enum',
       valueType: scalarValueType(type),
-      options: scalars.map((v) => ({ value: v, label: String(v) })),
+      options: offered.map((v) => ({ value: v, label: String(v) })),
     };
   }
   if (types.length > 1 && !primary) return json();

@@ -58,7 +58,8 @@ describe('values listed only in prose', () => {
       .filter(([, , s]) => s.description && listedValues(s.description))
       .filter(([, , s]) => {
         const listed = listedValues(s.description!)!;
-        const values = (s.enum ?? []).filter((v) => v !== null);
+        // Other spellings of a listed value that a source sends ("desc") may follow the listed ones.
+        const values = (s.enum ?? []).filter((v) => v !== null).slice(0, listed.length);
         return JSON.stringify(values) !== JSON.stringify(listed);
       })
       .map(([op, name]) => `${op}: ${name}`);
