@@ -78,4 +78,8 @@ export interface FormStrings {
   kindJson: string;
   yes: string;
   no: string;
+  /** Instead of "Ready to send" when Send is disabled because of the environment or the tokens. */
+  blockedSignedOut: string;
+  blockedReadOnly: string;
+  blockedUserToken: string;
 }

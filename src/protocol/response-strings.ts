@@ -1,5 +1,6 @@
 // Every text the response viewer shows, localised by the host (vscode.l10n.t) and sent with `show`.
 // `{0}`-style placeholders are filled in by the app.
+import type { UnitStrings } from './units';
 
 export interface ResponseStrings {
   dataTab: string;
@@ -74,4 +75,6 @@ export interface ResponseStrings {
   retry: string;
   showAllColumns: string;
   cutNotice: string;
+  /** Durations and sizes. */
+  units: UnitStrings;
 }

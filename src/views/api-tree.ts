@@ -6,6 +6,7 @@ import type { OperationSummary } from '../api/catalog';
 import type { SectionSummary } from '../api/catalog-index';
 import type { CatalogIndexSource } from '../services/catalog-source';
 import type { OperationSearchSource } from '../services/operation-search-source';
+import { apiTexts } from '../services/api-texts';
 import { Disposable } from '../services/disposable';
 import { methodIcon } from './method-style';
 
@@ -80,20 +81,22 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
   }
 
   getTreeItem(node: ApiNode): vscode.TreeItem {
+    const texts = apiTexts();
     if (node.kind === 'section') {
       const item = new vscode.TreeItem(
-        node.section.name,
+        texts.sectionName(node.section.name),
         this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
       );
       item.id = `section:${node.section.name}${this.filterText ? `?${this.filterText}` : ''}`;
       item.iconPath = new vscode.ThemeIcon(node.section.icon);
       item.description = String(node.operations.length);
-      item.tooltip = node.section.description;
+      item.tooltip = texts.sectionDescription(node.section);
       item.contextValue = 'apiSection';
       return item;
     }
     const op = node.operation;
-    const item = new vscode.TreeItem(`${op.method} ${op.summary}`, vscode.TreeItemCollapsibleState.None);
+    const summary = texts.summary(op);
+    const item = new vscode.TreeItem(`${op.method} ${summary}`, vscode.TreeItemCollapsibleState.None);
     item.id = `op:${op.id}`;
     item.description = op.deprecated ? `${op.path} · ${vscode.l10n.t('deprecated')}` : op.path;
     item.iconPath = methodIcon(op.method, op.deprecated);
@@ -101,7 +104,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
     item.contextValue = op.destructive ? 'apiOperation destructive' : 'apiOperation';
     item.command = { command: 'altegio.openOperation', title: vscode.l10n.t('Open Request Form'), arguments: [op.id] };
     item.accessibilityInformation = {
-      label: `${op.method} ${op.summary}, ${op.path}${op.deprecated ? ', deprecated' : ''}`,
+      label: `${op.method} ${summary}, ${op.path}${op.deprecated ? `, ${vscode.l10n.t('deprecated')}` : ''}`,
     };
     return item;
   }
@@ -116,7 +119,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
 export function operationTooltip(op: OperationSummary): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${op.method}** \`${op.path}\`\n\n`);
-  md.appendText(op.summary);
+  md.appendText(apiTexts().summary(op));
   md.appendMarkdown('\n\n');
   md.appendMarkdown(
     `$(key) ${op.security === 'BearerPartner' ? vscode.l10n.t('Partner token') : vscode.l10n.t('Partner and user tokens')}`,

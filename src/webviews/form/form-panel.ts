@@ -21,8 +21,10 @@ import {
   type FieldIssue,
   type FormHostMessage,
   type FormWebviewMessage,
+  type SummaryItem,
   type UiState,
 } from '../../protocol/form-protocol';
+import { apiTexts } from '../../services/api-texts';
 import type { Auth } from '../../services/auth';
 import type { CatalogSource } from '../../services/catalog-source';
 import { errorAdvice, errorSummary, errorTitle, failureText, fieldProblems } from '../../services/error-text';
@@ -30,6 +32,7 @@ import type { LocationStore } from '../../services/location-store';
 import type { Logger } from '../../services/log';
 import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
+import { units } from '../../services/units';
 import type { ResponsePresenter } from '../ports';
 import type { PanelObserver } from '../panel-observer';
 import { WebviewPanelHost } from '../webview-panel-host';
@@ -138,7 +141,7 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     this.lookupContexts.clear();
     this.channel.post({
       type: 'init',
-      model: this.model,
+      model: apiTexts().formModel(this.model),
       values: this.values,
       strings: formStrings(),
       auth: this.auth(),
@@ -309,10 +312,15 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       type: 'result',
       outcome: 'success',
       title: r
-        ? vscode.l10n.t('{0} {1} in {2} ms', r.status, r.statusText, Math.round(r.durationMs))
+        ? vscode.l10n.t('{0} {1} in {2}', r.status, r.statusText, units().duration(r.durationMs))
         : vscode.l10n.t('Sent'),
       summary: r
-        ? summarizeResult(this.operation, r.data, { items: vscode.l10n.t('{0} items'), none: vscode.l10n.t('none') })
+        ? inUiLanguage(
+            summarizeResult(this.operation, r.data, {
+              items: vscode.l10n.t('{0} items'),
+              none: vscode.l10n.t('none'),
+            }),
+          )
         : [],
       issues: [],
       canOpenResponse: !!r,
@@ -348,8 +356,14 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
   }
 }
 
+/** The answer's fields keep their names; their English descriptions from the document go when the UI is not English. */
+function inUiLanguage(items: SummaryItem[]): SummaryItem[] {
+  return apiTexts().translated ? items.map(({ description: _english, ...item }) => item) : items;
+}
+
 export function formTitle(op: OperationSpec): string {
-  const summary = op.summary.length > 40 ? `${op.summary.slice(0, 39)}…` : op.summary;
+  const full = apiTexts().summary(op);
+  const summary = full.length > 40 ? `${full.slice(0, 39)}…` : full;
   return `${op.method} ${summary}`;
 }
 

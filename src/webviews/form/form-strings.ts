@@ -80,6 +80,9 @@ export function formStrings(): FormStrings {
     kindJson: vscode.l10n.t('JSON'),
     yes: vscode.l10n.t('true'),
     no: vscode.l10n.t('false'),
+    blockedSignedOut: vscode.l10n.t('Sign in to send'),
+    blockedReadOnly: vscode.l10n.t('Read-only: cannot be sent here'),
+    blockedUserToken: vscode.l10n.t('Needs a user token to send'),
   };
 }
 

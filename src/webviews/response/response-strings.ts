@@ -1,6 +1,7 @@
 // The response viewer's texts, localised here in the host and sent to the app with `show`.
 import * as vscode from 'vscode';
 import type { ResponseStrings } from '../../protocol/response-strings';
+import { unitStrings } from '../../services/units';
 
 export function responseStrings(): ResponseStrings {
   return {
@@ -67,5 +68,6 @@ export function responseStrings(): ResponseStrings {
     retry: vscode.l10n.t('Send Again'),
     showAllColumns: vscode.l10n.t('Show all columns'),
     cutNotice: vscode.l10n.t('Only the beginning is shown here; Open in Editor shows all of it.'),
+    units: unitStrings(),
   };
 }

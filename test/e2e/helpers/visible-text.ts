@@ -1,0 +1,56 @@
+// The text a user sees in a part of the window or inside a webview: every visible text node (open shadow roots
+// included), grouped by the block it sits in, plus the placeholder, title and aria-label attributes of visible
+// elements. Parts that show API data as it came (a JSON tree, a table's cells, code) can be left out.
+import type { Locator } from 'playwright-core';
+
+/** What webviews show of the API as it came: the JSON tree, the rows of a table, code and answer values. */
+export const API_DATA_SELECTORS = [
+  'altegio-json-tree',
+  'altegio-data-table [role="gridcell"]',
+  'altegio-data-table [role="columnheader"]',
+  'altegio-code-block',
+  'pre',
+  'code',
+  'dd',
+];
+
+/** The visible text of every element `where` matches (for a webview: `frame.locator('body')`). */
+export async function visibleText(where: Locator, exclude: string[] = []): Promise<string[]> {
+  const lines = await where.evaluateAll((elements, excluded: string[]) => {
+    const out: string[] = [];
+    const blocks = new Map<Element, string[]>();
+    const shown = (el: Element): boolean => {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    };
+    const isBlock = (el: Element): boolean =>
+      !/^(inline|contents)$/.test(getComputedStyle(el).display) || el.shadowRoot !== null;
+    const walk = (node: Node, block: Element): void => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const text = node.textContent?.trim();
+        if (text) blocks.set(block, [...(blocks.get(block) ?? []), text]);
+        return;
+      }
+      if (!(node instanceof Element) && !(node instanceof ShadowRoot)) return;
+      if (node instanceof Element) {
+        if (excluded.some((s) => node.matches(s))) return;
+        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
+        if (!shown(node) && getComputedStyle(node).display !== 'contents') return;
+        for (const attribute of ['placeholder', 'title', 'aria-label']) {
+          const value = node.getAttribute(attribute)?.trim();
+          if (value) out.push(value);
+        }
+        if (isBlock(node)) block = node;
+        if (node.shadowRoot) walk(node.shadowRoot, block);
+      }
+      // Slotted light-DOM children are drawn inside the shadow root; they are walked here, once.
+      for (const child of node.childNodes) walk(child, block);
+    };
+    for (const el of elements) walk(el, el);
+    for (const texts of blocks.values()) out.push(texts.join(' '));
+    return out;
+  }, exclude);
+  return [...new Set(lines)];
+}
