@@ -61,7 +61,12 @@ export class CatalogTexts {
       };
     };
     // A row of an array: its own properties are keyed `list[].name`; a scalar row reads like its list.
-    const rowField = (row: FormField, location: 'body' | 'path' | 'query', prefix: string, list?: string): FormField => {
+    const rowField = (
+      row: FormField,
+      location: 'body' | 'path' | 'query',
+      prefix: string,
+      list?: string,
+    ): FormField => {
       const { description: _english, ...rest } = row;
       return {
         ...rest,

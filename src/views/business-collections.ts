@@ -46,8 +46,7 @@ export function staleAfterWrite(spec: CollectionSpec, operation: { id: string; s
 export type Row = Record<string, unknown>;
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const money = (v: unknown): string =>
-  typeof v === 'number' ? units().number(v) : text(v);
+const money = (v: unknown): string => (typeof v === 'number' ? units().number(v) : text(v));
 
 function isoDate(offsetDays: number): string {
   const d = new Date();

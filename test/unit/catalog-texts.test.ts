@@ -30,7 +30,10 @@ describe('API texts in the UI language', () => {
   it('names sections and operations in Russian, keyed by their English names and ids', () => {
     assert.strictEqual(russian.sectionName('Clients'), 'Клиенты');
     assert.strictEqual(russian.summary({ id: 'create_client', summary: 'Create a client' }), 'Добавить клиента');
-    assert.strictEqual(CatalogTexts.english.summary({ id: 'create_client', summary: 'Create a client' }), 'Create a client');
+    assert.strictEqual(
+      CatalogTexts.english.summary({ id: 'create_client', summary: 'Create a client' }),
+      'Create a client',
+    );
     assert.strictEqual(russian.summary({ id: 'not_in_the_catalogue', summary: 'As written' }), 'As written');
   });
 
