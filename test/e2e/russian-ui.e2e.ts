@@ -11,6 +11,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
   clearAllNotifications,
   clickWelcomeButton,
+  dependentSteps,
   englishPhrases,
   expandTreeRow,
   findEnglish,
@@ -46,7 +47,7 @@ const FORM_TAB = /^POST Выдать карту лояльности/;
 const STRANGER_PHONE = 79990001122;
 
 describe('The product in Russian', function () {
-  this.bail(true);
+  dependentSteps(this); // each step builds on the previous ones
   let wb: Workbench;
   let demo: SandboxDemo;
   let form: FrameLocator;
