@@ -12,7 +12,7 @@ import type {
 } from '../../src/protocol/form-protocol';
 import type { FormStrings } from '../../src/protocol/form-strings';
 import { baseStyles } from '../shared/base-styles';
-import { fmt } from '../shared/format';
+import { fmt, formatCount } from '../shared/format';
 import type { HostChannel } from '../shared/host-channel';
 import type { FormContext, LookupState } from './form-context';
 import type { ResultMessage } from './result-card';
@@ -490,8 +490,7 @@ export class FormApp extends LitElement {
     const count = this.issues.filter((i) => i.source === 'schema').length + (this.jsonInvalid ? 1 : 0);
     const blocked = this.blockedReason;
     const disabled = this.sending || count > 0 || blocked !== undefined;
-    const problems =
-      count === 0 ? (this.blockedStatus ?? s.noProblems) : count === 1 ? s.problemsOne : fmt(s.problemsMany, count);
+    const problems = count === 0 ? (this.blockedStatus ?? s.noProblems) : formatCount(count, s.problems);
     return html`<div class="sendbar">
         <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}
           >${this.sending ? s.sending : s.send}</vscode-button

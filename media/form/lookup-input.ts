@@ -4,7 +4,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { FormField } from '../../src/api/form-types';
 import type { LookupOptionView } from '../../src/protocol/form-protocol';
 import { baseStyles } from '../shared/base-styles';
-import { fmt } from '../shared/format';
+import { fmt, formatCount } from '../shared/format';
 import type { FormContext, LookupState } from './form-context';
 import { displayText, parseInput } from './values';
 
@@ -160,7 +160,7 @@ export class LookupInput extends LitElement {
               ? this.term.trim() && state.term && state.options.length === 0
                 ? s.lookupNoMatches
                 : ''
-              : fmt(s.lookupCount, state.options.length);
+              : formatCount(state.options.length, s.lookupCount);
     if (!text) return nothing;
     return html`<div class="status ${state.status === 'error' ? 'error' : 'muted'}" role="status">${text}</div>`;
   }

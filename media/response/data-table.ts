@@ -5,7 +5,7 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
 import { styleProps } from '../shared/style-props';
-import { fmt, formatNumber } from '../shared/format';
+import { fmt, formatCount, formatNumber } from '../shared/format';
 import {
   cellText,
   cellValue,
@@ -317,7 +317,7 @@ export class DataTable extends LitElement {
     const width = `calc(${chars}ch + ${columns.length * CELL_EXTRA_PX}px)`;
     const count =
       this.order.length === this.rows.length
-        ? fmt(s.rowsAll, formatNumber(this.rows.length))
+        ? formatCount(this.rows.length, s.rowsAll)
         : fmt(s.rowsFiltered, formatNumber(this.order.length), formatNumber(this.rows.length));
     return html`<div class="toolbar">
         <vscode-textfield

@@ -3,7 +3,7 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
-import { fmt, formatNumber } from '../shared/format';
+import { formatCount } from '../shared/format';
 
 const PAGE = 200;
 
@@ -115,8 +115,8 @@ export class JsonTree extends LitElement {
     const list = entries(value);
     const isOpen = this.open.has(path);
     const summary = Array.isArray(value)
-      ? fmt(this.strings.itemsCount, formatNumber(list.length))
-      : fmt(this.strings.keysCount, formatNumber(list.length));
+      ? formatCount(list.length, this.strings.itemsCount)
+      : formatCount(list.length, this.strings.keysCount);
     const limit = this.shown.get(path) ?? PAGE;
     return html`<li role="treeitem" aria-level=${level} aria-expanded=${isOpen ? 'true' : 'false'}>
       <button

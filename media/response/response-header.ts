@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { ResponseView } from '../../src/protocol/response-protocol';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
-import { fmt, formatBytes, formatDateTime, formatMs } from '../shared/format';
+import { fmt, formatBytes, formatCount, formatDateTime, formatMs } from '../shared/format';
 
 export class ResponseHeader extends LitElement {
   static override properties = {
@@ -99,7 +99,7 @@ export class ResponseHeader extends LitElement {
       <div class="facts muted">
         ${v.durationMs !== undefined ? html`<span>${fmt(s.duration, formatMs(v.durationMs))}</span>` : nothing}
         ${v.sizeBytes !== undefined ? html`<span>${fmt(s.size, formatBytes(v.sizeBytes))}</span>` : nothing}
-        ${v.attempts && v.attempts > 1 ? html`<span>${fmt(s.attempts, v.attempts)}</span>` : nothing}
+        ${v.attempts && v.attempts > 1 ? html`<span>${formatCount(v.attempts, s.attempts)}</span>` : nothing}
         <span>${fmt(s.environment, v.environment)}</span>
         <span>${formatDateTime(v.time)}</span>
       </div>`;

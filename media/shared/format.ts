@@ -1,5 +1,5 @@
 // Formatting for the apps: `{0}` templates from the host's localised strings, sizes and durations.
-import { ENGLISH_UNITS, UnitFormat, type UnitStrings } from '../../src/protocol/units';
+import { ENGLISH_UNITS, UnitFormat, type PluralStrings, type UnitStrings } from '../../src/protocol/units';
 
 /** Fills `{0}`, `{1}`… in a localised template. */
 export function fmt(template: string, ...args: (string | number)[]): string {
@@ -21,6 +21,11 @@ export function useUnitStrings(strings: UnitStrings): void {
 
 export function formatNumber(n: number): string {
   return format().number(n);
+}
+
+/** A count with its noun in the plural form of the UI language: "1 элемент", "5 элементов". */
+export function formatCount(n: number, forms: PluralStrings): string {
+  return format().count(n, forms);
 }
 
 export function formatDateTime(iso: string): string {

@@ -1,5 +1,6 @@
 // Every text the request form shows, localised by the host (vscode.l10n.t) and sent in `init`.
 // `{0}`-style placeholders are filled in by the app.
+import type { PluralStrings } from './units';
 
 export interface FormStrings {
   pathParameters: string;
@@ -19,8 +20,8 @@ export interface FormStrings {
   itemLabel: string;
   noItems: string;
   /** {0}: the count. */
-  problemsOne: string;
-  problemsMany: string;
+  /** {0}: how many problems block sending. */
+  problems: PluralStrings;
   noProblems: string;
   /** {0}: the parser's message. */
   invalidJson: string;
@@ -40,7 +41,7 @@ export interface FormStrings {
   lookupSearchPlaceholder: string;
   lookupNoMatches: string;
   /** {0}: how many options. */
-  lookupCount: string;
+  lookupCount: PluralStrings;
   securityPartner: string;
   securityPartnerUser: string;
   /** {0}: the environment. */

@@ -1,6 +1,6 @@
 // Every text the response viewer shows, localised by the host (vscode.l10n.t) and sent with `show`.
 // `{0}`-style placeholders are filled in by the app.
-import type { UnitStrings } from './units';
+import type { PluralStrings, UnitStrings } from './units';
 
 export interface ResponseStrings {
   dataTab: string;
@@ -18,7 +18,7 @@ export interface ResponseStrings {
   /** {0}: the size. */
   size: string;
   /** {0}: the count of attempts. */
-  attempts: string;
+  attempts: PluralStrings;
   /** {0}: the environment. */
   environment: string;
   noStatus: string;
@@ -32,7 +32,7 @@ export interface ResponseStrings {
   /** {0}: shown rows, {1}: all rows. */
   rowsFiltered: string;
   /** {0}: rows. */
-  rowsAll: string;
+  rowsAll: PluralStrings;
   valueColumn: string;
   sortAscending: string;
   sortDescending: string;
@@ -55,9 +55,9 @@ export interface ResponseStrings {
   expand: string;
   collapse: string;
   /** {0}: count. */
-  itemsCount: string;
+  itemsCount: PluralStrings;
   /** {0}: count. */
-  keysCount: string;
+  keysCount: PluralStrings;
   showMore: string;
   requestHeaders: string;
   responseHeaders: string;

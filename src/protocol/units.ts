@@ -12,6 +12,18 @@ export interface UnitStrings {
   gigabytes: string;
 }
 
+/**
+ * A message in each plural form of the UI language, `{0}` for the count: the categories of Intl.PluralRules.
+ * English uses `one` and `other`; Russian `one` (1, 21…), `few` (2–4, 22…), `many` (5–20, 25…) and `other`
+ * (fractions).
+ */
+export interface PluralStrings {
+  one: string;
+  few: string;
+  many: string;
+  other: string;
+}
+
 export const ENGLISH_UNITS: UnitStrings = {
   milliseconds: '{0} ms',
   seconds: '{0} s',
@@ -27,6 +39,7 @@ export class UnitFormat {
   private readonly numbers = new Map<number, Intl.NumberFormat>();
   private dateTimes: Intl.DateTimeFormat | undefined;
   private times: Intl.DateTimeFormat | undefined;
+  private plurals: Intl.PluralRules | undefined;
 
   constructor(
     locale: string,
@@ -43,6 +56,17 @@ export class UnitFormat {
       this.numbers.set(fractionDigits, f);
     }
     return f.format(n);
+  }
+
+  /**
+   * A count with its noun in the right plural form: "1 item", "2 items" / "1 элемент", "3 элемента",
+   * "5 элементов". `{1}`, `{2}`… in the message are filled from `args`.
+   */
+  count(n: number, forms: PluralStrings, ...args: (string | number)[]): string {
+    this.plurals ??= new Intl.PluralRules(this.locale);
+    const category = this.plurals.select(n);
+    const template = category === 'one' || category === 'few' || category === 'many' ? forms[category] : forms.other;
+    return fill(template, this.number(n), ...args);
   }
 
   /** Under a second in milliseconds, else in seconds: "16 ms", "1.25 s". */
@@ -77,8 +101,11 @@ export class UnitFormat {
   }
 }
 
-function fill(template: string, value: string): string {
-  return template.replace('{0}', value);
+function fill(template: string, value: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => {
+    const at = Number(i);
+    return at === 0 ? value : at <= args.length ? String(args[at - 1]) : m;
+  });
 }
 
 /** The language if Intl knows it, else English (VS Code's 'qps-ploc' pseudo-language, a malformed tag). */

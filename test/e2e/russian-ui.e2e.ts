@@ -277,22 +277,25 @@ async function assertInView(element: Locator, container: Locator): Promise<void>
 
 /** Fails when any of these elements of a webview reaches past its right edge. */
 async function assertFits(frame: FrameLocator, selector: string): Promise<void> {
-  const outside = await frame.locator('body').evaluate((body, sel) => {
-    const width = document.documentElement.clientWidth;
-    const found: string[] = [];
-    const visit = (root: ParentNode): void => {
-      for (const el of root.querySelectorAll(sel)) {
-        const r = el.getBoundingClientRect();
-        if (r.width > 0 && r.right > width + 1)
-          found.push(`${(el.textContent ?? '').trim()} (right ${Math.round(r.right)} > ${width})`);
-      }
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
-    };
-    visit(body);
-    return found;
-  }, selector);
+  const outside = await frame.locator('body').evaluate<string[], string>(OUTSIDE_RIGHT_EDGE, selector);
   assert.deepStrictEqual(outside, [], 'buttons reach past the edge of the webview');
 }
+
+/** Runs in a webview (a string: see COLLECT_VISIBLE_TEXT in helpers/visible-text.ts). */
+const OUTSIDE_RIGHT_EDGE = `(body, sel) => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  const visit = (root) => {
+    for (const el of root.querySelectorAll(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 1)
+        found.push((el.textContent ?? '').trim() + ' (right ' + Math.round(r.right) + ' > ' + width + ')');
+    }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(body);
+  return found;
+}`;
 
 function fmtBox(b: { x: number; y: number; width: number; height: number }): string {
   return `${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;

@@ -120,7 +120,7 @@ describe('result summary', () => {
         { id: 2, title: 'Birthday' },
       ],
     };
-    const items = summarizeResult(op, card, { items: '{0} items', none: 'none' });
+    const items = summarizeResult(op, card, { items: (n) => `${n} items`, none: 'none' });
     const byLabel = Object.fromEntries(items.map((i) => [i.label, i.value]));
     assert.strictEqual(byLabel.number, '0001');
     assert.strictEqual(byLabel.type, 'Gold card (#8231)');
@@ -136,13 +136,13 @@ describe('result summary', () => {
     const items = summarizeResult(
       auth,
       { id: 1, user_token: 'SECRET-TOKEN', name: 'Ann' },
-      { items: '{0} items', none: 'none' },
+      { items: (n) => `${n} items`, none: 'none' },
     );
     assert.ok(!JSON.stringify(items).includes('SECRET-TOKEN'));
   });
 
   it('counts a list', () => {
-    assert.deepStrictEqual(summarizeResult(op, [], { items: '{0} items', none: 'none' }), [
+    assert.deepStrictEqual(summarizeResult(op, [], { items: (n) => `${n} items`, none: 'none' }), [
       { label: '0 items', value: 'none' },
     ]);
   });

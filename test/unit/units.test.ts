@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ENGLISH_UNITS, UnitFormat, type UnitStrings } from '../../src/protocol/units';
+import { ENGLISH_UNITS, UnitFormat, type PluralStrings, type UnitStrings } from '../../src/protocol/units';
 
 const bundle = JSON.parse(
   fs.readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.ru.json'), 'utf8'),
@@ -50,5 +50,36 @@ describe('units in the UI language', () => {
   it('falls back to English digits for a language Intl does not know', () => {
     assert.strictEqual(new UnitFormat('qps-ploc', ENGLISH_UNITS).number(1234.5), '1,234.5');
     assert.strictEqual(new UnitFormat('not a tag!', ENGLISH_UNITS).locale, 'en');
+  });
+
+  it('puts a counted noun in the plural form of the language, with a Russian message for every form', () => {
+    /** The forms of a message as src/services/plurals.ts asks for them: `<message>/plural: <category>`. */
+    const forms = (one: string, other: string, texts: Record<string, string>): PluralStrings => ({
+      one: texts[`${one}/plural: one`] ?? one,
+      few: texts[`${other}/plural: few`] ?? other,
+      many: texts[`${other}/plural: many`] ?? other,
+      other: texts[`${other}/plural: other`] ?? other,
+    });
+    const english = forms('{0} item', '{0} items', {});
+    assert.deepStrictEqual(
+      [1, 3, 5].map((n) => en.count(n, english)),
+      ['1 item', '3 items', '5 items'],
+    );
+    const items = forms('{0} item', '{0} items', bundle);
+    assert.deepStrictEqual(
+      [1, 3, 5, 11, 21, 22, 1.5].map((n) => nbsp(ru.count(n, items))),
+      ['1 элемент', '3 элемента', '5 элементов', '11 элементов', '21 элемент', '22 элемента', '1,5 элемента'],
+    );
+    const problems = forms('{0} problem to fix before sending', '{0} problems to fix before sending', bundle);
+    assert.strictEqual(ru.count(2, problems), 'Перед отправкой исправьте 2 ошибки');
+    const saved = forms('{0} row saved to {1}.', '{0} rows saved to {1}.', bundle);
+    assert.strictEqual(nbsp(ru.count(1234, saved, 'out.csv')), '1 234 строки сохранены в файл out.csv.');
+    // Every plural message has its four Russian forms, and "few" and "many" differ as Russian needs.
+    const categories = ['one', 'few', 'many', 'other'].map(
+      (c) => Object.keys(bundle).filter((k) => k.endsWith(`/plural: ${c}`)).length,
+    );
+    assert.ok(categories[0] >= 7 && categories.every((n) => n === categories[0]), categories.join(', '));
+    for (const key of Object.keys(bundle).filter((k) => k.endsWith('/plural: few')))
+      assert.notStrictEqual(bundle[key], bundle[key.replace(/few$/, 'many')], key);
   });
 });

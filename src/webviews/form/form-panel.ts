@@ -32,6 +32,7 @@ import type { LocationStore } from '../../services/location-store';
 import type { Logger } from '../../services/log';
 import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
+import { itemsPlural } from '../../services/plurals';
 import { units } from '../../services/units';
 import type { ResponsePresenter } from '../ports';
 import type { PanelObserver } from '../panel-observer';
@@ -317,7 +318,7 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       summary: r
         ? inUiLanguage(
             summarizeResult(this.operation, r.data, {
-              items: vscode.l10n.t('{0} items'),
+              items: (count) => units().count(count, itemsPlural()),
               none: vscode.l10n.t('none'),
             }),
           )

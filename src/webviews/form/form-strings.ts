@@ -1,5 +1,6 @@
 // The request form's texts, localised here in the host and sent to the app with `init`.
 import * as vscode from 'vscode';
+import { optionsPlural, problemsPlural } from '../../services/plurals';
 import type { FormStrings } from '../../protocol/form-strings';
 import type { IssueTexts } from './form-validation';
 import { localiseFieldError } from './validation-text';
@@ -20,8 +21,7 @@ export function formStrings(): FormStrings {
     removeItem: vscode.l10n.t('Remove item {0}'),
     itemLabel: vscode.l10n.t('Item {0}'),
     noItems: vscode.l10n.t('No items.'),
-    problemsOne: vscode.l10n.t('1 problem to fix before sending'),
-    problemsMany: vscode.l10n.t('{0} problems to fix before sending'),
+    problems: problemsPlural(),
     noProblems: vscode.l10n.t('Ready to send'),
     invalidJson: vscode.l10n.t('Not valid JSON: {0}'),
     jsonBodyHelp: vscode.l10n.t('The body as JSON. Edits here and in the fields stay in sync.'),
@@ -42,7 +42,7 @@ export function formStrings(): FormStrings {
     lookupReload: vscode.l10n.t('Reload Options'),
     lookupSearchPlaceholder: vscode.l10n.t('Search by name or phone…'),
     lookupNoMatches: vscode.l10n.t('No matches.'),
-    lookupCount: vscode.l10n.t('{0} options from the API'),
+    lookupCount: optionsPlural(),
     securityPartner: vscode.l10n.t('Needs the partner token'),
     securityPartnerUser: vscode.l10n.t('Needs the partner token and a user token'),
     notSignedIn: vscode.l10n.t('You are not signed in to {0}: nothing can be sent.'),

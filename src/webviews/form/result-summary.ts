@@ -10,11 +10,10 @@ const MAX_TEXT = 200;
 export function summarizeResult(
   op: OperationSpec,
   data: unknown,
-  texts: { items: string; none: string },
+  texts: { items: (count: number) => string; none: string },
 ): SummaryItem[] {
   const value = maskSensitiveFields(data);
-  if (Array.isArray(value))
-    return [{ label: texts.items.replace('{0}', String(value.length)), value: preview(value, texts.none) }];
+  if (Array.isArray(value)) return [{ label: texts.items(value.length), value: preview(value, texts.none) }];
   if (value === null || typeof value !== 'object')
     return value === undefined ? [] : [{ label: 'data', value: cut(String(value)) }];
   const record = value as Record<string, unknown>;

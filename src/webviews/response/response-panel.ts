@@ -19,6 +19,8 @@ import type { HistoryStore } from '../../services/history-store';
 import type { Logger } from '../../services/log';
 import { UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
+import { rowsSavedPlural } from '../../services/plurals';
+import { units } from '../../services/units';
 import type { JsonDocumentProvider } from '../../views/json-documents';
 import type { PanelObserver } from '../panel-observer';
 import { WebviewPanelHost } from '../webview-panel-host';
@@ -238,7 +240,7 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
     this.channel.post({
       type: 'notice',
-      message: vscode.l10n.t('{0} rows saved to {1}.', rows, vscode.workspace.asRelativePath(target)),
+      message: units().count(rows, rowsSavedPlural(), vscode.workspace.asRelativePath(target)),
     });
   }
 

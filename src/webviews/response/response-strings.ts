@@ -1,6 +1,7 @@
 // The response viewer's texts, localised here in the host and sent to the app with `show`.
 import * as vscode from 'vscode';
 import type { ResponseStrings } from '../../protocol/response-strings';
+import { attemptsPlural, fieldsPlural, itemsPlural, rowsPlural } from '../../services/plurals';
 import { unitStrings } from '../../services/units';
 
 export function responseStrings(): ResponseStrings {
@@ -17,7 +18,7 @@ export function responseStrings(): ResponseStrings {
     editRequest: vscode.l10n.t('Edit Request'),
     duration: vscode.l10n.t('Time: {0}'),
     size: vscode.l10n.t('Size: {0}'),
-    attempts: vscode.l10n.t('{0} attempts'),
+    attempts: attemptsPlural(),
     environment: vscode.l10n.t('Environment: {0}'),
     noStatus: vscode.l10n.t('No answer'),
     emptyBody: vscode.l10n.t('The answer has no body.'),
@@ -29,7 +30,7 @@ export function responseStrings(): ResponseStrings {
     columns: vscode.l10n.t('Columns'),
     exportCsv: vscode.l10n.t('Export CSV…'),
     rowsFiltered: vscode.l10n.t('{0} of {1} rows'),
-    rowsAll: vscode.l10n.t('{0} rows'),
+    rowsAll: rowsPlural(),
     valueColumn: vscode.l10n.t('value'),
     sortAscending: vscode.l10n.t('Sort ascending'),
     sortDescending: vscode.l10n.t('Sort descending'),
@@ -47,8 +48,8 @@ export function responseStrings(): ResponseStrings {
     closeRow: vscode.l10n.t('Close Row Details'),
     expand: vscode.l10n.t('Expand'),
     collapse: vscode.l10n.t('Collapse'),
-    itemsCount: vscode.l10n.t('{0} items'),
-    keysCount: vscode.l10n.t('{0} fields'),
+    itemsCount: itemsPlural(),
+    keysCount: fieldsPlural(),
     showMore: vscode.l10n.t('Show more…'),
     requestHeaders: vscode.l10n.t('Request headers'),
     responseHeaders: vscode.l10n.t('Response headers'),

@@ -16,41 +16,46 @@ export const API_DATA_SELECTORS = [
 
 /** The visible text of every element `where` matches (for a webview: `frame.locator('body')`). */
 export async function visibleText(where: Locator, exclude: string[] = []): Promise<string[]> {
-  const lines = await where.evaluateAll((elements, excluded: string[]) => {
-    const out: string[] = [];
-    const blocks = new Map<Element, string[]>();
-    const shown = (el: Element): boolean => {
-      const style = getComputedStyle(el);
-      if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0;
-    };
-    const isBlock = (el: Element): boolean =>
-      !/^(inline|contents)$/.test(getComputedStyle(el).display) || el.shadowRoot !== null;
-    const walk = (node: Node, block: Element): void => {
-      if (node.nodeType === Node.TEXT_NODE) {
-        const text = node.textContent?.trim();
-        if (text) blocks.set(block, [...(blocks.get(block) ?? []), text]);
-        return;
-      }
-      if (!(node instanceof Element) && !(node instanceof ShadowRoot)) return;
-      if (node instanceof Element) {
-        if (excluded.some((s) => node.matches(s))) return;
-        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
-        if (!shown(node) && getComputedStyle(node).display !== 'contents') return;
-        for (const attribute of ['placeholder', 'title', 'aria-label']) {
-          const value = node.getAttribute(attribute)?.trim();
-          if (value) out.push(value);
-        }
-        if (isBlock(node)) block = node;
-        if (node.shadowRoot) walk(node.shadowRoot, block);
-      }
-      // Slotted light-DOM children are drawn inside the shadow root; they are walked here, once.
-      for (const child of node.childNodes) walk(child, block);
-    };
-    for (const el of elements) walk(el, el);
-    for (const texts of blocks.values()) out.push(texts.join(' '));
-    return out;
-  }, exclude);
+  const lines = await where.evaluateAll<string[], string[]>(COLLECT_VISIBLE_TEXT, exclude);
   return [...new Set(lines)];
 }
+
+/**
+ * Runs in the page on the matched elements. A string, not a function: tsx wraps named inner functions in a
+ * `__name()` helper that the page does not have.
+ */
+const COLLECT_VISIBLE_TEXT = `(elements, excluded) => {
+  const out = [];
+  const blocks = new Map();
+  const shown = (el) => {
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const isBlock = (el) => !/^(inline|contents)$/.test(getComputedStyle(el).display) || el.shadowRoot !== null;
+  const walk = (node, block) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.textContent?.trim();
+      if (text) blocks.set(block, [...(blocks.get(block) ?? []), text]);
+      return;
+    }
+    if (!(node instanceof Element) && !(node instanceof ShadowRoot)) return;
+    if (node instanceof Element) {
+      if (excluded.some((s) => node.matches(s))) return;
+      if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) return;
+      if (!shown(node) && getComputedStyle(node).display !== 'contents') return;
+      for (const attribute of ['placeholder', 'title', 'aria-label']) {
+        const value = node.getAttribute(attribute)?.trim();
+        if (value) out.push(value);
+      }
+      if (isBlock(node)) block = node;
+      if (node.shadowRoot) walk(node.shadowRoot, block);
+    }
+    // Slotted light-DOM children are drawn inside the shadow root; they are walked here, once.
+    for (const child of node.childNodes) walk(child, block);
+  };
+  for (const el of elements) walk(el, el);
+  for (const texts of blocks.values()) out.push(texts.join(' '));
+  return out;
+}`;
