@@ -88,7 +88,7 @@ describe('The product in Russian', function () {
     await wb?.close();
   });
 
-  it('shows the sidebar signed out in Russian, with every welcome button in view', async () => {
+  it('shows the sidebar signed out in Russian, with every welcome button in view and the environments named in full', async () => {
     await wb.step('signed-out', async () => {
       await openViewContainer(wb.page, 'Altegio');
       await waitForViews(wb.page, VIEWS);
@@ -99,6 +99,22 @@ describe('The product in Russian', function () {
           view(wb.page, 'Бизнес').locator('.pane-body'),
         );
       await assertRussian('the signed-out sidebar', [...(await sidebarText()), ...(await statusText())]);
+    });
+    await wb.step('environment-picker', async () => {
+      await runCommand(wb.page, 'Altegio: Выбрать окружение');
+      await waitForQuickInput(wb.page);
+      const production = wb.page.locator('.quick-input-widget .monaco-list-row', {
+        hasText: 'Рабочее окружение (production)',
+      });
+      await production.getByText('Реальные данные').waitFor();
+      const { checked, cut } = await production.evaluate<{ checked: number; cut: string[] }, undefined>(
+        CUT_OFF_TEXT,
+        undefined,
+      );
+      assert.ok(checked > 0, 'the picker draws its texts with an ellipsis where they do not fit');
+      assert.deepStrictEqual(cut, [], 'the production item is cut off');
+      await assertRussian('the environment picker', await visibleText(wb.page.locator('.quick-input-widget')));
+      await wb.page.keyboard.press('Escape');
     });
   });
 
@@ -280,6 +296,18 @@ async function assertFits(frame: FrameLocator, selector: string): Promise<void> 
   const outside = await frame.locator('body').evaluate<string[], string>(OUTSIDE_RIGHT_EDGE, selector);
   assert.deepStrictEqual(outside, [], 'buttons reach past the edge of the webview');
 }
+
+/** Runs on an element: the texts inside it that VS Code cuts off with an ellipsis (wider than their box). */
+const CUT_OFF_TEXT = `(root) => {
+  const cut = [];
+  let checked = 0;
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (getComputedStyle(el).textOverflow !== 'ellipsis' || !el.textContent.trim()) continue;
+    checked++;
+    if (el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent.trim());
+  }
+  return { checked, cut };
+}`;
 
 /** Runs in a webview (a string: see COLLECT_VISIBLE_TEXT in helpers/visible-text.ts). */
 const OUTSIDE_RIGHT_EDGE = `(body, sel) => {
