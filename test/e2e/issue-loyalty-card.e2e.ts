@@ -84,7 +84,7 @@ describe('Issue a loyalty card in the request form', function () {
 
   it('fills the card-type dropdown from the sandbox', async () => {
     await wb.step('card-types-loaded', async () => {
-      await form.getByText(/options from the API/).waitFor();
+      await form.getByText(/options? from the API/).waitFor();
       const select = form.locator('altegio-lookup-input vscode-single-select');
       await select.click();
       await form.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().waitFor();
