@@ -14,6 +14,7 @@ import {
   dependentSteps,
   englishPhrases,
   expandTreeRow,
+  inPage,
   findEnglish,
   openViewContainer,
   openWorkbench,
@@ -57,6 +58,7 @@ describe('The product in Russian', function () {
 
   /** Fails with every English text the extension shows in these places. */
   async function assertRussian(where: string, texts: string[]): Promise<void> {
+    assert.ok(texts.length > 0, `nothing was read from ${where}`);
     const problems = findEnglish(texts, phrases, apiValues);
     assert.deepStrictEqual(
       problems.map((p) => `${p.why}: ${p.text}`),
@@ -107,9 +109,8 @@ describe('The product in Russian', function () {
         hasText: 'Рабочее окружение (production)',
       });
       await production.getByText('Реальные данные').waitFor();
-      const { checked, cut } = await production.evaluate<{ checked: number; cut: string[] }, undefined>(
-        CUT_OFF_TEXT,
-        undefined,
+      const { checked, cut } = await production.evaluate(
+        inPage<(root: Element) => { checked: number; cut: string[] }>(CUT_OFF_TEXT),
       );
       assert.ok(checked > 0, 'the picker draws its texts with an ellipsis where they do not fit');
       assert.deepStrictEqual(cut, [], 'the production item is cut off');
@@ -293,7 +294,9 @@ async function assertInView(element: Locator, container: Locator): Promise<void>
 
 /** Fails when any of these elements of a webview reaches past its right edge. */
 async function assertFits(frame: FrameLocator, selector: string): Promise<void> {
-  const outside = await frame.locator('body').evaluate<string[], string>(OUTSIDE_RIGHT_EDGE, selector);
+  const outside = await frame
+    .locator('body')
+    .evaluate(inPage<(body: Element, sel: string) => string[]>(OUTSIDE_RIGHT_EDGE), selector);
   assert.deepStrictEqual(outside, [], 'buttons reach past the edge of the webview');
 }
 

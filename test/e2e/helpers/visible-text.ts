@@ -16,14 +16,24 @@ export const API_DATA_SELECTORS = [
 
 /** The visible text of every element `where` matches (for a webview: `frame.locator('body')`). */
 export async function visibleText(where: Locator, exclude: string[] = []): Promise<string[]> {
-  const lines = await where.evaluateAll<string[], string[]>(COLLECT_VISIBLE_TEXT, exclude);
+  const lines = await where.evaluateAll(
+    inPage<(elements: Element[], excluded: string[]) => string[]>(COLLECT_VISIBLE_TEXT),
+    exclude,
+  );
+  if (!Array.isArray(lines)) throw new Error('the page script returned no list of texts');
   return [...new Set(lines)];
 }
 
 /**
- * Runs in the page on the matched elements. A string, not a function: tsx wraps named inner functions in a
- * `__name()` helper that the page does not have.
+ * A page function from its source. Written as a string because tsx wraps named inner functions in a `__name()`
+ * helper that the page does not have; made a function because Playwright evaluates a string as an expression and
+ * would return the function itself instead of calling it.
  */
+export function inPage<F>(source: string): F {
+  return new Function(`return (${source});`)() as F;
+}
+
+/** Runs in the page on the matched elements. */
 const COLLECT_VISIBLE_TEXT = `(elements, excluded) => {
   const out = [];
   const blocks = new Map();
