@@ -43,6 +43,11 @@ import {
 } from './webview-support';
 
 const VIEWS = ['API', 'Бизнес', 'История'];
+/**
+ * VS Code's own words, which the stub language pack leaves English (a real pack translates them): the quick
+ * input's aria-label.
+ */
+const VSCODE_OWN = ['Type to narrow down results.'];
 const FORM_TAB = /^POST Выдать карту лояльности/;
 /** A phone no client of the sandbox has: issuing a card to it is refused with 422. */
 const STRANGER_PHONE = 79990001122;
@@ -59,7 +64,7 @@ describe('The product in Russian', function () {
   /** Fails with every English text the extension shows in these places. */
   async function assertRussian(where: string, texts: string[]): Promise<void> {
     assert.ok(texts.length > 0, `nothing was read from ${where}`);
-    const problems = findEnglish(texts, phrases, apiValues);
+    const problems = findEnglish(texts, phrases, [...apiValues, ...VSCODE_OWN]);
     assert.deepStrictEqual(
       problems.map((p) => `${p.why}: ${p.text}`),
       [],
