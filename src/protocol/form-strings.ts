@@ -38,6 +38,8 @@ export interface FormStrings {
   /** {0}: the reason. */
   lookupError: string;
   lookupReload: string;
+  /** The screen-reader name of a dropdown's open button (the element library's own label is English). */
+  openOptions: string;
   lookupSearchPlaceholder: string;
   lookupNoMatches: string;
   /** {0}: how many options. */

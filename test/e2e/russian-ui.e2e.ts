@@ -200,6 +200,10 @@ describe('The product in Russian', function () {
       await form.locator('.sendbar vscode-button').first().click();
       await form.locator('altegio-result-card h2', { hasText: /422 Unprocessable/ }).waitFor();
       await form.getByRole('tab', { name: 'Поля' }).click();
+      // A screen reader hears the dropdown's open button in Russian, not the element library's English label.
+      const openButton = form.locator('altegio-lookup-input vscode-single-select').first().locator('.combobox-button');
+      await openButton.waitFor({ state: 'attached' });
+      assert.strictEqual(await openButton.getAttribute('aria-label'), 'Открыть список вариантов');
       await assertRussian('the form after a 422', await webviewText(form));
     });
     await wb.step('viewer-422', async () => {

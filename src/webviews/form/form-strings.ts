@@ -40,6 +40,7 @@ export function formStrings(): FormStrings {
     ),
     lookupError: vscode.l10n.t('Could not load the options: {0}'),
     lookupReload: vscode.l10n.t('Reload Options'),
+    openOptions: vscode.l10n.t('Open the list of options'),
     lookupSearchPlaceholder: vscode.l10n.t('Search by name or phone…'),
     lookupNoMatches: vscode.l10n.t('No matches.'),
     lookupCount: optionsPlural(),
