@@ -97,7 +97,7 @@ export async function seedClients(demo: SandboxDemo, count: number): Promise<voi
 }
 
 /**
- * The content of the webview shown in the editor group whose active tab has this title, once `shows` (a CSS
+ * The content of the webview shown in an editor group whose active tab has this title, once `shows` (a CSS
  * selector) is in it. Webviews are drawn in an overlay, not inside their editor group, so the frame is the one
  * covering that group's editor area. The frame is looked up again until it shows that: in code-server a webview
  * that never loads is replaced by a new panel (src/webviews/load-watchdog.ts), whose frame comes elsewhere.
@@ -115,18 +115,20 @@ export async function webviewOfTab(page: Page, title: RegExp, shows: string): Pr
       await page.waitForFunction(
         (pattern) => {
           const re = new RegExp(pattern);
-          const group = [...document.querySelectorAll('.editor-group-container')].find((g) =>
-            [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) =>
-              re.test(l.textContent ?? ''),
-            ),
-          );
-          const area = group?.querySelector('.editor-container')?.getBoundingClientRect();
-          if (!area) return undefined;
+          // Every such group: a form and its viewer may carry the same title (a request that got no response).
+          const areas = [...document.querySelectorAll('.editor-group-container')]
+            .filter((g) =>
+              [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) =>
+                re.test(l.textContent ?? ''),
+              ),
+            )
+            .flatMap((g) => g.querySelector('.editor-container')?.getBoundingClientRect() ?? []);
           const found = [...document.querySelectorAll('iframe.webview.ready')].flatMap((f, i) => {
             const r = f.getBoundingClientRect();
             const x = r.left + r.width / 2;
             const y = r.top + r.height / 2;
-            return r.width > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom ? [i] : [];
+            const inside = areas.some((a) => x >= a.left && x <= a.right && y >= a.top && y <= a.bottom);
+            return r.width > 0 && inside ? [i] : [];
           });
           return found.length > 0 ? found : undefined;
         },
