@@ -45,9 +45,9 @@ import {
 const VIEWS = ['API', 'Бизнес', 'История'];
 /**
  * VS Code's own words, which the stub language pack leaves English (a real pack translates them): the quick
- * input's aria-label.
+ * input's aria-label and the accessibility hint VS Code puts in front of a walkthrough step's aria-label.
  */
-const VSCODE_OWN = ['Type to narrow down results.'];
+const VSCODE_OWN = ['Type to narrow down results.', 'Inspect this in the accessible view (Shift+Alt+F2).'];
 const FORM_TAB = /^POST Выдать карту лояльности/;
 /** A phone no client of the sandbox has: issuing a card to it is refused with 422. */
 const STRANGER_PHONE = 79990001122;
