@@ -29,17 +29,20 @@ export function registerBusinessCommands(registry: CommandRegistry, s: BusinessC
   });
   registry.register('altegio.business.refreshNode', (node?: BusinessNode) => s.businessTree.refresh(node));
   registry.register('altegio.business.cancelLoading', () => s.businessTree.cancelLoading());
-  registry.register('altegio.business.loadMore', async (node: Extract<BusinessNode, { kind: 'loadMore' }>) => {
+  registry.register('altegio.business.loadMore', async (node?: Extract<BusinessNode, { kind: 'loadMore' }>) => {
+    if (!node) return;
     await vscode.window.withProgress({ location: { viewId: 'altegio.business' } }, () =>
       s.businessTree.loadMore(node.key),
     );
   });
-  registry.register('altegio.business.openDetails', async (node: BusinessNode) => {
+  registry.register('altegio.business.openDetails', async (node?: BusinessNode) => {
+    if (!node) return;
     if (node.kind === 'row') await s.documents.open(`${node.view.kind}-${node.view.id}`, node.row);
     else if (node.kind === 'location') await s.documents.open(`location-${node.ctx.locationId}`, node.row);
     else if (node.kind === 'chain') await s.documents.open(`chain-${node.chain.id}`, node.chain);
   });
-  registry.register('altegio.business.copyId', async (node: BusinessNode) => {
+  registry.register('altegio.business.copyId', async (node?: BusinessNode) => {
+    if (!node) return;
     const id =
       node.kind === 'row'
         ? node.view.id
@@ -52,7 +55,13 @@ export function registerBusinessCommands(registry: CommandRegistry, s: BusinessC
     await vscode.env.clipboard.writeText(String(id));
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', String(id)), 3000);
   });
-  registry.register('altegio.business.selectLocation', async (node: BusinessNode) => {
+  registry.register('altegio.business.selectLocation', async (node?: BusinessNode) => {
+    // VS Code passes no node when the tree was redrawn while its context menu was open: the user still asked to
+    // choose a default location, so the picker asks which one.
+    if (!node) {
+      await vscode.commands.executeCommand('altegio.selectLocation');
+      return;
+    }
     if (node.kind !== 'location') return;
     await s.locations.select({
       locationId: node.ctx.locationId,
@@ -60,18 +69,18 @@ export function registerBusinessCommands(registry: CommandRegistry, s: BusinessC
       chainId: node.ctx.chainId,
     });
   });
-  registry.register('altegio.business.issueCardHere', async (node: BusinessNode) => {
+  registry.register('altegio.business.issueCardHere', async (node?: BusinessNode) => {
     const prefill: { locationId?: number; chainId?: number; phone?: string } = {};
-    if (node.kind === 'location')
+    if (node?.kind === 'location')
       Object.assign(prefill, { locationId: node.ctx.locationId, chainId: node.ctx.chainId });
-    if (node.kind === 'row' || node.kind === 'collection') {
+    if (node?.kind === 'row' || node?.kind === 'collection') {
       Object.assign(prefill, { locationId: node.ctx.locationId, chainId: node.ctx.chainId });
       const client = node.kind === 'row' && node.view.kind === 'client' ? node.row : node.client;
       if (client?.phone) prefill.phone = String(client.phone).replace(/\D/g, '');
     }
     await vscode.commands.executeCommand('altegio.issueLoyaltyCard', prefill);
   });
-  registry.register('altegio.business.removeCard', (node: RowNode) => removeCard(s, node));
+  registry.register('altegio.business.removeCard', (node?: RowNode) => (node ? removeCard(s, node) : undefined));
 }
 
 async function removeCard(s: BusinessCommandsHost, node: RowNode): Promise<void> {
