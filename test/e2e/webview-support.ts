@@ -110,7 +110,7 @@ export async function webviewOfTab(page: Page, title: RegExp, shows: string): Pr
   await tab.waitFor({ state: 'visible', timeout: WEBVIEW_LOAD_TIMEOUT_MS });
   const deadline = Date.now() + WEBVIEW_LOAD_TIMEOUT_MS;
   for (;;) {
-    // The positions of the overlay frames that cover that group's editor area (a replaced one may linger).
+    // The positions of the overlay frames that cover those groups' editor areas (a replaced one may linger).
     const candidates = (await (
       await page.waitForFunction(
         (pattern) => {
@@ -123,13 +123,15 @@ export async function webviewOfTab(page: Page, title: RegExp, shows: string): Pr
               ),
             )
             .flatMap((g) => g.querySelector('.editor-container')?.getBoundingClientRect() ?? []);
-          const found = [...document.querySelectorAll('iframe.webview.ready')].flatMap((f, i) => {
-            const r = f.getBoundingClientRect();
-            const x = r.left + r.width / 2;
-            const y = r.top + r.height / 2;
-            const inside = areas.some((a) => x >= a.left && x <= a.right && y >= a.top && y <= a.bottom);
-            return r.width > 0 && inside ? [i] : [];
-          });
+          const frames = [...document.querySelectorAll('iframe.webview.ready')].map((f) => f.getBoundingClientRect());
+          // The first such group's frames first, as when only one group was looked at.
+          const found = areas.flatMap((a) =>
+            frames.flatMap((r, i) => {
+              const x = r.left + r.width / 2;
+              const y = r.top + r.height / 2;
+              return r.width > 0 && x >= a.left && x <= a.right && y >= a.top && y <= a.bottom ? [i] : [];
+            }),
+          );
           return found.length > 0 ? found : undefined;
         },
         title.source,
