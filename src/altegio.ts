@@ -118,7 +118,7 @@ export function createAltegio(context: AltegioContext, overrides: AltegioOverrid
     }),
   );
   const businessTree = own(new BusinessTreeProvider(auth, locations, pipeline, catalog));
-  const historyTree = own(new HistoryTreeProvider(history));
+  const historyTree = own(new HistoryTreeProvider(history, catalogIndex));
 
   const panels = { extensionUri: context.extensionUri, log, catalog, ...(observer ? { observer } : {}) };
   const responses = own(new Responses({ ...panels, auth, pipeline, clients, history, environments, documents }));

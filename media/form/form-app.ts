@@ -467,14 +467,38 @@ export class FormApp extends LitElement {
     this.changed();
   }
 
-  private get blockedReason(): string | undefined {
+  /** Why nothing can be sent, whatever the values: the environment is read-only, or the tokens are missing. */
+  private get blocked(): 'readOnly' | 'signedOut' | 'userToken' | undefined {
     const a = this.auth;
     if (!a) return undefined;
-    if (a.readOnlyBlocked) return fmt(this.strings.readOnlyBlocked, a.environment);
-    if (!a.signedIn) return fmt(this.strings.notSignedIn, a.environment);
-    if (this.model?.security === 'BearerPartnerUser' && !a.hasUserToken)
-      return fmt(this.strings.missingUserToken, a.environment);
+    if (a.readOnlyBlocked) return 'readOnly';
+    if (!a.signedIn) return 'signedOut';
+    if (this.model?.security === 'BearerPartnerUser' && !a.hasUserToken) return 'userToken';
     return undefined;
+  }
+
+  private get blockedReason(): string | undefined {
+    const s = this.strings;
+    const environment = this.auth?.environment ?? '';
+    switch (this.blocked) {
+      case 'readOnly':
+        return fmt(s.readOnlyBlocked, environment);
+      case 'signedOut':
+        return fmt(s.notSignedIn, environment);
+      case 'userToken':
+        return fmt(s.missingUserToken, environment);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Said in the send bar instead of "Ready to send" while Send is disabled by `blocked`. */
+  private get blockedStatus(): string | undefined {
+    const s = this.strings;
+    const blocked = this.blocked;
+    return (
+      blocked && { readOnly: s.blockedReadOnly, signedOut: s.blockedSignedOut, userToken: s.blockedUserToken }[blocked]
+    );
   }
 
   private renderSendBar(): TemplateResult {
@@ -482,7 +506,7 @@ export class FormApp extends LitElement {
     const count = this.issues.filter((i) => i.source === 'schema').length + (this.jsonInvalid ? 1 : 0);
     const blocked = this.blockedReason;
     const disabled = this.sending || count > 0 || blocked !== undefined;
-    const problems = count === 0 ? s.noProblems : countText(s.problems, count);
+    const problems = count === 0 ? (this.blockedStatus ?? s.noProblems) : countText(s.problems, count);
     return html`<div class="sendbar">
       <div class="primary">
         <vscode-button icon="play" ?disabled=${disabled} title=${blocked ?? ''} @click=${() => this.send()}

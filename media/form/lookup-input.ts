@@ -108,6 +108,21 @@ export class LookupInput extends LitElement {
     return this.field.lookup?.searchable ? this.renderSearch() : this.renderList();
   }
 
+  /**
+   * The dropdown's open button carries the element library's fixed English aria-label (2.5.1 has no property for
+   * it), so a screen reader would announce English in a Russian form: once the select has drawn, its button gets the
+   * form's own localised name. Lit never rewrites a static attribute, so the name stays until the select is redrawn
+   * from scratch, which runs this again.
+   */
+  override updated(): void {
+    const select = this.renderRoot.querySelector('vscode-single-select');
+    if (!select) return;
+    const name = this.ctx.strings.openOptions;
+    void select.updateComplete.then(() =>
+      select.shadowRoot?.querySelector('.combobox-button')?.setAttribute('aria-label', name),
+    );
+  }
+
   private renderList(): TemplateResult {
     const state = this.state;
     const current = displayText(this.value);

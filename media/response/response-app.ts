@@ -10,7 +10,7 @@ import {
 } from '../../src/protocol/response-protocol';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
-import { countText, fmt, formatBytes } from '../shared/format';
+import { countText, fmt, formatBytes, useUnitStrings } from '../shared/format';
 import type { HostChannel } from '../shared/host-channel';
 import type { DataTable } from './data-table';
 
@@ -147,6 +147,7 @@ export class ResponseApp extends LitElement {
     switch (m.type) {
       case 'show':
         this.strings = m.strings;
+        useUnitStrings(m.strings.units);
         this.view = m.view;
         this.pinned = m.pinned;
         this.paging = undefined;

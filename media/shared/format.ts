@@ -1,6 +1,7 @@
 // Formatting for the apps: `{0}` templates from the host's localised strings, counts in their plural forms,
 // sizes and durations.
 import { pluralText, type PluralText } from '../../src/protocol/plural';
+import { ENGLISH_UNITS, UnitFormat, type UnitStrings } from '../../src/protocol/units';
 
 /** Fills `{0}`, `{1}`… in a localised template. */
 export function fmt(template: string, ...args: (string | number)[]): string {
@@ -16,44 +17,29 @@ export function countText(text: PluralText, count: number, ...args: (string | nu
   return pluralText(text, count, locale(), ...args.map((a) => (typeof a === 'number' ? formatNumber(a) : a)));
 }
 
-// Creating an Intl formatter costs milliseconds: each kind is made once.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = formatters.get(key) as T | undefined;
-  if (!f) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f;
+// The host sends the unit words of the UI language (src/protocol/units.ts); until then, English ones.
+let units: UnitFormat | undefined;
+const format = (): UnitFormat => (units ??= new UnitFormat(locale(), ENGLISH_UNITS));
+
+/** Formats with the unit words the host localised (sent with the app's strings). */
+export function useUnitStrings(strings: UnitStrings): void {
+  units = new UnitFormat(locale(), strings);
 }
 
 export function formatNumber(n: number): string {
-  return formatter('number', () => new Intl.NumberFormat(locale())).format(n);
+  return format().number(n);
 }
 
 export function formatDateTime(iso: string): string {
-  return formatter(
-    'datetime',
-    () => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'medium' }),
-  ).format(new Date(iso));
+  return format().dateTime(iso);
 }
 
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 ? 0 : 1;
-  return `${formatter(`bytes${digits}`, () => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits })).format(value)} ${units[unit]}`;
+  return format().size(bytes);
 }
 
 export function formatMs(ms: number): string {
-  return ms < 1000
-    ? `${Math.round(ms)} ms`
-    : `${formatter('seconds', () => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 })).format(ms / 1000)} s`;
+  return format().duration(ms);
 }
 
 /**

@@ -29,6 +29,8 @@ export function documentedFields(op: OperationSpec): DocumentedField[] {
   };
   for (const p of op.parameters) add(p.in, p.name, p.description);
   const body = op.requestBody?.schema;
+  // A bare-array body (bulk operations) is documented as a whole, keyed `body:[]`, and by its rows' properties.
+  if (body?.items) add('body', '[]', body.description);
   if (body) visitSchema(body, '', (name, description) => add('body', name, description));
   return out;
 }

@@ -33,17 +33,20 @@ export function registerBusinessCommands(registry: CommandRegistry, s: BusinessC
   });
   registry.register('altegio.business.refreshNode', (node?: BusinessNode) => s.businessTree.refresh(node));
   registry.register('altegio.business.cancelLoading', () => s.businessTree.cancelLoading());
-  registry.register('altegio.business.loadMore', async (node: Extract<BusinessNode, { kind: 'loadMore' }>) => {
+  registry.register('altegio.business.loadMore', async (node?: Extract<BusinessNode, { kind: 'loadMore' }>) => {
+    if (!node) return;
     await vscode.window.withProgress({ location: { viewId: 'altegio.business' } }, () =>
       s.businessTree.loadMore(node.key),
     );
   });
-  registry.register('altegio.business.openDetails', async (node: BusinessNode) => {
+  registry.register('altegio.business.openDetails', async (node?: BusinessNode) => {
+    if (!node) return;
     if (node.kind === 'row') await s.documents.open(`${node.view.kind}-${node.view.id}`, node.row);
     else if (node.kind === 'location') await s.documents.open(`location-${node.ctx.locationId}`, node.row);
     else if (node.kind === 'chain') await s.documents.open(`chain-${node.chain.id}`, node.chain);
   });
-  registry.register('altegio.business.copyId', async (node: BusinessNode) => {
+  registry.register('altegio.business.copyId', async (node?: BusinessNode) => {
+    if (!node) return;
     const id =
       node.kind === 'row'
         ? node.view.id
@@ -56,7 +59,13 @@ export function registerBusinessCommands(registry: CommandRegistry, s: BusinessC
     await vscode.env.clipboard.writeText(String(id));
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', String(id)), 3000);
   });
-  registry.register('altegio.business.selectLocation', async (node: BusinessNode) => {
+  registry.register('altegio.business.selectLocation', async (node?: BusinessNode) => {
+    // VS Code passes no node when the tree was redrawn while its context menu was open: the user still asked to
+    // choose a default location, so the picker asks which one.
+    if (!node) {
+      await vscode.commands.executeCommand('altegio.selectLocation');
+      return;
+    }
     if (node.kind !== 'location') return;
     await s.locations.select({
       locationId: node.ctx.locationId,
@@ -64,10 +73,10 @@ export function registerBusinessCommands(registry: CommandRegistry, s: BusinessC
       chainId: node.ctx.chainId,
     });
   });
-  registry.register('altegio.business.issueCardHere', async (node: BusinessNode) => {
-    await vscode.commands.executeCommand('altegio.issueLoyaltyCard', issueCardContext(node));
+  registry.register('altegio.business.issueCardHere', async (node?: BusinessNode) => {
+    await vscode.commands.executeCommand('altegio.issueLoyaltyCard', node ? issueCardContext(node) : {});
   });
-  registry.register('altegio.business.removeCard', (node: RowNode) => removeCard(s, node));
+  registry.register('altegio.business.removeCard', (node?: RowNode) => (node ? removeCard(s, node) : undefined));
 }
 
 /** Where a card issued from this tree item goes: its location and chain, and its client's phone. */

@@ -36,7 +36,9 @@ async function selectEnvironment(s: EnvironmentCommandsHost): Promise<void> {
       description: id === 'custom' && !env.baseUrl ? vscode.l10n.t('enter a base URL') : env.baseUrl,
       detail:
         id === 'production'
-          ? vscode.l10n.t('Real business data. Writes are blocked while "Production read-only" is on.')
+          ? env.readOnly
+            ? vscode.l10n.t('Real business data, read-only: nothing that changes data is sent.')
+            : vscode.l10n.t('Real business data: changes are sent (read-only is off).')
           : undefined,
       value: id,
     };

@@ -2,11 +2,12 @@
 // copy as cURL, clear). Exports (cURL, .http) mask tokens unless the user explicitly asks for them.
 import * as vscode from 'vscode';
 import type { Catalog, OperationSpec, OperationSummary } from '../api/catalog';
-import { getRussianCatalogue } from '../api/catalog-l10n';
 import type { RequestInput } from '../api/client';
 import { toCurl, toHttpFile } from '../api/export';
 import { MASK } from '../api/sensitive';
+import { apiTexts } from '../services/api-texts';
 import type { Auth } from '../services/auth';
+import { environmentLabel } from '../services/environments';
 import type { CatalogIndexSource, CatalogSource } from '../services/catalog-source';
 import type { HistoryEntry, HistoryStore } from '../services/history-store';
 import type { OperationSearchSource } from '../services/operation-search-source';
@@ -73,7 +74,7 @@ type RunChoice = { operation: OperationSummary } | { treeFilter: string };
 
 async function runOperation(s: Host): Promise<void> {
   const search = s.operationSearch();
-  const russian = vscode.env.language.toLowerCase().startsWith('ru') ? getRussianCatalogue() : undefined;
+  const texts = apiTexts();
   const choice = await s.prompter.searchPick<RunChoice>({
     title: vscode.l10n.t('Run an Altegio operation'),
     placeHolder: vscode.l10n.t('Words of the summary, path or section, in English or Russian'),
@@ -92,8 +93,8 @@ async function runOperation(s: Host): Promise<void> {
       // typed) cannot undo our ranking; the summary is the description.
       return operations.map((o) => ({
         label: o.method,
-        description: russian?.summary(o.id) ?? o.summary,
-        detail: `${o.path} · ${russian?.sectionName(o.section) ?? o.section}${o.deprecated ? ` · ${vscode.l10n.t('deprecated')}` : ''}${o.destructive ? ` · ${vscode.l10n.t('destructive')}` : ''}`,
+        description: texts.summary(o),
+        detail: `${o.path} · ${texts.sectionName(o.section)}${o.deprecated ? ` · ${vscode.l10n.t('deprecated')}` : ''}${o.destructive ? ` · ${vscode.l10n.t('destructive')}` : ''}`,
         value: { operation: o },
       }));
     },
@@ -139,7 +140,7 @@ async function replay(s: Host, entry: HistoryEntry): Promise<void> {
       vscode.l10n.t('This request was made in another environment.'),
       vscode.l10n.t(
         'It was sent to "{0}"; the current environment is "{1}".',
-        entry.environment,
+        environmentLabel(entry.environment),
         s.auth.environment.label,
       ),
       go,
@@ -220,7 +221,7 @@ async function exportHttp(s: Host, entry?: HistoryEntry): Promise<void> {
   const prepared = await s.pipeline.prepare(input);
   const doc = await vscode.workspace.openTextDocument({
     language: 'http',
-    content: toHttpFile(prepared, { title: `${input.operation.method} ${input.operation.summary}` }),
+    content: toHttpFile(prepared, { title: `${input.operation.method} ${apiTexts().summary(input.operation)}` }),
   });
   await vscode.window.showTextDocument(doc);
 }

@@ -40,6 +40,8 @@ export interface FormStrings {
   /** {0}: the reason. */
   lookupError: string;
   lookupReload: string;
+  /** The screen-reader name of a dropdown's open button (the element library's own label is English). */
+  openOptions: string;
   lookupSearchPlaceholder: string;
   lookupNoMatches: string;
   /** {0}: how many options. */
@@ -89,4 +91,8 @@ export interface FormStrings {
   kindJson: string;
   yes: string;
   no: string;
+  /** Instead of "Ready to send" when Send is disabled because of the environment or the tokens. */
+  blockedSignedOut: string;
+  blockedReadOnly: string;
+  blockedUserToken: string;
 }

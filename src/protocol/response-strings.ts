@@ -1,6 +1,7 @@
 // Every text the response viewer shows, localised by the host (vscode.l10n.t) and sent with `show`.
 // `{0}`-style placeholders are filled in by the app; texts with a count come in their plural forms, `{0}` the count.
 import type { PluralText } from './plural';
+import type { UnitStrings } from './units';
 
 export interface ResponseStrings {
   dataTab: string;
@@ -79,4 +80,6 @@ export interface ResponseStrings {
   retry: string;
   showAllColumns: string;
   cutNotice: string;
+  /** Durations and sizes. */
+  units: UnitStrings;
 }

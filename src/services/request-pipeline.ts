@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { OperationSpec } from '../api/catalog';
 import type { ApiResponse, PreparedRequest, RequestInput } from '../api/client';
 import { isAltegioError, type AltegioError } from '../api/errors';
+import { apiTexts } from './api-texts';
 import type { Auth } from './auth';
 import type { ClientCache } from './client-cache';
 import { Disposable } from './disposable';
@@ -164,7 +165,7 @@ export class RequestPipeline extends Disposable {
         vscode.workspace.getConfiguration('altegio').get<boolean>('confirmDestructiveOperations', true);
     if (!ask) return;
     const c = confirmation ?? {
-      message: vscode.l10n.t('Send {0} {1}?', op.method, op.summary),
+      message: vscode.l10n.t('Send {0} {1}?', op.method, apiTexts().summary(op)),
       detail: vscode.l10n.t(
         '{0} {1}\nEnvironment: {2}\nThis operation changes or removes data and cannot be undone from here.',
         op.method,

@@ -7,6 +7,7 @@ import type { SectionSummary } from '../api/catalog-index';
 import type { CatalogIndexSource } from '../services/catalog-source';
 import { shortSummary } from '../api/short-summary';
 import type { OperationSearchSource } from '../services/operation-search-source';
+import { apiTexts } from '../services/api-texts';
 import { Disposable } from '../services/disposable';
 import { methodIcon } from './method-style';
 
@@ -81,24 +82,24 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
   }
 
   getTreeItem(node: ApiNode): vscode.TreeItem {
+    const texts = apiTexts();
     if (node.kind === 'section') {
       const item = new vscode.TreeItem(
-        node.section.name,
+        texts.sectionName(node.section.name),
         this.filterText ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
       );
       item.id = `section:${node.section.name}${this.filterText ? `?${this.filterText}` : ''}`;
       item.iconPath = new vscode.ThemeIcon(node.section.icon);
       item.description = String(node.operations.length);
-      item.tooltip = node.section.description;
+      item.tooltip = texts.sectionDescription(node.section);
       item.contextValue = 'apiSection';
       return item;
     }
     const op = node.operation;
-    // A label short enough for the default width, never the same as another's; the tooltip has the summary.
-    const item = new vscode.TreeItem(
-      `${op.method} ${shortSummary(this.index(), op)}`,
-      vscode.TreeItemCollapsibleState.None,
-    );
+    // A label short enough for the default width, never the same as another's; the tooltip has the summary. In
+    // another language the catalogue's translated summary is the label.
+    const summary = texts.translated ? texts.summary(op) : shortSummary(this.index(), op);
+    const item = new vscode.TreeItem(`${op.method} ${summary}`, vscode.TreeItemCollapsibleState.None);
     item.id = `op:${op.id}`;
     item.description = op.deprecated ? `${op.path} · ${vscode.l10n.t('deprecated')}` : op.path;
     item.iconPath = methodIcon(op.method, op.deprecated);
@@ -106,7 +107,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
     item.contextValue = op.destructive ? 'apiOperation destructive' : 'apiOperation';
     item.command = { command: 'altegio.openOperation', title: vscode.l10n.t('Open Request Form'), arguments: [op.id] };
     item.accessibilityInformation = {
-      label: `${op.method} ${op.summary}, ${op.path}${op.deprecated ? ', deprecated' : ''}`,
+      label: `${op.method} ${summary}, ${op.path}${op.deprecated ? `, ${vscode.l10n.t('deprecated')}` : ''}`,
     };
     return item;
   }
@@ -121,7 +122,7 @@ export class ApiTreeProvider extends Disposable implements vscode.TreeDataProvid
 export function operationTooltip(op: OperationSummary): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${op.method}** \`${op.path}\`\n\n`);
-  md.appendText(op.summary);
+  md.appendText(apiTexts().summary(op));
   md.appendMarkdown('\n\n');
   md.appendMarkdown(
     `$(key) ${op.security === 'BearerPartner' ? vscode.l10n.t('Partner token') : vscode.l10n.t('Partner and user tokens')}`,

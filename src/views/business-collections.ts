@@ -1,6 +1,7 @@
 // The lists the Business view shows under a location and a client: which operation reads each one and
 // how its rows are labelled. This table and the form lookups are the only places that name operations.
 import * as vscode from 'vscode';
+import { units } from '../services/units';
 
 export interface LocationContext {
   locationId: number;
@@ -49,8 +50,7 @@ export function staleAfterWrite(spec: CollectionSpec, operation: { id: string; s
 export type Row = Record<string, unknown>;
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const money = (v: unknown): string =>
-  typeof v === 'number' ? v.toLocaleString(undefined, { maximumFractionDigits: 2 }) : text(v);
+const money = (v: unknown): string => (typeof v === 'number' ? units().number(v) : text(v));
 
 function isoDate(offsetDays: number): string {
   const d = new Date();

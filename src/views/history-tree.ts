@@ -1,6 +1,10 @@
 // The History view: past requests, newest first, with status, duration and time.
 import * as vscode from 'vscode';
+import { apiTexts } from '../services/api-texts';
+import type { CatalogIndexSource } from '../services/catalog-source';
 import { Disposable } from '../services/disposable';
+import { environmentLabel } from '../services/environments';
+import { units } from '../services/units';
 import type { HistoryEntry, HistoryStore } from '../services/history-store';
 import { methodIcon } from './method-style';
 
@@ -8,7 +12,11 @@ export class HistoryTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly history: HistoryStore) {
+  constructor(
+    private readonly history: HistoryStore,
+    /** Names the operation of an entry in the tooltip. */
+    private readonly index: CatalogIndexSource,
+  ) {
     super();
     this.register(history.onDidChange(() => this.changed.fire()));
   }
@@ -22,8 +30,9 @@ export class HistoryTreeProvider extends Disposable implements vscode.TreeDataPr
     item.id = `history:${entry.id}`;
     const time = new Date(entry.time);
     const status = entry.status !== undefined ? String(entry.status) : outcomeLabel(entry.errorKind);
-    const duration = entry.durationMs !== undefined ? `${Math.round(entry.durationMs)} ms` : undefined;
-    item.description = [status, duration, time.toLocaleTimeString()].filter(Boolean).join(' · ');
+    const format = units();
+    const duration = entry.durationMs !== undefined ? format.duration(entry.durationMs) : undefined;
+    item.description = [status, duration, format.time(time)].filter(Boolean).join(' · ');
     const failed = entry.errorKind !== undefined || (entry.status !== undefined && entry.status >= 400);
     item.iconPath = failed
       ? new vscode.ThemeIcon(
@@ -33,8 +42,10 @@ export class HistoryTreeProvider extends Disposable implements vscode.TreeDataPr
       : methodIcon(entry.method);
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${entry.method}** \`${entry.path}\`\n\n`);
+    const operation = this.operation(entry.operationId);
+    if (operation) md.appendText(`${apiTexts().summary(operation)}\n\n`);
     md.appendText(
-      `${vscode.l10n.t('Status')}: ${status}\n${vscode.l10n.t('Time')}: ${time.toLocaleString()}\n${vscode.l10n.t('Environment')}: ${entry.environment}`,
+      `${vscode.l10n.t('Status')}: ${status}\n${vscode.l10n.t('Time')}: ${format.dateTime(time)}\n${vscode.l10n.t('Environment')}: ${environmentLabel(entry.environment)}`,
     );
     if (duration) md.appendText(`\n${vscode.l10n.t('Duration')}: ${duration}`);
     if (entry.errorMessage) md.appendText(`\n\n${entry.errorMessage}`);
@@ -46,6 +57,14 @@ export class HistoryTreeProvider extends Disposable implements vscode.TreeDataPr
       arguments: [entry],
     };
     return item;
+  }
+
+  private operation(id: string) {
+    try {
+      return this.index().operation(id);
+    } catch {
+      return undefined; // the index could not be read: the tooltip goes without the summary
+    }
   }
 }
 

@@ -38,11 +38,12 @@ export class AltegioStatusBar extends Disposable {
     md.appendText(
       `${env.baseUrl}\n${vscode.l10n.t('User')}: ${user}\n${vscode.l10n.t('Location')}: ${location ? `${location.locationTitle} (#${location.locationId})` : vscode.l10n.t('none selected')}`,
     );
-    if (env.readOnly) md.appendMarkdown(`\n\n$(lock) ${vscode.l10n.t('Read-only: writes are blocked')}`);
+    if (env.readOnly)
+      md.appendMarkdown(`\n\n$(lock) ${vscode.l10n.t('Read-only: requests that change data are blocked')}`);
     md.appendMarkdown(`\n\n${vscode.l10n.t('Click to select the environment')}`);
     this.item.tooltip = md;
     this.item.accessibilityInformation = {
-      label: `Altegio: ${parts.join(', ')}${env.isProduction ? ', production' : ''}`,
+      label: `Altegio: ${parts.join(', ')}${env.isProduction ? `, ${vscode.l10n.t('production data')}` : ''}`,
     };
   }
 }

@@ -87,7 +87,7 @@ describe('Issue a loyalty card in the request form', function () {
   it('fills the card-type dropdown from the sandbox', async () => {
     await wb.step('card-types-loaded', async () => {
       const types = fieldOf(form, 'loyalty_card_type_id');
-      await types.getByText(/options from the API/).waitFor();
+      await types.getByText(/options? from the API/).waitFor();
       await types.locator('vscode-single-select').click();
       await types.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().waitFor();
     });

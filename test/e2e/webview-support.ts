@@ -97,7 +97,7 @@ export async function seedClients(demo: SandboxDemo, count: number): Promise<voi
 }
 
 /**
- * The content of the webview shown in the editor group whose active tab has this title, once `shows` (a CSS
+ * The content of the webview shown in an editor group whose active tab has this title, once `shows` (a CSS
  * selector) is in it. Webviews are drawn in an overlay, not inside their editor group, so the frame is the one
  * covering that group's editor area. The frame is looked up again until it shows that: in code-server a webview
  * that never loads is replaced by a new panel (src/webviews/load-watchdog.ts), whose frame comes elsewhere.
@@ -110,24 +110,28 @@ export async function webviewOfTab(page: Page, title: RegExp, shows: string): Pr
   await tab.waitFor({ state: 'visible', timeout: WEBVIEW_LOAD_TIMEOUT_MS });
   const deadline = Date.now() + WEBVIEW_LOAD_TIMEOUT_MS;
   for (;;) {
-    // The positions of the overlay frames that cover that group's editor area (a replaced one may linger).
+    // The positions of the overlay frames that cover those groups' editor areas (a replaced one may linger).
     const candidates = (await (
       await page.waitForFunction(
         (pattern) => {
           const re = new RegExp(pattern);
-          const group = [...document.querySelectorAll('.editor-group-container')].find((g) =>
-            [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) =>
-              re.test(l.textContent ?? ''),
-            ),
+          // Every such group: a form and its viewer may carry the same title (a request that got no response).
+          const areas = [...document.querySelectorAll('.editor-group-container')]
+            .filter((g) =>
+              [...g.querySelectorAll('.tabs-container .tab.active .label-name')].some((l) =>
+                re.test(l.textContent ?? ''),
+              ),
+            )
+            .flatMap((g) => g.querySelector('.editor-container')?.getBoundingClientRect() ?? []);
+          const frames = [...document.querySelectorAll('iframe.webview.ready')].map((f) => f.getBoundingClientRect());
+          // The first such group's frames first, as when only one group was looked at.
+          const found = areas.flatMap((a) =>
+            frames.flatMap((r, i) => {
+              const x = r.left + r.width / 2;
+              const y = r.top + r.height / 2;
+              return r.width > 0 && x >= a.left && x <= a.right && y >= a.top && y <= a.bottom ? [i] : [];
+            }),
           );
-          const area = group?.querySelector('.editor-container')?.getBoundingClientRect();
-          if (!area) return undefined;
-          const found = [...document.querySelectorAll('iframe.webview.ready')].flatMap((f, i) => {
-            const r = f.getBoundingClientRect();
-            const x = r.left + r.width / 2;
-            const y = r.top + r.height / 2;
-            return r.width > 0 && x >= area.left && x <= area.right && y >= area.top && y <= area.bottom ? [i] : [];
-          });
           return found.length > 0 ? found : undefined;
         },
         title.source,

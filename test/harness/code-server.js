@@ -11,6 +11,7 @@ const http = require('http');
 const { spawn, spawnSync } = require('child_process');
 const { ensureCodeServer } = require('./install-vscode');
 const { onCleanup } = require('./cleanup');
+const { buildLanguagePack, registerLanguagePack } = require('./language-pack');
 
 /**
  * The settings every harness profile starts with: nothing that pops up, animates, phones home or asks for trust,
@@ -116,6 +117,8 @@ function writeJson(file, value) {
  * @property {Record<string, unknown>} [settings] user settings added to (or overriding) QUIET_SETTINGS
  * @property {Record<string, string>} [env] extra environment for the server and its extension host
  * @property {boolean} [keepProfile]  leave the profile folder on disk after stop() (also: ALTEGIO_KEEP_PROFILE=1)
+ * @property {string} [locale]        VS Code's display language (`--locale`), e.g. `ru`: a stub language pack for it
+ *                                    is built and installed (see language-pack.js)
  */
 
 /**
@@ -188,13 +191,16 @@ async function startCodeServer(options = {}) {
           'disable-update-check: true',
           'disable-workspace-trust: true',
           'disable-getting-started-override: true',
+          ...(options.locale ? [`locale: ${options.locale}`] : []),
           '',
         ].join('\n'),
       );
 
-    if (options.vsix && options.vsix.length > 0) {
+    const vsixes = [...(options.vsix || [])];
+    if (options.locale) vsixes.push(buildLanguagePack(options.locale, profileDir));
+    if (vsixes.length > 0) {
       writeConfig(0);
-      for (const vsix of options.vsix) {
+      for (const vsix of vsixes) {
         if (!fs.existsSync(vsix))
           throw new Error(`Cannot install ${vsix}: the file does not exist (build it with \`npm run package\`).`);
         const r = spawnSync(process.execPath, [entry, ...common, '--install-extension', vsix, '--force'], {
@@ -207,6 +213,7 @@ async function startCodeServer(options = {}) {
         }
       }
     }
+    if (options.locale) registerLanguagePack(options.locale, userDataDir, extensionsDir);
 
     // A free port can be taken by someone else between our check and code-server's bind: try again with another.
     for (let attempt = 1; ; attempt++) {

@@ -25,6 +25,39 @@ describe('localisation', () => {
     }
   });
 
+  it('has a Russian page for every walkthrough step, naming commands and views by their titles in each language', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      contributes: {
+        commands: { command: string; title: string }[];
+        walkthroughs: { steps: { media: { markdown?: string } }[] }[];
+        views: Record<string, { name: string }[]>;
+      };
+    };
+    const pages = manifest.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((s) => s.media.markdown ?? []));
+    assert.ok(pages.length > 0);
+    for (const [language, nls] of [
+      ['en', readJson('package.nls.json')],
+      ['ru', readJson('package.nls.ru.json')],
+    ] as const) {
+      const title = (t: string) => {
+        const key = /^%(.+)%$/.exec(t)?.[1];
+        return key ? text(nls[key]) : t;
+      };
+      const commands = new Set(manifest.contributes.commands.map((c) => title(c.title)));
+      const views = new Set(Object.values(manifest.contributes.views).flatMap((v) => v.map((x) => title(x.name))));
+      for (const page of pages) {
+        // VS Code shows `<name>.nls.<language>.md` for a page when the display language has one.
+        const file = language === 'en' ? page : page.replace(/\.md$/, `.nls.${language}.md`);
+        assert.ok(fs.existsSync(path.join(root, file)), `${file} is missing`);
+        for (const [, bold] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/\*\*([^*]+)\*\*/g)) {
+          if (bold.endsWith(':')) continue; // a lead-in ("With an Altegio account:")
+          const named = bold.replace(/^Altegio: /, '');
+          assert.ok(commands.has(named) || views.has(named), `${file}: "${bold}" is not a command or a view`);
+        }
+      }
+    }
+  });
+
   it('calls vscode.l10n.t by name everywhere, so that the string extractor sees every string', () => {
     const offenders: string[] = [];
     const walk = (dir: string): void => {

@@ -39,6 +39,29 @@ describe('plural texts', () => {
     );
     const problems = text('{0} problem to fix before sending', '{0} problems to fix before sending', 'ru');
     assert.notStrictEqual(pluralText(problems, 2, 'ru'), pluralText(problems, 5, 'ru'));
+    const items = text('{0} item', '{0} items', 'ru');
+    assert.deepStrictEqual(
+      [1, 3, 5, 11, 21, 22, 1.5].map((n) => pluralText(items, n, 'ru')),
+      ['1 элемент', '3 элемента', '5 элементов', '11 элементов', '21 элемент', '22 элемента', '1,5 элемента'],
+    );
+    const saved = text('{0} row saved to {1}.', '{0} rows saved to {1}.', 'ru');
+    assert.strictEqual(
+      pluralText(saved, 1234, 'ru', 'out.csv').replace(/\u00a0/g, ' '),
+      '1 234 строки сохранены в файл out.csv.',
+    );
+  });
+
+  it('have every Russian form of every plural message, "few" and "many" told apart', () => {
+    const forms = ['one', 'few', 'many'].map((c) => Object.keys(russian).filter((k) => k.endsWith(`/plural: ${c}`)));
+    assert.ok(
+      forms[0].length >= 7 && forms.every((f) => f.length === forms[0].length),
+      forms.map((f) => f.length).join(),
+    );
+    for (const few of forms[1]) {
+      const many = few.replace(/few$/, 'many');
+      assert.ok(russian[few.replace(/\/plural: few$/, '')], `the other form of ${few}`);
+      if (!/of [{]0[}]/.test(few)) assert.notStrictEqual(russian[few], russian[many], few);
+    }
   });
 
   it('write the count as the language does, and fill the other placeholders', () => {

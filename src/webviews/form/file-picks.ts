@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { FileUpload } from '../../api/multipart';
+import { units } from '../../services/units';
 
 const TOKEN_PREFIX = 'altegio-file:';
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -26,10 +27,12 @@ export class FilePicks {
     if (!uri) return undefined;
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_UPLOAD_BYTES)
-      throw new Error(vscode.l10n.t('{0} is larger than 50 MB.', path.basename(uri.fsPath)));
+      throw new Error(
+        vscode.l10n.t('{0} is larger than {1}.', path.basename(uri.fsPath), units().size(MAX_UPLOAD_BYTES)),
+      );
     const token = `${TOKEN_PREFIX}${++this.counter}`;
     this.picked.set(token, uri);
-    return { token, label: `${path.basename(uri.fsPath)} (${Math.ceil(stat.size / 1024)} KB)` };
+    return { token, label: `${path.basename(uri.fsPath)} (${units().size(stat.size)})` };
   }
 
   /** The body with every file token replaced by the file it stands for. Unknown tokens stay text. */

@@ -24,8 +24,10 @@ import {
   type FieldIssue,
   type FormHostMessage,
   type FormWebviewMessage,
+  type SummaryItem,
   type UiState,
 } from '../../protocol/form-protocol';
+import { apiTexts } from '../../services/api-texts';
 import type { Auth } from '../../services/auth';
 import type { CatalogSource } from '../../services/catalog-source';
 import { errorAdvice, errorSummary, errorTitle, failureText, fieldProblems } from '../../services/error-text';
@@ -35,6 +37,7 @@ import { countText, itemsPlural, plural } from '../../services/plural';
 import { ReadOnlyError, UserCancelledError } from '../../services/refusals';
 import type { Exchange, RequestPipeline } from '../../services/request-pipeline';
 import { sendAnywayProblems } from '../../protocol/send-anyway';
+import { units } from '../../services/units';
 import type { ResponsePresenter } from '../ports';
 import type { PanelObserver } from '../panel-observer';
 import { WebviewPanelHost } from '../webview-panel-host';
@@ -164,7 +167,7 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
     this.lookupContexts.clear();
     this.channel.post({
       type: 'init',
-      model: this.model,
+      model: apiTexts().formModel(this.model),
       values: this.values,
       strings: formStrings(),
       auth: this.auth(),
@@ -368,13 +371,15 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       type: 'result',
       outcome: 'success',
       title: r
-        ? vscode.l10n.t('{0} {1} in {2} ms', r.status, r.statusText, Math.round(r.durationMs))
+        ? vscode.l10n.t('{0} {1} in {2}', r.status, r.statusText, units().duration(r.durationMs))
         : vscode.l10n.t('Sent'),
       summary: r
-        ? summarizeResult(this.operation, r.data, {
-            items: (n) => countText(itemsPlural(), n),
-            none: vscode.l10n.t('none'),
-          })
+        ? inUiLanguage(
+            summarizeResult(this.operation, r.data, {
+              items: (n) => countText(itemsPlural(), n),
+              none: vscode.l10n.t('none'),
+            }),
+          )
         : [],
       issues: [],
       canOpenResponse: !!r,
@@ -439,7 +444,18 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
   }
 }
 
-/** The form's tab: the method and the operation's short label (the heading inside has the whole summary). */
+/** The answer's fields keep their names; their English descriptions from the document go when the UI is not English. */
+function inUiLanguage(items: SummaryItem[]): SummaryItem[] {
+  return apiTexts().translated ? items.map(({ description: _english, ...item }) => item) : items;
+}
+
+/**
+ * The form's tab: the method and the operation's short label (the heading inside has the whole summary); in another
+ * language the catalogue's translated summary, cut to the tab's width.
+ */
 export function formTitle(op: OperationSpec, catalog: CatalogSource): string {
-  return `${op.method} ${shortSummary(catalog(), op)}`;
+  const texts = apiTexts();
+  if (!texts.translated) return `${op.method} ${shortSummary(catalog(), op)}`;
+  const full = texts.summary(op);
+  return `${op.method} ${full.length > 40 ? `${full.slice(0, 39)}…` : full}`;
 }

@@ -49,6 +49,7 @@ export function formStrings(): FormStrings {
     ),
     lookupError: vscode.l10n.t('Could not load the options: {0}'),
     lookupReload: vscode.l10n.t('Reload Options'),
+    openOptions: vscode.l10n.t('Open the list of options'),
     lookupSearchPlaceholder: vscode.l10n.t('Search by name or phone…'),
     lookupNoMatches: vscode.l10n.t('No matches.'),
     lookupCount: plural(
@@ -99,6 +100,9 @@ export function formStrings(): FormStrings {
     kindJson: vscode.l10n.t('JSON'),
     yes: vscode.l10n.t('true'),
     no: vscode.l10n.t('false'),
+    blockedSignedOut: vscode.l10n.t('Sign in to send'),
+    blockedReadOnly: vscode.l10n.t('Read-only: cannot be sent here'),
+    blockedUserToken: vscode.l10n.t('Needs a user token to send'),
   };
 }
 

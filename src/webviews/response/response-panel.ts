@@ -3,6 +3,7 @@
 // body in a real editor, and hands big answers to the editor instead of the webview.
 import * as vscode from 'vscode';
 import { countText, itemsPlural, pagesPlural, plural } from '../../services/plural';
+import { apiTexts } from '../../services/api-texts';
 import { isAltegioError } from '../../api/errors';
 import { fetchAllPages, nextPageInput } from '../../api/paging';
 import { maskSensitiveFields } from '../../api/sensitive';
@@ -139,8 +140,9 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
   private updateTitle(): void {
     const op = this.shown?.operation;
     const status = this.shown?.status ? ` ${this.shown.status}` : '';
+    const summary = op ? apiTexts().summary(op) : '';
     const base = op
-      ? `${op.method} ${op.summary.length > 30 ? `${op.summary.slice(0, 29)}…` : op.summary}${status}`
+      ? `${op.method} ${summary.length > 30 ? `${summary.slice(0, 29)}…` : summary}${status}`
       : vscode.l10n.t('Response');
     this.panel.title = this.pinned ? vscode.l10n.t('{0} (pinned)', base) : base;
   }
@@ -158,7 +160,7 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
     const prepared =
       shown.request || !shown.input ? undefined : await this.s.pipeline.prepare(shown.input).catch(() => undefined);
     const view = buildView(shown, {
-      title: `${shown.operation.method} ${shown.operation.summary}`,
+      title: `${shown.operation.method} ${apiTexts().summary(shown.operation)}`,
       thresholdBytes: threshold,
       ...(prepared ? { prepared } : {}),
     });

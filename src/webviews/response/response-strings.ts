@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ResponseStrings } from '../../protocol/response-strings';
 import { itemsPlural, pagesPlural, plural } from '../../services/plural';
+import { unitStrings } from '../../services/units';
 
 export function responseStrings(): ResponseStrings {
   return {
@@ -115,5 +116,6 @@ export function responseStrings(): ResponseStrings {
     retry: vscode.l10n.t('Send Again'),
     showAllColumns: vscode.l10n.t('Show all columns'),
     cutNotice: vscode.l10n.t('Only the beginning is shown here; Open in Editor shows all of it.'),
+    units: unitStrings(),
   };
 }

@@ -154,7 +154,7 @@ export function buildView(shown: Shown, options: ViewOptions): ResponseView {
     dataPath: !shown.combined && op.enveloped && isRecord(shown.body) && 'data' in shown.body ? 'data' : '',
     ...(request?.body !== undefined ? { requestBody: request.body } : {}),
     curl: request ? toCurl(request) : '',
-    http: request ? toHttpFile(request, { title: `${op.method} ${op.summary}` }) : '',
+    http: request ? toHttpFile(request, { title: options.title }) : '',
     ...(shown.error ? { error: explainError(shown.error, request?.path ?? op.path, op.method) } : {}),
     ...(paging ? { paging } : {}),
     ...(shown.combined ? { combined: shown.combined } : {}),

@@ -8,3 +8,5 @@ export * from './dialogs';
 export * from './webview';
 export * from './text';
 export * from './steps';
+export * from './visible-text';
+export * from './language-check';

@@ -44,6 +44,8 @@ export interface WorkbenchOptions {
   readyWhenActivityBarShows?: string | false;
   /** Browser viewport; screenshots have this size. */
   viewport?: { width: number; height: number };
+  /** VS Code's display language, e.g. 'ru' (a stub language pack switches `vscode.env.language`). */
+  locale?: string;
 }
 
 /** The workbenches open now: the root hook (test/e2e/failure-hooks.ts) reports on them when a test fails. */
@@ -139,6 +141,7 @@ export async function openWorkbench(scenario: string, options: WorkbenchOptions 
     label: scenario,
     vsix: install ? [VSIX] : [],
     settings: { ...E2E_SETTINGS, ...(options.settings ?? {}) },
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const consoleLines: string[] = [];
