@@ -259,7 +259,7 @@ describe('The product in Russian', function () {
       await clearAllNotifications(wb.page);
       await runCommand(wb.page, 'Altegio: Повторить последний запрос');
       await waitForNotification(wb.page, /не удалось отправить — соединение отклонено \(ECONNREFUSED\)/);
-      await runCommand(wb.page, 'Altegio: Обновить');
+      await runCommand(wb.page, 'Altegio: Обновить данные бизнеса');
       await waitForTreeRow(wb.page, 'Бизнес', /^Ошибка загрузки: GET \/groups/);
       await assertRussian('the network error', [...(await toastText()), ...(await sidebarText())]);
     });
