@@ -9,13 +9,16 @@ import {
   clickDialogButton,
   dialog,
   openViewContainer,
+  pickQuickItem,
   runCommand,
   waitForDialog,
+  waitForQuickInputClosed,
+  waitForTreeRow,
   waitForViews,
   type Workbench,
   openWorkbench,
 } from './helpers';
-import { FORM_RENDERED, MANHATTAN, VIEWER_RENDERED, webviewOfTab } from './webview-support';
+import { FORM_RENDERED, VIEWER_RENDERED, webviewOfTab } from './webview-support';
 
 const FORM_TITLE = /^POST Issue a loyalty card to a client$/;
 
@@ -43,9 +46,12 @@ describe('Send Anyway from a request form', function () {
     await wb.step('schema-problem', async () => {
       await openViewContainer(wb.page, 'Altegio');
       await waitForViews(wb.page, ['API', 'Business', 'History']);
+      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
+      // From the palette the form asks for its location first.
       await runCommand(wb.page, 'Altegio: Issue Loyalty Card');
+      await pickQuickItem(wb.page, 'Bloom Beauty - Manhattan');
+      await waitForQuickInputClosed(wb.page);
       form = await webviewOfTab(wb.page, FORM_TITLE, FORM_RENDERED);
-      await fillField(form, 'location_id', String(MANHATTAN));
       await form.getByRole('tab', { name: 'JSON' }).click();
       await form
         .locator('altegio-json-editor textarea')
@@ -91,13 +97,4 @@ describe('Send Anyway from a request form', function () {
 
 function sendBar(form: FrameLocator) {
   return form.locator('.sendbar vscode-button');
-}
-
-async function fillField(form: FrameLocator, name: string, value: string): Promise<void> {
-  await form
-    .locator('altegio-field')
-    .filter({ has: form.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
-    .locator('vscode-textfield input')
-    .first()
-    .fill(value);
 }
