@@ -27,7 +27,14 @@ export class PanelChannel<FromApp extends { type: string }, ToApp extends { type
   ) {
     super();
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    // A closed panel's webview throws on access; a lookup or a send that finishes after the close posts nothing.
+    this.register(panel.onDidDispose(() => (this.isReady = false)));
     this.tap = observer?.opened({ name, panel, deliver: (raw) => this.receive(raw) });
+  }
+
+  override dispose(): void {
+    this.isReady = false;
+    super.dispose();
   }
 
   get ready(): boolean {
