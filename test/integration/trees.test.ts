@@ -147,7 +147,10 @@ describe('Business tree (real extension host, local sandbox)', () => {
     );
   });
 
-  it("says what to do next on an empty list: a client without cards offers to issue one, in a form at that client's place", async () => {
+  it("says what to do next on an empty list: a client without cards offers to issue one, in a form at that client's place", async function () {
+    // It opens a form: a webview that code-server can stall, which the load watchdog replaces (10 s, then 35 s), so
+    // the test waits as long as the webview suites do for the app to start, not mocha's 20 s for tree calls.
+    this.timeout(APP_START_MS + 30_000);
     const api = await altegio();
     await useSandbox(api);
     await api.altegio.locations.select(undefined);
