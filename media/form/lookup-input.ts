@@ -7,6 +7,7 @@ import type { LookupOptionView } from '../../src/protocol/form-protocol';
 import { baseStyles } from '../shared/base-styles';
 import { countText, fmt } from '../shared/format';
 import type { FormContext, LookupState } from './form-context';
+import './options-select';
 import { displayText, parseInput } from './values';
 
 const SEARCH_DELAY_MS = 250;
@@ -101,7 +102,7 @@ export class LookupInput extends LitElement {
 
   /** Focuses the dropdown, or the ID box while there is none (or the search box of a searched list). */
   focusControl(): void {
-    this.renderRoot.querySelector<HTMLElement>('vscode-single-select, vscode-textfield')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('altegio-options-select, vscode-textfield')?.focus();
   }
 
   override render(): TemplateResult {
@@ -115,7 +116,7 @@ export class LookupInput extends LitElement {
    * from scratch, which runs this again.
    */
   override updated(): void {
-    const select = this.renderRoot.querySelector('vscode-single-select');
+    const select = this.renderRoot.querySelector('altegio-options-select');
     if (!select) return;
     const name = this.ctx.strings.openOptions;
     void select.updateComplete.then(() =>
@@ -131,10 +132,12 @@ export class LookupInput extends LitElement {
       options.unshift({ value: current, label: current });
     const control =
       state.status === 'ready' && state.options.length > 0
-        ? html`<vscode-single-select
+        ? html`<altegio-options-select
             combobox
             creatable
             filter="contains"
+            .addText=${this.ctx.strings.lookupAddTyped}
+            .noOptionsText=${this.ctx.strings.lookupNoOptions}
             .label=${this.label}
             .value=${current}
             ?invalid=${this.invalid}
@@ -143,7 +146,7 @@ export class LookupInput extends LitElement {
           >
             ${this.field.required ? nothing : html`<vscode-option value="">${this.ctx.strings.notSet}</vscode-option>`}
             ${options.map((o) => html`<vscode-option value=${String(o.value)} description=${o.description ?? ''} ?selected=${String(o.value) === current}>${o.label}</vscode-option>`)}
-          </vscode-single-select>`
+          </altegio-options-select>`
         : this.renderIdInput();
     return html`<div class="line">
         ${control}

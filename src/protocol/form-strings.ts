@@ -42,6 +42,9 @@ export interface FormStrings {
   lookupReload: string;
   /** The screen-reader name of a dropdown's open button (the element library's own label is English). */
   openOptions: string;
+  /** The dropdown's row that takes a typed value (an ID not in the list). {0}: what was typed. */
+  lookupAddTyped: string;
+  lookupNoOptions: string;
   lookupSearchPlaceholder: string;
   lookupNoMatches: string;
   /** {0}: how many options. */

@@ -66,7 +66,7 @@ describe('A form from the palette knows where it is', function () {
       await pickQuickItem(wb.page, 'Bloom Beauty - Manhattan');
       await waitForQuickInputClosed(wb.page);
       form = await webviewOfTab(wb.page, FORM_TITLE, FORM_RENDERED);
-      const location = field(form, 'location_id').locator('vscode-single-select');
+      const location = field(form, 'location_id').locator('altegio-options-select');
       await location.waitFor();
       assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
       const types = field(form, 'loyalty_card_type_id');
@@ -81,7 +81,7 @@ describe('A form from the palette knows where it is', function () {
 
   it('finds the client by name and fills their phone as digits, showing it as Altegio keeps it', async () => {
     await wb.step('client-picked', async () => {
-      const types = field(form, 'loyalty_card_type_id').locator('vscode-single-select');
+      const types = field(form, 'loyalty_card_type_id').locator('altegio-options-select');
       await types.click();
       await types.locator('[role="option"], li.option').first().click();
       await field(form, 'loyalty_card_number').locator('vscode-textfield input').first().fill(CARD_NUMBER);
@@ -187,7 +187,7 @@ describe('A form from the palette knows where it is', function () {
       await pickQuickItem(wb.page, 'Bloom Beauty - Manhattan');
       await waitForQuickInputClosed(wb.page);
       const search = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
-      const location = field(search, 'location_id').locator('vscode-single-select');
+      const location = field(search, 'location_id').locator('altegio-options-select');
       await location.waitFor();
       assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
       // Values the sources list only in prose are a dropdown here: the sort direction.

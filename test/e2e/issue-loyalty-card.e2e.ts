@@ -78,7 +78,7 @@ describe('Issue a loyalty card in the request form', function () {
       form = await webviewOfTab(wb.page, new RegExp(`^${escape(FORM_TITLE)}$`), FORM_RENDERED);
       await form.getByText('Issue a loyalty card to a client', { exact: true }).waitFor();
       // The default location, in the dropdown of the locations these tokens see.
-      const location = fieldOf(form, 'location_id').locator('vscode-single-select');
+      const location = fieldOf(form, 'location_id').locator('altegio-options-select');
       await location.waitFor();
       assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
     });
@@ -88,15 +88,15 @@ describe('Issue a loyalty card in the request form', function () {
     await wb.step('card-types-loaded', async () => {
       const types = fieldOf(form, 'loyalty_card_type_id');
       await types.getByText(/options? from the API/).waitFor();
-      await types.locator('vscode-single-select').click();
-      await types.locator('vscode-single-select [role="option"], vscode-single-select li.option').first().waitFor();
+      await types.locator('altegio-options-select').click();
+      await types.locator('altegio-options-select [role="option"], altegio-options-select li.option').first().waitFor();
     });
   });
 
   it('refuses a bad phone inline and keeps Send disabled', async () => {
     await wb.step('bad-phone', async () => {
       await fieldOf(form, 'loyalty_card_type_id')
-        .locator('vscode-single-select [role="option"], vscode-single-select li.option')
+        .locator('altegio-options-select [role="option"], altegio-options-select li.option')
         .first()
         .click();
       await fillField(form, 'loyalty_card_number', CARD_NUMBER);

@@ -213,9 +213,18 @@ describe('The product in Russian', function () {
       await form.locator('altegio-result-card h2', { hasText: /422 Unprocessable/ }).waitFor();
       await form.getByRole('tab', { name: 'Поля' }).click();
       // A screen reader hears the dropdown's open button in Russian, not the element library's English label.
-      const openButton = form.locator('altegio-lookup-input vscode-single-select').first().locator('.combobox-button');
+      const openButton = form
+        .locator('altegio-lookup-input altegio-options-select')
+        .first()
+        .locator('.combobox-button');
       await openButton.waitFor({ state: 'attached' });
       assert.strictEqual(await openButton.getAttribute('aria-label'), 'Открыть список вариантов');
+      // An ID the list does not have is offered in Russian too (the element library's own row says `Add "…"`).
+      const typed = form.locator('altegio-lookup-input altegio-options-select').first().locator('input.combobox-input');
+      await typed.fill('999');
+      await form.locator('altegio-options-select li.placeholder', { hasText: 'Использовать «999»' }).waitFor();
+      await typed.fill('');
+      await typed.press('Escape');
       await assertRussian('the form after a 422', await webviewText(form));
     });
     await wb.step('viewer-422', async () => {

@@ -50,6 +50,8 @@ export function formStrings(): FormStrings {
     lookupError: vscode.l10n.t('Could not load the options: {0}'),
     lookupReload: vscode.l10n.t('Reload Options'),
     openOptions: vscode.l10n.t('Open the list of options'),
+    lookupAddTyped: vscode.l10n.t('Use "{0}"'),
+    lookupNoOptions: vscode.l10n.t('No options'),
     lookupSearchPlaceholder: vscode.l10n.t('Search by name or phone…'),
     lookupNoMatches: vscode.l10n.t('No matches.'),
     lookupCount: plural(
