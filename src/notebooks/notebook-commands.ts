@@ -142,14 +142,20 @@ function requestFrom(d: NotebookCommandDeps, source: Source): Omit<RequestInput,
   return d.forms.activeRequest() ?? d.responses.activeRequest() ?? (activeCell() && cellRequest(d, activeCell()!));
 }
 
-async function copyAsCode(d: NotebookCommandDeps, source: Source): Promise<void> {
+/** The command's request, or undefined once the user has been told where a request can come from. */
+function requestOrHint(d: NotebookCommandDeps, source: Source, hint: string): Omit<RequestInput, 'signal'> | undefined {
   const input = requestFrom(d, source);
-  if (!input) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Open a request form, a response or a notebook cell, or pick a History entry, to copy it as code.'),
-    );
-    return;
-  }
+  if (!input) void vscode.window.showInformationMessage(hint);
+  return input;
+}
+
+async function copyAsCode(d: NotebookCommandDeps, source: Source): Promise<void> {
+  const input = requestOrHint(
+    d,
+    source,
+    vscode.l10n.t('Open a request form, a response or a notebook cell, or pick a History entry, to copy it as code.'),
+  );
+  if (!input) return;
   const names: Record<CodeLanguage, string> = {
     typescript: 'TypeScript (fetch)',
     python: 'Python (requests)',
@@ -172,13 +178,12 @@ async function copyAsCode(d: NotebookCommandDeps, source: Source): Promise<void>
 }
 
 async function saveToNotebook(d: NotebookCommandDeps, source: Source): Promise<void> {
-  const input = requestFrom(d, source);
-  if (!input) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Open a request form or a response, or pick a History entry, to save it to a notebook.'),
-    );
-    return;
-  }
+  const input = requestOrHint(
+    d,
+    source,
+    vscode.l10n.t('Open a request form or a response, or pick a History entry, to save it to a notebook.'),
+  );
+  if (!input) return;
   const value = requestToCell(input.operation, input, d.variables.defaults());
   const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, value, REQUEST_LANGUAGE);
   const title = new vscode.NotebookCellData(

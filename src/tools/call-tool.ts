@@ -124,6 +124,21 @@ export class CallTool implements AltegioTool {
     return this.s.pipeline.refusal(op)?.message;
   }
 
+  /** Why the tools cannot send this operation at all, whatever the input and the environment. */
+  private unsendable(op: OperationSpec): string | undefined {
+    if (takesCredentials(op))
+      return vscode.l10n.t(
+        '{0} takes a password or a token, and the tools never handle credentials. Ask the user to sign in with "Altegio: Sign In".',
+        op.id,
+      );
+    if (op.requestBody?.contentType === 'multipart/form-data')
+      return vscode.l10n.t(
+        '{0} uploads a file, which the tools cannot send. The user can send it from its request form.',
+        op.id,
+      );
+    return undefined;
+  }
+
   private plan(raw: unknown): Plan {
     const id = textField(raw, 'operationId');
     if (!id)
@@ -135,24 +150,8 @@ export class CallTool implements AltegioTool {
       };
     const op = this.s.catalog().operation(id);
     if (!op) return { ok: false, problem: unknownOperation(id, this.s) };
-    if (takesCredentials(op))
-      return {
-        ok: false,
-        operation: op,
-        problem: vscode.l10n.t(
-          '{0} takes a password or a token, and the tools never handle credentials. Ask the user to sign in with "Altegio: Sign In".',
-          op.id,
-        ),
-      };
-    if (op.requestBody?.contentType === 'multipart/form-data')
-      return {
-        ok: false,
-        operation: op,
-        problem: vscode.l10n.t(
-          '{0} uploads a file, which the tools cannot send. The user can send it from its request form.',
-          op.id,
-        ),
-      };
+    const unsendable = this.unsendable(op);
+    if (unsendable) return { ok: false, operation: op, problem: unsendable };
     const record = inputRecord(raw);
     const problems: string[] = [];
     const group = (key: 'pathParams' | 'query'): Record<string, unknown> => {

@@ -5,9 +5,9 @@ import type { Store } from '../store';
 import { compactOffset, nowEastern, wallClock } from '../time';
 import { clientByPhone, fullName } from './client-view';
 import { newClient } from './clients';
-import { ApiError, fieldProblem, notFound } from './errors';
+import { ApiError, fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam } from './request';
+import { bodyOf, has, idParam, pathRecord } from './request';
 import { respond } from './responses';
 import { respondPage } from './paging';
 import { availabilityProblem } from './schedules';
@@ -170,11 +170,13 @@ export function appointmentViewer(store: Store): (a: Appointment) => Record<stri
 }
 
 function appointmentOf(ctx: HandlerContext): Appointment {
-  const id = idParam(ctx, 'record_id');
-  const appointment = ctx.store.get('appointments', id);
-  if (!appointment || appointment.deleted || appointment.location_id !== idParam(ctx, 'location_id'))
-    throw notFound('Appointment', id);
-  return appointment;
+  return pathRecord(
+    ctx,
+    'appointments',
+    'record_id',
+    'Appointment',
+    (a) => !a.deleted && a.location_id === idParam(ctx, 'location_id'),
+  );
 }
 
 /** The fields of a full create/replace body, after checking everything it refers to. */

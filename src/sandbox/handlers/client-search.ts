@@ -2,7 +2,10 @@
 // paging in the body (page, page_size ≤ 200, meta.total_count).
 import type { Appointment, Client } from '../model';
 import type { Store } from '../store';
-import { ApiError, bodyOf, idParam, phoneDigits, respond, type HandlerContext, type HandlerResult } from './context';
+import { ApiError } from './errors';
+import type { HandlerContext, HandlerResult } from './handler';
+import { bodyOf, idParam, phoneDigits } from './request';
+import { respond } from './responses';
 import { fullName } from './client-view';
 import { paginate } from './paging';
 

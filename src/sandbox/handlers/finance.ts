@@ -6,7 +6,7 @@ import type { Store } from '../store';
 import { compactOffset, easternIso, nowEastern, wallClock } from '../time';
 import { ApiError, fieldProblem, notFound } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam, locationRecord, phoneDigits } from './request';
+import { bodyOf, has, idParam, locationRecord, pathRecord, phoneDigits } from './request';
 import { respond, respondList } from './responses';
 import { fullName } from './client-view';
 import { DOCUMENT_TYPES } from './inventory';
@@ -42,6 +42,23 @@ const KKM_STATUSES: Record<number, string> = {
 };
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/;
 
+/** The expense item of a transaction, named as Altegio names it. */
+export function expenseView(t: Pick<FinanceTransaction, 'expense_id' | 'expense_title'>) {
+  return { id: t.expense_id, title: EXPENSES[t.expense_id] ?? t.expense_title };
+}
+
+/** When, what for, from which account, how much and for whom: as a transaction and a visit's payments list them. */
+export function transactionMoney(t: FinanceTransaction) {
+  return {
+    date: t.date,
+    type_id: t.expense_id,
+    expense_id: t.expense_id,
+    account_id: t.account_id,
+    amount: t.amount,
+    client_id: t.client_id ?? 0,
+  };
+}
+
 function accountView(store: Store, id: number) {
   const a = store.get('accounts', id);
   return a
@@ -53,12 +70,7 @@ export function financeView(store: Store, t: FinanceTransaction) {
   const client = t.client_id ? store.get('clients', t.client_id) : undefined;
   return {
     id: t.id,
-    date: t.date,
-    type_id: t.expense_id,
-    expense_id: t.expense_id,
-    account_id: t.account_id,
-    amount: t.amount,
-    client_id: t.client_id ?? 0,
+    ...transactionMoney(t),
     master_id: t.master_id ?? 0,
     supplier_id: t.supplier_id,
     comment: t.comment,
@@ -66,7 +78,7 @@ export function financeView(store: Store, t: FinanceTransaction) {
     target_type_id: 0,
     record_id: t.record_id ?? 0,
     document_id: t.document_id ?? 0,
-    expense: { id: t.expense_id, title: EXPENSES[t.expense_id] ?? t.expense_title },
+    expense: expenseView(t),
     account: accountView(store, t.account_id),
     client: client ? { id: client.id, name: fullName(client), phone: client.phone } : [],
     last_change_date: t.last_change_date,
@@ -84,7 +96,7 @@ function financeRow(store: Store, t: FinanceTransaction) {
   return {
     id: t.id,
     document_id: t.document_id ?? 0,
-    expense: { id: t.expense_id, title: EXPENSES[t.expense_id] ?? t.expense_title },
+    expense: expenseView(t),
     date: compactOffset(easternIso(t.date.slice(0, 10), t.date.slice(11, 19))),
     amount: t.amount.toFixed(2),
     comment: t.comment,
@@ -277,7 +289,7 @@ function saleState(ctx: HandlerContext, d: StockDocument) {
             is_cash: account?.type === 0,
             is_default: account?.id === register?.id,
           },
-          expense: { id: p.expense_id, title: EXPENSES[p.expense_id] ?? p.expense_title },
+          expense: expenseView(p),
         };
       }),
     },
@@ -521,10 +533,14 @@ export const financeHandlers: Record<string, Handler> = {
 
   delete_location_account_payment(ctx) {
     const d = saleDocument(ctx);
-    const id = idParam(ctx, 'payment_transaction_id');
-    const t = ctx.store.get('financeTransactions', id);
-    if (!t || t.document_id !== d.id) throw notFound('Payment transaction', id);
-    ctx.store.remove('financeTransactions', id);
+    const t = pathRecord(
+      ctx,
+      'financeTransactions',
+      'payment_transaction_id',
+      'Payment transaction',
+      (p) => p.document_id === d.id,
+    );
+    ctx.store.remove('financeTransactions', t.id);
     return saleAnswer(ctx, d);
   },
 

@@ -4,18 +4,10 @@
 import type { GoodsTransaction, Product, StockDocument } from '../model';
 import type { Store } from '../store';
 import { compactOffset, nowEastern, wallClock } from '../time';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam, locationRecord, pathRecord } from './request';
+import { respond, respondList } from './responses';
 import { respondPage } from './paging';
 import { pathShape } from './resources/paths';
 import { documentOf, entitiesOf, entityOf, saveDocument } from './resources/records';
@@ -134,18 +126,17 @@ function searchRow(store: Store, t: GoodsTransaction) {
 }
 
 function documentOfPath(ctx: HandlerContext): StockDocument {
-  const id = idParam(ctx, 'document_id');
-  const d = ctx.store.get('stockDocuments', id);
-  if (!d || (ctx.pathParams.location_id !== undefined && d.location_id !== idParam(ctx, 'location_id')))
-    throw notFound('Document', id);
-  return d;
+  return pathRecord(
+    ctx,
+    'stockDocuments',
+    'document_id',
+    'Document',
+    (d) => ctx.pathParams.location_id === undefined || d.location_id === idParam(ctx, 'location_id'),
+  );
 }
 
 function transactionOf(ctx: HandlerContext): GoodsTransaction {
-  const id = idParam(ctx, 'transaction_id');
-  const t = ctx.store.get('goodsTransactions', id);
-  if (!t || t.location_id !== idParam(ctx, 'location_id')) throw notFound('Transaction', id);
-  return t;
+  return locationRecord(ctx, 'goodsTransactions', 'transaction_id', 'Transaction');
 }
 
 function storageOf(ctx: HandlerContext, raw: unknown, field = 'storage_id') {

@@ -2,17 +2,10 @@
 // and removal. A new location joins the chain of the user who creates it, who gets access to it.
 import type { Chain, Location } from '../model';
 import type { Store } from '../store';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  has,
-  idParam,
-  notFound,
-  respond,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, has, idParam } from './request';
+import { respond } from './responses';
 import { cityById, countryById } from './dictionaries';
 import { respondPage } from './paging';
 

@@ -13,12 +13,12 @@ import type {
 } from '../model';
 import type { Store } from '../store';
 import { nowEastern } from '../time';
-import { ApiError, fieldProblem, notFound } from './errors';
+import { ApiError, fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, has, idParam, phoneDigits, queryIds } from './request';
+import { bodyOf, has, idParam, pathRecord, phoneDigits, queryIds } from './request';
 import { respond, respondList } from './responses';
 import { giftCardView, membershipView } from './holdings';
-import { cardView } from './loyalty-cards';
+import { cardView, programBasics, programRuleViews } from './loyalty-cards';
 import { respondPage } from './paging';
 import { pathShape } from './resources/paths';
 import { documentOf, entitiesOf, saveDocument } from './resources/records';
@@ -49,6 +49,11 @@ function chainOf(ctx: HandlerContext): number {
   return ctx.store.get('locations', idParam(ctx, 'location_id'))!.chain_id;
 }
 
+/** Whether a record belongs to the chain of the path (asked only once the record is found). */
+function inChainOf(ctx: HandlerContext): (record: { chain_id: number }) => boolean {
+  return (record) => record.chain_id === chainOf(ctx);
+}
+
 /** The chain's membership or gift card types whose ids the query lists. */
 function chainTypesById<K extends 'membershipTypes' | 'giftCardTypes'>(ctx: HandlerContext, types: K): Entities[K][] {
   const chainId = chainOf(ctx);
@@ -76,10 +81,7 @@ function membershipTypeView(t: MembershipType) {
 }
 
 function membershipTypeOf(ctx: HandlerContext): MembershipType {
-  const id = idParam(ctx, 'loyalty_membership_type_id');
-  const t = ctx.store.get('membershipTypes', id);
-  if (!t || t.chain_id !== chainOf(ctx)) throw notFound('Membership type', id);
-  return t;
+  return pathRecord(ctx, 'membershipTypes', 'loyalty_membership_type_id', 'Membership type', inChainOf(ctx));
 }
 
 function membershipTypeFields(body: Record<string, unknown>, current?: MembershipType): Partial<MembershipType> {
@@ -118,10 +120,7 @@ function giftCardTypeView(t: GiftCardType) {
 }
 
 function giftCardTypeOf(ctx: HandlerContext): GiftCardType {
-  const id = idParam(ctx, 'type_id');
-  const t = ctx.store.get('giftCardTypes', id);
-  if (!t || t.chain_id !== chainOf(ctx)) throw notFound('Gift card type', id);
-  return t;
+  return pathRecord(ctx, 'giftCardTypes', 'type_id', 'Gift card type', inChainOf(ctx));
 }
 
 function giftCardTypeFields(body: Record<string, unknown>, current?: GiftCardType): Partial<GiftCardType> {
@@ -148,14 +147,7 @@ function giftCardTypeFields(body: Record<string, unknown>, current?: GiftCardTyp
 
 export function programView(p: LoyaltyProgram) {
   return {
-    id: p.id,
-    title: p.title,
-    value: p.value,
-    loyalty_type_id: p.loyalty_type.id,
-    item_type_id: p.item_type_id,
-    value_unit_id: p.value_unit_id,
-    group_id: p.chain_id,
-    loyalty_type: p.loyalty_type,
+    ...programBasics(p),
     loyalty_card_type_ids: p.card_type_ids,
     allowed_service_ids: p.allowed_service_ids ?? [],
     allowed_good_ids: p.allowed_good_ids ?? [],
@@ -165,21 +157,12 @@ export function programView(p: LoyaltyProgram) {
     expiration_timeout_unit: p.expiration_timeout_unit ?? 'month',
     expiration_notification_timeout: p.expiration_notification_timeout ?? 0,
     on_changed_notification_template: p.on_changed_notification_template ?? null,
-    rules: p.rules.map((r) => ({
-      id: r.id,
-      loyalty_program_id: p.id,
-      loyalty_type_id: p.loyalty_type.id,
-      value: r.value,
-      parameter: r.parameter,
-    })),
+    rules: programRuleViews(p),
   };
 }
 
 function programOf(ctx: HandlerContext): LoyaltyProgram {
-  const id = idParam(ctx, 'loyalty_program_id');
-  const p = ctx.store.get('loyaltyPrograms', id);
-  if (!p || p.chain_id !== chainOf(ctx)) throw notFound('Loyalty program', id);
-  return p;
+  return pathRecord(ctx, 'loyaltyPrograms', 'loyalty_program_id', 'Loyalty program', inChainOf(ctx));
 }
 
 function programFields(
@@ -224,10 +207,7 @@ function programFields(
 // ---- Memberships ------------------------------------------------------------------------------------------------
 
 function membershipOf(ctx: HandlerContext): Membership {
-  const id = idParam(ctx, 'membership_id');
-  const m = ctx.store.get('memberships', id);
-  if (!m || m.chain_id !== chainOf(ctx)) throw notFound('Membership', id);
-  return m;
+  return pathRecord(ctx, 'memberships', 'membership_id', 'Membership', inChainOf(ctx));
 }
 
 function addDays(iso: string, days: number): string {

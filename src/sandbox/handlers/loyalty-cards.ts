@@ -1,41 +1,43 @@
 // Loyalty cards: issue, list by phone or by client, delete, and manual deposits/withdrawals from a location or
 // the chain. Cards belong to a chain and a phone number; programs come from the card's type.
-import type { Location, LoyaltyCard, LoyaltyCardType } from '../model';
+import type { Location, LoyaltyCard, LoyaltyCardType, LoyaltyProgram } from '../model';
 import type { Store } from '../store';
 import { nowEastern } from '../time';
 import { clientByPhone } from './client-view';
-import {
-  bodyOf,
-  fieldProblem,
-  idParam,
-  notFound,
-  phoneDigits,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, idParam, pathRecord, phoneDigits } from './request';
+import { respond, respondList } from './responses';
 
+/** What every view of a loyalty program starts with: its name, what it gives and to whom. */
+export function programBasics(p: LoyaltyProgram) {
+  return {
+    id: p.id,
+    title: p.title,
+    value: p.value,
+    loyalty_type_id: p.loyalty_type.id,
+    item_type_id: p.item_type_id,
+    value_unit_id: p.value_unit_id,
+    group_id: p.chain_id,
+    loyalty_type: p.loyalty_type,
+  };
+}
+
+export function programRuleViews(p: LoyaltyProgram) {
+  return p.rules.map((r) => ({
+    id: r.id,
+    loyalty_program_id: p.id,
+    loyalty_type_id: p.loyalty_type.id,
+    value: r.value,
+    parameter: r.parameter,
+  }));
+}
+
+/** The programs of a card type, as a card shows them: without the program's limits and allowed items. */
 export function programViews(store: Store, typeId: number) {
   return store
     .filter('loyaltyPrograms', (p) => p.card_type_ids.includes(typeId))
-    .map((p) => ({
-      id: p.id,
-      title: p.title,
-      value: p.value,
-      loyalty_type_id: p.loyalty_type.id,
-      item_type_id: p.item_type_id,
-      value_unit_id: p.value_unit_id,
-      group_id: p.chain_id,
-      loyalty_type: p.loyalty_type,
-      rules: p.rules.map((r) => ({
-        id: r.id,
-        loyalty_program_id: p.id,
-        loyalty_type_id: p.loyalty_type.id,
-        value: r.value,
-        parameter: r.parameter,
-      })),
-    }));
+    .map((p) => ({ ...programBasics(p), rules: programRuleViews(p) }));
 }
 
 export function cardView(store: Store, card: LoyaltyCard) {
@@ -66,10 +68,7 @@ function locationOf(ctx: HandlerContext): Location {
 
 /** A card of the chain the path names (directly or through a location). */
 function cardInChain(ctx: HandlerContext, chainId: number): LoyaltyCard {
-  const id = idParam(ctx, 'card_id');
-  const card = ctx.store.get('loyaltyCards', id);
-  if (!card || card.chain_id !== chainId) throw notFound('Loyalty card', id);
-  return card;
+  return pathRecord(ctx, 'loyaltyCards', 'card_id', 'Loyalty card', (c) => c.chain_id === chainId);
 }
 
 function cardsOfPhone(store: Store, chainId: number, phone: string): LoyaltyCard[] {

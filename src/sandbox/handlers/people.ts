@@ -5,7 +5,7 @@ import type { Store } from '../store';
 import { fullName } from './client-view';
 import { fieldProblem, notFound } from './errors';
 import type { Handler, HandlerContext } from './handler';
-import { bodyOf, idParam, phoneDigits } from './request';
+import { bodyOf, idParam, pathRecord, phoneDigits } from './request';
 import { accepted, respond, respondList } from './responses';
 import { customFieldView } from './back-office';
 import { pathShape } from './resources/paths';
@@ -40,11 +40,13 @@ function chainLocation(ctx: HandlerContext, raw: unknown, field: string): number
 }
 
 function customFieldOf(ctx: HandlerContext): CustomField {
-  const id = idParam(ctx, 'field_id');
-  const field = ctx.store.get('customFields', id);
-  if (!field || field.location_id !== idParam(ctx, 'location_id') || field.category !== ctx.pathParams.field_category)
-    throw notFound('Custom field', id);
-  return field;
+  return pathRecord(
+    ctx,
+    'customFields',
+    'field_id',
+    'Custom field',
+    (f) => f.location_id === idParam(ctx, 'location_id') && f.category === ctx.pathParams.field_category,
+  );
 }
 
 function fieldCategory(ctx: HandlerContext): CustomField['category'] {

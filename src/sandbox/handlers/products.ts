@@ -84,30 +84,25 @@ function productFields(ctx: HandlerContext, body: ProductBody): Partial<Product>
   return fields;
 }
 
-/** A category as a node of the goods tree, under its parent category. */
-function categoryNode(c: ProductCategory) {
+/** A node of the goods tree: a category (item 0) under its parent category, or a product under its category. */
+function treeNode(parentId: number, categoryId: number, title: string, itemId = 0) {
   return {
-    parent_id: c.parent_id,
-    item_id: 0,
-    category_id: c.id,
-    title: c.title,
+    parent_id: parentId,
+    item_id: itemId,
+    category_id: categoryId,
+    title,
     is_chain: false,
-    is_category: true,
-    is_item: false,
+    is_category: itemId === 0,
+    is_item: itemId !== 0,
   };
 }
 
-/** A product as a node of the goods tree, under its category. */
+function categoryNode(c: ProductCategory) {
+  return treeNode(c.parent_id, c.id, c.title);
+}
+
 function productNode(p: Product) {
-  return {
-    parent_id: p.category_id,
-    item_id: p.id,
-    category_id: p.category_id,
-    title: p.title,
-    is_chain: false,
-    is_category: false,
-    is_item: true,
-  };
+  return treeNode(p.category_id, p.category_id, p.title, p.id);
 }
 
 function productCategoryOf(ctx: HandlerContext): ProductCategory {

@@ -15,19 +15,30 @@ export function idParam(ctx: HandlerContext, name: string): number {
 }
 
 /**
- * The record of `collection` whose id is path parameter `param`, when it belongs to the location in the path;
- * otherwise a 404 "<what> <id> not found.", as Altegio answers for another location's record.
+ * The record of `collection` whose id is path parameter `param`, when `belongs` accepts it; otherwise a 404
+ * "<what> <id> not found.", as Altegio answers for a record of another location or chain.
  */
+export function pathRecord<K extends CollectionName>(
+  ctx: HandlerContext,
+  collection: K,
+  param: string,
+  what: string,
+  belongs: (record: Entities[K]) => boolean,
+): Entities[K] {
+  const id = idParam(ctx, param);
+  const record = ctx.store.get(collection, id);
+  if (!record || !belongs(record)) throw notFound(what, id);
+  return record;
+}
+
+/** The record of `collection` whose id is path parameter `param`, when it belongs to the location in the path. */
 export function locationRecord<K extends LocationCollection>(
   ctx: HandlerContext,
   collection: K,
   param: string,
   what: string,
 ): Entities[K] {
-  const id = idParam(ctx, param);
-  const record = ctx.store.get(collection, id);
-  if (!record || record.location_id !== idParam(ctx, 'location_id')) throw notFound(what, id);
-  return record;
+  return pathRecord(ctx, collection, param, what, (r) => r.location_id === idParam(ctx, 'location_id'));
 }
 
 /** The ids a list query names in `ids`, given once or repeated. */

@@ -2,18 +2,10 @@
 // and the client-tag list and create calls.
 import type { Tag } from '../model';
 import type { Store } from '../store';
-import {
-  ApiError,
-  accepted,
-  bodyOf,
-  fieldProblem,
-  idParam,
-  notFound,
-  respond,
-  respondList,
-  type Handler,
-  type HandlerContext,
-} from './context';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, idParam } from './request';
+import { accepted, respond, respondList } from './responses';
 import { paginate } from './paging';
 
 /** Entity codes and the names Altegio accepts for them. */

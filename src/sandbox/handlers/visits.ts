@@ -4,18 +4,11 @@
 import type { Appointment, FinanceTransaction } from '../model';
 import type { Store } from '../store';
 import { compactOffset, nowEastern, wallClock } from '../time';
-import {
-  ApiError,
-  bodyOf,
-  fieldProblem,
-  idParam,
-  notFound,
-  phoneDigits,
-  respond,
-  type Handler,
-  type HandlerContext,
-} from './context';
-import { EXPENSES } from './finance';
+import { ApiError, fieldProblem, notFound } from './errors';
+import type { Handler, HandlerContext } from './handler';
+import { bodyOf, idParam, phoneDigits } from './request';
+import { respond } from './responses';
+import { EXPENSES, expenseView, transactionMoney } from './finance';
 import { goodsTransactionView } from './inventory';
 import { respondPage } from './paging';
 
@@ -179,14 +172,9 @@ function detailsOf(ctx: HandlerContext, records: Appointment[]) {
     payment_transactions: paymentsOf(store, records).map((t) => ({
       id: t.id,
       document_id: t.document_id ?? 0,
-      date: t.date,
-      type_id: t.expense_id,
-      expense_id: t.expense_id,
-      account_id: t.account_id,
-      amount: t.amount,
-      client_id: t.client_id ?? 0,
+      ...transactionMoney(t),
       record_id: t.record_id ?? 0,
-      expense: { id: t.expense_id, title: EXPENSES[t.expense_id] ?? t.expense_title },
+      expense: expenseView(t),
       account: { id: t.account_id, title: store.get('accounts', t.account_id)?.title ?? '' },
     })),
     loyalty_transactions: store
