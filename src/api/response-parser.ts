@@ -59,10 +59,14 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse 
     attempts: ctx.attempts,
     request,
   };
-  const apiMessage = envelope ? clean(metaMessage(envelope.meta), ctx.secrets) : undefined;
-  const fieldErrors = envelope ? metaErrors(envelope.meta, ctx.secrets) : {};
+  // Only a failure words the server's message and field errors: a success never pays for redacting them.
+  const reported = () => ({
+    apiMessage: envelope ? clean(metaMessage(envelope.meta), ctx.secrets) : undefined,
+    fieldErrors: envelope ? metaErrors(envelope.meta, ctx.secrets) : {},
+  });
 
   if (!ok) {
+    const { apiMessage, fieldErrors } = reported();
     const statusLine = `${raw.status}${raw.statusText ? ` ${raw.statusText}` : ''}`;
     const location =
       raw.status >= 300 && raw.status <= 399 && raw.headers.location
@@ -96,6 +100,7 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse 
     );
   }
   if (envelope.success === false) {
+    const { apiMessage, fieldErrors } = reported();
     const message = `${what} answered ${raw.status} but reported a failure${apiMessage ? `: ${apiMessage}` : '.'}${summarise(fieldErrors)}`;
     throw new HttpError(message, { request, response, apiMessage, fieldErrors, reason: { code: 'envelopeFailure' } });
   }
