@@ -1,7 +1,7 @@
 // `npm run bench:profile-client`: where the client's time goes. Runs sequential GETs through AltegioClient against the
 // sandbox (rate limit off, in another process so that its work is not in the profile) under `node --cpu-prof`, then
 // prints the functions with the most self time, by share of all samples in the client's process.
-//   npm run bench:profile-client -- [--requests N] [--top N] [--bare | --fetch] [--keep]
+//   npm run bench:profile-client -- [--requests N] [--top N] [--interval µs] [--bare | --bare-parse | --fetch] [--keep]
 //   (--bare: the same loop with node:http; --fetch: with node-fetch alone, the client's transport before)
 import { spawn, spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
@@ -21,6 +21,7 @@ import * as http from 'http';
 import { loadCatalog } from './src/api/catalog';
 import { AltegioClient } from './src/api/client';
 import fetch from 'node-fetch';
+import { exchange } from './src/api/http-transport';
 const [baseUrl, partnerToken, userToken, count, bare, documentFile] = process.argv.slice(2);
 const operation = loadCatalog(documentFile).requireOperation('get_location');
 const client = new AltegioClient({ baseUrl, credentials: () => ({ partnerToken, userToken }), rateLimiter: null });
@@ -30,11 +31,20 @@ const viaBare = () => new Promise<void>((resolve, reject) => {
     res.resume(); res.on('end', () => resolve()); res.on('error', reject);
   }).on('error', reject);
 });
+const viaBareParse = () => new Promise<void>((resolve, reject) => {
+  http.get(baseUrl + '/company/720441', { agent, headers: { Accept: 'application/vnd.api.v2+json', Authorization: 'Bearer ' + partnerToken + ', User ' + userToken } }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => { JSON.parse(Buffer.concat(chunks).toString('utf8')); resolve(); });
+    res.on('error', reject);
+  }).on('error', reject);
+});
+const viaTransport = () => exchange({ url: baseUrl + '/company/720441', method: 'GET', headers: { Accept: 'application/vnd.api.v2+json', Authorization: 'Bearer ' + partnerToken + ', User ' + userToken } }, { timeoutMs: 30000 }).then(() => undefined);
 const viaClient = () => client.send({ operation, pathParams: { location_id: 720441 } }).then(() => undefined);
 const headers = { Accept: 'application/vnd.api.v2+json', Authorization: 'Bearer ' + partnerToken + ', User ' + userToken };
 const viaFetch = () => fetch(baseUrl + '/company/720441', { headers }).then((r) => r.arrayBuffer()).then(() => undefined);
 (async () => {
-  const one = bare === 'bare' ? viaBare : bare === 'fetch' ? viaFetch : viaClient;
+  const one = { bare: viaBare, 'bare-parse': viaBareParse, fetch: viaFetch, transport: viaTransport }[bare] ?? viaClient;
   for (let i = 0; i < 200; i++) await one();
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -58,7 +68,8 @@ interface Profile {
 async function main(): Promise<void> {
   const requests = option('--requests', 2200);
   const top = option('--top', 25);
-  const mode = process.argv.includes('--bare') ? 'bare' : process.argv.includes('--fetch') ? 'fetch' : 'client';
+  const mode =
+    (['bare', 'bare-parse', 'fetch', 'transport'] as const).find((m) => process.argv.includes(`--${m}`)) ?? 'client';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altegio-client-profile-'));
   const sandboxProcess = spawn(
     process.execPath,
@@ -100,6 +111,8 @@ async function main(): Promise<void> {
         '--cpu-prof',
         '--cpu-prof-dir',
         dir,
+        '--cpu-prof-interval',
+        String(option('--interval', 1000)),
         loop,
         baseUrl,
         partner,
@@ -123,7 +136,13 @@ async function main(): Promise<void> {
       self.set(key, (self.get(key) ?? 0) + 1);
     }
     const total = profile.samples.length;
-    const label = { bare: 'bare node:http', fetch: 'node-fetch alone', client: 'AltegioClient' }[mode];
+    const label = {
+      bare: 'bare node:http',
+      'bare-parse': 'bare node:http + body read + JSON.parse',
+      fetch: 'node-fetch alone',
+      transport: "the client's transport alone",
+      client: 'AltegioClient',
+    }[mode];
     console.log(
       `${label}: ${requests} sequential GETs, mean ${meanMs.toFixed(3)} ms, CPU ${cpuMs.toFixed(3)} ms per request; ${total} samples`,
     );

@@ -85,7 +85,10 @@ export class AltegioClient {
       attempt: number,
       status: number | undefined,
       outcome: { sizeBytes: number } | { errorKind: AltegioErrorKind },
-    ) => this.emit({ phase: 'end', ...event, attempt, status, durationMs: performance.now() - started, ...outcome });
+    ) => {
+      if (this.options.onEvent)
+        this.emit({ phase: 'end', ...event, attempt, status, durationMs: performance.now() - started, ...outcome });
+    };
     for (let attempt = 1; ; attempt++) {
       let error: AltegioError;
       try {
@@ -138,32 +141,18 @@ export class AltegioClient {
         });
       }
     }
-    this.emit({
-      phase: 'start',
-      method: prepared.method,
-      operationId: prepared.operationId,
-      path: prepared.path,
-      attempt,
-    });
-    const raw = await this.exchange(state, grant);
-    return parseResponse(raw, {
-      operation: input.operation,
-      request: masked,
-      attempts: attempt,
-      nowMs: this.clock.now(),
-      secrets: state.secrets,
-    });
-  }
-
-  /**
-   * One HTTP exchange, with the caller's signal and the timeout. The rate-limit grant is settled as soon as the
-   * answer's head arrives (or the exchange fails): the server has counted the request by then.
-   */
-  private async exchange(
-    { input, prepared, masked, timeoutMs }: SendState,
-    grant: RateLimitGrant | undefined,
-  ): Promise<RawResponse> {
+    if (this.options.onEvent)
+      this.emit({
+        phase: 'start',
+        method: prepared.method,
+        operationId: prepared.operationId,
+        path: prepared.path,
+        attempt,
+      });
+    // One HTTP exchange, with the caller's signal and the timeout. The rate-limit grant is settled as soon as the
+    // answer's head arrives (or the exchange fails): the server has counted the request by then.
     const started = performance.now();
+    let raw: RawResponse;
     try {
       let headers = prepared.headers;
       let body: string | Uint8Array | undefined = prepared.body;
@@ -172,19 +161,31 @@ export class AltegioClient {
         headers = { ...headers, 'Content-Type': form.contentType };
         body = form.bytes;
       }
-      const res = await exchange(
+      const wire = await exchange(
         // Altegio does not redirect API calls. Following one would turn a POST into a GET and could carry the
         // tokens to another host, so the transport reports a 3xx instead.
         { url: prepared.url, method: prepared.method, headers, body },
-        { timeoutMs, signal: input.signal, maxBodyBytes: this.options.maxBodyBytes, onHead: () => grant?.settle() },
+        {
+          timeoutMs: state.timeoutMs,
+          signal: input.signal,
+          maxBodyBytes: this.options.maxBodyBytes,
+          onHead: grant && (() => grant.settle()),
+        },
       );
-      return { ...res, durationMs: performance.now() - started };
+      raw = Object.assign(wire, { durationMs: performance.now() - started });
     } catch (e) {
       if (!(e instanceof ExchangeFailure)) throw e;
-      throw transportFailure(e.cause, { request: masked, phase: e.phase, timeoutMs, ...e.details });
+      throw transportFailure(e.cause, { request: masked, phase: e.phase, timeoutMs: state.timeoutMs, ...e.details });
     } finally {
       grant?.settle();
     }
+    return parseResponse(raw, {
+      operation: input.operation,
+      request: masked,
+      attempts: attempt,
+      nowMs: this.clock.now(),
+      secrets: state.secrets,
+    });
   }
 
   private emit(event: RequestEvent): void {

@@ -100,7 +100,9 @@ export function exchange(request: WireRequest, options: ExchangeOptions): Promis
       phase = 'response';
       status = res.statusCode;
       options.onHead?.();
-      const declared = Number(res.headers['content-length']);
+      // Read from our own record of the raw headers: Node's `res.headers` would build a second one.
+      const headers = headerRecord(res.rawHeaders);
+      const declared = Number(headers['content-length']);
       if (declared > maxBody) return fail(tooLargeError(maxBody), { tooLarge: maxBody });
       const chunks: Buffer[] = [];
       let received = 0;
@@ -122,11 +124,11 @@ export function exchange(request: WireRequest, options: ExchangeOptions): Promis
           resolve({
             status: res.statusCode ?? 0,
             statusText: res.statusMessage ?? '',
-            headers: headerRecord(res.rawHeaders),
+            headers,
             bytes,
           });
         };
-        const coding = res.headers['content-encoding'];
+        const coding = headers['content-encoding'];
         if (coding === undefined || body.length === 0) return done(body);
         decode(coding, body, maxBody).then(done, (e: unknown) =>
           errorCodeOf(e) === 'ERR_BUFFER_TOO_LARGE' ? fail(tooLargeError(maxBody), { tooLarge: maxBody }) : fail(e),

@@ -138,13 +138,16 @@ export function maskUrl(url: string): string {
   return out.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*:)[^/@?#]*@/i, `$1${MASKED}@`);
 }
 
+/** Headers the client sets on every request that are not credentials: their names need no pattern test. */
+const PLAIN_HEADERS = new Set(['accept', 'content-type', 'user-agent']);
+
 /** Headers with every credential masked: Authorization keeps its shape, other sensitive headers become `***`. */
 export function maskHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (lower === 'authorization' || lower === 'proxy-authorization') out[name] = maskAuthorization(value);
-    else out[name] = isSensitiveName(name) && value !== '' ? MASKED : value;
+    else out[name] = !PLAIN_HEADERS.has(lower) && isSensitiveName(name) && value !== '' ? MASKED : value;
   }
   return out;
 }

@@ -64,17 +64,32 @@ function maskBody(body: string): string {
   }
 }
 
+/** Each operation's path split once into literal text and parameter names: [text, name, text, name, …, text]. */
+const pathTemplates = new WeakMap<OperationSpec, { path: string; parts: string[] }>();
+
+function pathTemplate(op: OperationSpec): string[] {
+  let template = pathTemplates.get(op);
+  if (template?.path !== op.path) {
+    template = { path: op.path, parts: op.path.split(/\{([^}]+)\}/) };
+    pathTemplates.set(op, template);
+  }
+  return template.parts;
+}
+
 export function buildPath(op: OperationSpec, pathParams: Record<string, string | number> = {}): string {
   const errors: Problem[] = [];
-  const path = op.path.replace(/\{([^}]+)\}/g, (template, name: string) => {
+  const parts = pathTemplate(op);
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
     const raw = pathParams[name];
     const value = raw === undefined || raw === null ? '' : String(raw);
     if (value === '') errors.push([name, 'required', 'is required']);
     // Even encoded, "." and ".." are resolved by URL parsers and would address another resource.
     else if (value === '.' || value === '..') errors.push([name, 'dotSegment', 'cannot be "." or ".."']);
-    else return encodeURIComponent(value);
-    return template;
-  });
+    else path += encodeURIComponent(value);
+    path += parts[i + 1];
+  }
   if (errors.length > 0) throw invalid(op, errors);
   return path;
 }

@@ -59,10 +59,8 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse 
     attempts: ctx.attempts,
     request,
   };
-  const apiMessage = envelope ? clean(metaMessage(envelope.meta), ctx.secrets) : undefined;
-  const fieldErrors = envelope ? metaErrors(envelope.meta, ctx.secrets) : {};
-
   if (!ok) {
+    const { apiMessage, fieldErrors } = reported(envelope, ctx.secrets);
     const statusLine = `${raw.status}${raw.statusText ? ` ${raw.statusText}` : ''}`;
     const location =
       raw.status >= 300 && raw.status <= 399 && raw.headers.location
@@ -96,10 +94,24 @@ export function parseResponse(raw: RawResponse, ctx: ParseContext): ApiResponse 
     );
   }
   if (envelope.success === false) {
+    const { apiMessage, fieldErrors } = reported(envelope, ctx.secrets);
     const message = `${what} answered ${raw.status} but reported a failure${apiMessage ? `: ${apiMessage}` : '.'}${summarise(fieldErrors)}`;
     throw new HttpError(message, { request, response, apiMessage, fieldErrors, reason: { code: 'envelopeFailure' } });
   }
   return response;
+}
+
+/**
+ * The server's message and field errors, redacted. Only a failure words them: a success never pays for redacting.
+ */
+function reported(
+  envelope: Envelope | undefined,
+  secrets: readonly (string | undefined)[],
+): { apiMessage: string | undefined; fieldErrors: Record<string, string[]> } {
+  return {
+    apiMessage: envelope ? clean(metaMessage(envelope.meta), secrets) : undefined,
+    fieldErrors: envelope ? metaErrors(envelope.meta, secrets) : {},
+  };
 }
 
 interface Envelope {
