@@ -194,7 +194,10 @@ describe('Response viewer with 10,000 rows', function () {
       form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
       await form.getByText('Ready to send').waitFor({ timeout: 60_000 });
       // The restored location, in the dropdown of the locations these tokens see.
-      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('altegio-options-select');
+      const location = form
+        .locator('altegio-field')
+        .filter({ hasText: 'location_id' })
+        .locator('altegio-options-select');
       await location.waitFor();
       assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
       viewer = await webviewOfTab(wb.page, /Search\/list clients.* 200$/, VIEWER_RENDERED);

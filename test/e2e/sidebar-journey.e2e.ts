@@ -117,7 +117,10 @@ describe('Sidebar journey: sandbox, sign-in, trees, palette and history', functi
     await wb.step('palette-sent', async () => {
       const form = await webviewContent(wb.page, { editorTitle: /^GET List team members of a location/ });
       // The default location, chosen in the dropdown of the locations these tokens see.
-      const location = form.locator('altegio-field').filter({ hasText: 'location_id' }).locator('altegio-options-select');
+      const location = form
+        .locator('altegio-field')
+        .filter({ hasText: 'location_id' })
+        .locator('altegio-options-select');
       await form.getByText('Ready to send').waitFor();
       await location.waitFor();
       assert.strictEqual(
