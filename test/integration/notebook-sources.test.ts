@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { FormValues } from '../../src/api/form-types';
 import type { AltegioTestApi, PanelRecord } from '../../src/test-mode';
 import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
-import { waitFor } from './helpers/extension';
+import { settled, waitFor } from './helpers/extension';
 import { closeAll, formOf, open, openForm, showInViewer, until, APP_START_MS, type FormInit } from './helpers/panels';
 
 const CHAIN_ID = 706028;
@@ -172,18 +172,25 @@ describe('Requests into notebooks and code, and cells into forms (real extension
     const api = await altegio();
     for (const record of open(api, 'request form')) record.panel.dispose();
     await until('the forms to close', () => open(api, 'request form').length === 0 || undefined);
-    const notebook = await vscode.workspace.openNotebookDocument(
-      NOTEBOOK_TYPE,
-      new vscode.NotebookData([
-        new vscode.NotebookCellData(
-          vscode.NotebookCellKind.Code,
-          `POST /loyalty/cards/{{location_id}}\n\n${JSON.stringify({ ...CARD, loyalty_card_number: '81000779' })}`,
-          'altegio',
-        ),
-      ]),
+    // The cell's toolbar passes the command its cell, as this does; the notebook need not be shown for that (showing
+    // it right after the forms closed is where code-server once lost track of an editor and never settled).
+    const notebook = await settled(
+      'openNotebookDocument',
+      vscode.workspace.openNotebookDocument(
+        NOTEBOOK_TYPE,
+        new vscode.NotebookData([
+          new vscode.NotebookCellData(
+            vscode.NotebookCellKind.Code,
+            `POST /loyalty/cards/{{location_id}}\n\n${JSON.stringify({ ...CARD, loyalty_card_number: '81000779' })}`,
+            'altegio',
+          ),
+        ]),
+      ),
     );
-    await vscode.window.showNotebookDocument(notebook);
-    await vscode.commands.executeCommand('altegio.notebook.openAsForm', notebook.cellAt(0));
+    await settled(
+      'altegio.notebook.openAsForm',
+      vscode.commands.executeCommand('altegio.notebook.openAsForm', notebook.cellAt(0)),
+    );
     const opened = await until('the form of the cell', () => formOf(api, 'issue_loyalty_card'), APP_START_MS);
     const values = opened.last<FormInit>('init')!.values;
     assert.strictEqual(Number(values.path.location_id), MANHATTAN);

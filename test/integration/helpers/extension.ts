@@ -71,3 +71,20 @@ export async function waitFor<T>(what: string, condition: () => T | Promise<T>, 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Awaits a VS Code API call, failing with its name if it has not settled in `timeoutMs`: code-server can lose
+ * track of an editor ("unknown text editor" in $acceptEditorViewColumns) and never settle a show call, and a test
+ * must then say which call hung rather than wait for mocha's suite timeout.
+ */
+export async function settled<T>(what: string, call: Thenable<T>, timeoutMs = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not settle within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([Promise.resolve(call), hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
