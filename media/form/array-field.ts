@@ -1,17 +1,15 @@
 // An array field: one row per item, each rendered by its item's field, with Add and Remove.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { FieldElement } from './field-element';
-import { baseStyles } from '../shared/base-styles';
+import { FieldElement, fieldStyles } from './field-element';
 import { fmt } from '../shared/format';
 import { visibleIssues } from './form-context';
 import { keyOf, removeAt } from './values';
 
 export class ArrayField extends FieldElement {
   static override styles = [
-    baseStyles,
+    ...fieldStyles,
     css`
       :host {
-        display: block;
         margin: 0 0 12px;
       }
       fieldset {
@@ -26,17 +24,7 @@ export class ArrayField extends FieldElement {
         gap: 6px;
         padding: 0 4px;
       }
-      .name {
-        font-weight: 600;
-      }
-      .req {
-        color: var(--vscode-errorForeground);
-      }
-      .kind {
-        font-size: 11px;
-      }
       .help {
-        font-size: 12px;
         margin-bottom: 6px;
       }
       .row {
@@ -53,12 +41,6 @@ export class ArrayField extends FieldElement {
       }
       .issues {
         margin: 3px 0 6px;
-        padding: 0;
-        list-style: none;
-        font-size: 12px;
-      }
-      .issues li::before {
-        content: '⚠ ';
       }
       .empty {
         font-size: 12px;
@@ -78,19 +60,8 @@ export class ArrayField extends FieldElement {
     const issues = visibleIssues(this.ctx, key);
     const item = f.item!;
     return html`<fieldset>
-      <legend>
-        <span class="name mono">${this.heading ?? (f.name || s.body)}</span>
-        ${f.required ? html`<span class="req" title=${s.required} aria-hidden="true">*</span>` : nothing}
-        <span class="kind muted">${s.kindArray}</span>
-      </legend>
-      ${f.description ? html`<div class="help muted">${f.description}</div>` : nothing}
-      ${
-        issues.length
-          ? html`<ul class="issues error" role="alert">
-              ${issues.map((i) => html`<li>${i.source === 'server' ? `${s.serverSaid} ` : ''}${i.message}</li>`)}
-            </ul>`
-          : nothing
-      }
+      <legend>${this.renderLabel(this.heading ?? (f.name || s.body), s.kindArray)}</legend>
+      ${f.description ? html`<div class="help muted">${f.description}</div>` : nothing} ${this.renderIssues(issues)}
       ${this.rows.length === 0 ? html`<div class="empty muted">${s.noItems}</div>` : nothing}
       ${this.rows.map(
         (row, i) =>

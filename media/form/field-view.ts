@@ -1,8 +1,7 @@
 // One field of a request form, rendered by its kind: text, number, integer, phone, date, boolean, enum,
 // file and JSON inputs here; objects as nested fieldsets; arrays and lookups in their own components.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { FieldElement } from './field-element';
-import { baseStyles } from '../shared/base-styles';
+import { FieldElement, fieldStyles } from './field-element';
 import { fmt } from '../shared/format';
 import { visibleIssues } from './form-context';
 import { phoneWasNormalised } from '../../src/api/phone';
@@ -35,11 +34,8 @@ export class FieldView extends FieldElement {
   }
 
   static override styles = [
-    baseStyles,
+    ...fieldStyles,
     css`
-      :host {
-        display: block;
-      }
       .field {
         margin: 0 0 12px;
       }
@@ -49,28 +45,11 @@ export class FieldView extends FieldElement {
         gap: 6px;
         margin-bottom: 3px;
       }
-      .name {
-        font-weight: 600;
-      }
-      .req {
-        color: var(--vscode-errorForeground);
-      }
-      .kind {
-        font-size: 11px;
-      }
       .help {
         margin-top: 3px;
-        font-size: 12px;
       }
-
       .issues {
         margin: 3px 0 0;
-        padding: 0;
-        list-style: none;
-        font-size: 12px;
-      }
-      .issues li::before {
-        content: '⚠ ';
       }
       vscode-textfield,
       vscode-single-select,
@@ -147,11 +126,8 @@ export class FieldView extends FieldElement {
   private renderHead(): TemplateResult {
     const f = this.field;
     const s = this.ctx.strings;
-    return html`<div class="head">
-      <span class="name mono">${this.heading ?? f.name}</span>
-      ${f.required ? html`<span class="req" title=${s.required} aria-hidden="true">*</span>` : nothing}
-      <span class="kind muted">${s[KIND_STRING[this.shownKind]]}${f.nullable ? ' | null' : ''}</span>
-    </div>`;
+    const kind = `${s[KIND_STRING[this.shownKind]]}${f.nullable ? ' | null' : ''}`;
+    return html`<div class="head">${this.renderLabel(this.heading ?? f.name, kind)}</div>`;
   }
 
   /** The kind the label names: a list read from the API is a choice once its dropdown is there. */
@@ -180,13 +156,6 @@ export class FieldView extends FieldElement {
   /** Whether the input shows the draft (it still means the value). */
   private get draftShown(): boolean {
     return this.draft !== undefined && sameValue(parseInput(this.field, this.draft), this.value);
-  }
-
-  private renderIssues(issues: { message: string; source: string }[]): TemplateResult | typeof nothing {
-    if (issues.length === 0) return nothing;
-    return html`<ul class="issues error" role="alert">
-      ${issues.map((i) => html`<li>${i.source === 'server' ? `${this.ctx.strings.serverSaid} ` : ''}${i.message}</li>`)}
-    </ul>`;
   }
 
   /** The accessible name: the field, and whether it is required. */

@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { FormHostMessage } from '../../src/protocol/form-protocol';
 import type { FormStrings } from '../../src/protocol/form-strings';
 import { baseStyles } from '../shared/base-styles';
+import { calloutHeading, calloutStyles } from '../shared/callout';
 
 export type ResultMessage = Extract<FormHostMessage, { type: 'result' }>;
 
@@ -19,14 +20,10 @@ export class ResultCard extends LitElement {
 
   static override styles = [
     baseStyles,
+    calloutStyles,
     css`
-      :host {
-        display: block;
-      }
       section {
         margin: 12px 0;
-        padding: 8px 12px;
-        border-radius: 2px;
         border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border));
         background: var(--vscode-editorWidget-background);
       }
@@ -41,11 +38,7 @@ export class ResultCard extends LitElement {
         border-left: 3px solid var(--vscode-descriptionForeground);
       }
       h2 {
-        font-size: 13px;
         margin: 0 0 6px;
-        display: flex;
-        align-items: center;
-        gap: 6px;
       }
       dl {
         display: grid;
@@ -72,8 +65,7 @@ export class ResultCard extends LitElement {
     if (!r) return nothing;
     const icon = r.outcome === 'success' ? 'pass' : r.outcome === 'cancelled' ? 'circle-slash' : 'error';
     return html`<section class=${r.outcome} role="status" aria-live="polite">
-      <h2><vscode-icon name=${icon}></vscode-icon>${r.title}</h2>
-      ${r.message ? html`<div>${r.message}</div>` : nothing}
+      ${calloutHeading(icon, r.title)} ${r.message ? html`<div>${r.message}</div>` : nothing}
       ${
         r.summary.length
           ? html`<dl>

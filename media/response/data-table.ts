@@ -3,7 +3,7 @@
 import { elementScroll, observeElementOffset, Virtualizer } from '@tanstack/virtual-core';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
-import { baseStyles } from '../shared/base-styles';
+import { baseStyles, fillColumn } from '../shared/base-styles';
 import { styleProps } from '../shared/style-props';
 import { countText } from '../shared/format';
 import {
@@ -85,10 +85,7 @@ export class DataTable extends LitElement {
     baseStyles,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        flex: 1;
+        ${fillColumn}
       }
       .toolbar {
         display: flex;

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { ErrorAction, ErrorView } from '../../src/protocol/response-protocol';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
 import { baseStyles } from '../shared/base-styles';
+import { calloutHeading, calloutStyles } from '../shared/callout';
 
 export class ErrorPanel extends LitElement {
   static override properties = {
@@ -15,23 +16,15 @@ export class ErrorPanel extends LitElement {
 
   static override styles = [
     baseStyles,
+    calloutStyles,
     css`
-      :host {
-        display: block;
-      }
       section {
         margin: 8px 0;
-        padding: 8px 12px;
-        border-radius: 2px;
         border: 1px solid var(--vscode-inputValidation-errorBorder);
         background: var(--vscode-inputValidation-errorBackground);
       }
       h2 {
-        font-size: 13px;
         margin: 0 0 4px;
-        display: flex;
-        gap: 6px;
-        align-items: center;
       }
       h3 {
         font-size: 12px;
@@ -65,7 +58,7 @@ export class ErrorPanel extends LitElement {
       retry: [s.retry, 'refresh'],
     };
     return html`<section role="alert">
-      <h2><vscode-icon name="error"></vscode-icon>${e.title}</h2>
+      ${calloutHeading('error', e.title)}
       ${e.apiMessage ? html`<p><strong>${s.altegioSaid}</strong> ${e.apiMessage}</p>` : html`<p>${e.message}</p>`}
       ${!e.sent ? html`<p class="muted">${s.notSent}</p>` : nothing}
       ${

@@ -9,7 +9,7 @@ import {
   type ResponseWebviewState,
 } from '../../src/protocol/response-protocol';
 import type { ResponseStrings } from '../../src/protocol/response-strings';
-import { baseStyles } from '../shared/base-styles';
+import { baseStyles, fillColumn } from '../shared/base-styles';
 import { countText, fmt, formatBytes, useUnitStrings } from '../shared/format';
 import type { HostChannel } from '../shared/host-channel';
 import type { DataTable } from './data-table';
@@ -80,10 +80,7 @@ export class ResponseApp extends LitElement {
         outline-offset: -1px;
       }
       [role='tabpanel'] {
-        flex: 1;
-        min-height: 0;
-        display: flex;
-        flex-direction: column;
+        ${fillColumn}
         padding-top: 8px;
         overflow: auto;
       }

@@ -95,3 +95,14 @@ export const baseStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * Declarations for a flex column that fills the rest of its flex-column parent. `min-height: 0` lets it shrink
+ * below its content, so a scroller inside gets a bounded height (the response table virtualises its rows in it).
+ */
+export const fillColumn = css`
+  flex: 1;
+  min-height: 0;
+  display: flex;
+  flex-direction: column;
+`;

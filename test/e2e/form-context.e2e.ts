@@ -5,23 +5,18 @@
 // to the first problem and the send bar hides no field. Last, Run Operation… finds "Search/list clients" for
 // "clients search" and asks for its location. Screenshots: test-results/e2e/form-context/.
 import * as assert from 'assert';
-import type { FrameLocator, Locator } from 'playwright-core';
-import { startSandboxProcess } from '../harness/sandbox';
+import type { FrameLocator } from 'playwright-core';
 import {
-  expandTreeRow,
-  openViewContainer,
   pickQuickItem,
   quickPickLabels,
   runCommand,
   typeInQuickInput,
   waitForQuickInput,
   waitForQuickInputClosed,
-  waitForTreeRow,
-  waitForViews,
-  openWorkbench,
   type Workbench,
 } from './helpers';
-import { escapeRegExp } from './helpers/text';
+import { formField, sendButton, sendRefusedCard, waitForClientCard } from './loyalty-card-form';
+import { SandboxScenario, showSignedInSidebar } from './sandbox-scenario';
 import { firstClient, sandboxDemo, webviewOfTab, FORM_RENDERED } from './webview-support';
 
 const FORM_TITLE = /^POST Issue a loyalty card to a client$/;
@@ -29,31 +24,21 @@ const CARD_NUMBER = `CTX-${Date.now().toString().slice(-6)}`;
 
 describe('A form from the palette knows where it is', function () {
   this.bail(true);
+  const scenario = new SandboxScenario('form-context');
   let wb: Workbench;
-  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
   let form: FrameLocator;
   let client: { id: number; name: string; phone: string };
 
   before(async () => {
-    sandbox = await startSandboxProcess({ args: ['--quiet'] });
-    assert.ok(sandbox, 'this checkout has no sandbox CLI');
-    client = await firstClient(await sandboxDemo(sandbox.baseUrl));
-    wb = await openWorkbench('form-context', {
-      settings: { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl },
-      viewport: { width: 1500, height: 950 },
-    });
+    client = await firstClient(await sandboxDemo(await scenario.startSandbox()));
+    wb = await scenario.openWorkbench();
   });
 
-  after(async () => {
-    await wb?.close();
-    await sandbox?.stop();
-  });
+  after(() => scenario.close());
 
   it('asks for the location of Issue Loyalty Card run from the palette, with the live list', async () => {
     await wb.step('location-asked', async () => {
-      await openViewContainer(wb.page, 'Altegio');
-      await waitForViews(wb.page, ['API', 'Business', 'History']);
-      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
+      await showSignedInSidebar(wb.page);
       await runCommand(wb.page, 'Altegio: Issue Loyalty Card');
       const widget = await waitForQuickInput(wb.page);
       await widget.getByText('Location for "Issue a loyalty card to a client"').waitFor();
@@ -66,26 +51,26 @@ describe('A form from the palette knows where it is', function () {
       await pickQuickItem(wb.page, 'Bloom Beauty - Manhattan');
       await waitForQuickInputClosed(wb.page);
       form = await webviewOfTab(wb.page, FORM_TITLE, FORM_RENDERED);
-      const location = field(form, 'location_id').locator('altegio-options-select');
+      const location = formField(form, 'location_id').locator('altegio-options-select');
       await location.waitFor();
       assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
-      const types = field(form, 'loyalty_card_type_id');
+      const types = formField(form, 'loyalty_card_type_id');
       await types.getByText(/options from the API/).waitFor();
       // The label names the control: a choice, not "text".
       await types.locator('.kind', { hasText: /^choice$/ }).waitFor();
       // A documented example cannot be mistaken for a value: it reads "e.g. …".
-      const number = field(form, 'loyalty_card_number').locator('vscode-textfield').first();
+      const number = formField(form, 'loyalty_card_number').locator('vscode-textfield').first();
       assert.match((await number.getAttribute('placeholder')) ?? '', /^e\.g\. \S/);
     });
   });
 
   it('finds the client by name and fills their phone as digits, showing it as Altegio keeps it', async () => {
     await wb.step('client-picked', async () => {
-      const types = field(form, 'loyalty_card_type_id').locator('altegio-options-select');
+      const types = formField(form, 'loyalty_card_type_id').locator('altegio-options-select');
       await types.click();
       await types.locator('[role="option"], li.option').first().click();
-      await field(form, 'loyalty_card_number').locator('vscode-textfield input').first().fill(CARD_NUMBER);
-      const phone = field(form, 'phone');
+      await formField(form, 'loyalty_card_number').locator('vscode-textfield input').first().fill(CARD_NUMBER);
+      const phone = formField(form, 'phone');
       await phone.locator('altegio-lookup-input vscode-textfield input').fill(client.name);
       await phone.locator('li[role="option"]', { hasText: client.name }).first().click();
       await phone.getByText(`Chosen: ${client.name}`, { exact: false }).waitFor();
@@ -105,36 +90,18 @@ describe('A form from the palette knows where it is', function () {
       await form.locator('dd', { hasText: CARD_NUMBER }).waitFor();
     });
     await wb.step('card-under-client', async () => {
-      await expandTreeRow(wb.page, 'Business', /Bloom Beauty Group/);
-      await expandTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
-      await expandTreeRow(wb.page, 'Business', /^Clients/);
-      await expandTreeRow(wb.page, 'Business', new RegExp(escapeRegExp(client.name)));
-      await expandTreeRow(wb.page, 'Business', /^Loyalty cards/);
-      await waitForTreeRow(wb.page, 'Business', new RegExp(escapeRegExp(CARD_NUMBER)));
+      await waitForClientCard(wb.page, client.name, CARD_NUMBER);
     });
   });
 
   it("says Altegio's 422 once in the form: at the field, the banner only counting it", async () => {
     await wb.step('422-said-once', async () => {
-      await form.getByRole('tab', { name: 'JSON' }).click();
-      await form
-        .locator('altegio-json-editor textarea')
-        .first()
-        .fill(
-          JSON.stringify({
-            loyalty_card_number: `${CARD_NUMBER}-X`,
-            loyalty_card_type_id: '999999',
-            phone: Number(client.phone),
-          }),
-        );
-      await form.getByText('Ready to send').waitFor();
-      await sendButton(form).click();
-      await form.locator('altegio-result-card h2', { hasText: /422 Unprocessable/ }).waitFor();
+      await sendRefusedCard(form, `${CARD_NUMBER}-X`, client.phone);
       await form.getByRole('tab', { name: 'Fields' }).click();
       await form
         .locator('altegio-result-card', { hasText: 'Altegio refused 1 value; it is marked at its field.' })
         .waitFor();
-      const refusal = field(form, 'loyalty_card_type_id').locator('.issues li');
+      const refusal = formField(form, 'loyalty_card_type_id').locator('.issues li');
       await refusal.waitFor();
       const text = (await refusal.innerText()).replace(/^Altegio:\s*/, '').trim();
       assert.match(text, /999999/);
@@ -187,25 +154,14 @@ describe('A form from the palette knows where it is', function () {
       await pickQuickItem(wb.page, 'Bloom Beauty - Manhattan');
       await waitForQuickInputClosed(wb.page);
       const search = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
-      const location = field(search, 'location_id').locator('altegio-options-select');
+      const location = formField(search, 'location_id').locator('altegio-options-select');
       await location.waitFor();
       assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
       // Values the sources list only in prose are a dropdown here: the sort direction.
-      await field(search, 'order_by_direction').locator('vscode-single-select').waitFor();
+      await formField(search, 'order_by_direction').locator('vscode-single-select').waitFor();
     });
   });
 });
-
-function field(form: FrameLocator, name: string): Locator {
-  return form
-    .locator('altegio-field')
-    .filter({ has: form.locator('.name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
-    .first();
-}
-
-function sendButton(form: FrameLocator): Locator {
-  return form.locator('.sendbar vscode-button').first();
-}
 
 async function lastFieldBottom(form: FrameLocator): Promise<number> {
   const boxes = await form

@@ -4,23 +4,21 @@
 // Screenshots: test-results/e2e/issue-loyalty-card/.
 import * as assert from 'assert';
 import type { FrameLocator } from 'playwright-core';
-import { startSandboxProcess } from '../harness/sandbox';
 import {
   clearAllNotifications,
   clickDialogButton,
+  escapeRegExp,
   expandTreeRow,
-  openViewContainer,
   runTreeRowContextMenu,
   treeRow,
   view,
   waitForDialog,
   waitForNotification,
-  waitForTreeRow,
-  waitForViews,
   type Workbench,
-  openWorkbench,
   dependentSteps,
 } from './helpers';
+import { formField, sendButton, sendRefusedCard, waitForClientCard } from './loyalty-card-form';
+import { SandboxScenario, useManhattanByDefault } from './sandbox-scenario';
 import {
   firstClient,
   sandboxDemo,
@@ -37,35 +35,23 @@ const CARD_NUMBER = `E2E-${Date.now().toString().slice(-6)}`;
 
 describe('Issue a loyalty card in the request form', function () {
   dependentSteps(this); // each step builds on the previous ones
+  const scenario = new SandboxScenario('issue-loyalty-card');
   let wb: Workbench;
-  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
   let demo: SandboxDemo;
   let form: FrameLocator;
   let client: { id: number; name: string; phone: string };
 
   before(async () => {
-    sandbox = await startSandboxProcess({ args: ['--quiet'] });
-    assert.ok(sandbox, 'this checkout has no sandbox CLI');
-    demo = await sandboxDemo(sandbox.baseUrl);
+    demo = await sandboxDemo(await scenario.startSandbox());
     client = await firstClient(demo);
-    wb = await openWorkbench('issue-loyalty-card', {
-      settings: { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl },
-      viewport: { width: 1500, height: 950 },
-    });
+    wb = await scenario.openWorkbench();
   });
 
-  after(async () => {
-    await wb?.close();
-    await sandbox?.stop();
-  });
+  after(() => scenario.close());
 
   it('selects the Manhattan location, which forms prefill', async () => {
     await wb.step('location-selected', async () => {
-      await openViewContainer(wb.page, 'Altegio');
-      await waitForViews(wb.page, ['API', 'Business', 'History']);
-      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
-      await runTreeRowContextMenu(wb.page, 'Business', /Bloom Beauty - Manhattan/, 'Use as Default Location');
-      await wb.page.locator('.statusbar-item', { hasText: 'Manhattan' }).first().waitFor({ state: 'visible' });
+      await useManhattanByDefault(wb.page);
     });
   });
 
@@ -75,10 +61,10 @@ describe('Issue a loyalty card in the request form', function () {
       await expandTreeRow(wb.page, 'API', 'Loyalty Cards');
       await scrollToTreeRow(wb, 'API', /POST Issue a loyalty card to a client/);
       await treeRow(wb.page, 'API', /POST Issue a loyalty card to a client/).click();
-      form = await webviewOfTab(wb.page, new RegExp(`^${escape(FORM_TITLE)}$`), FORM_RENDERED);
+      form = await webviewOfTab(wb.page, new RegExp(`^${escapeRegExp(FORM_TITLE)}$`), FORM_RENDERED);
       await form.getByText('Issue a loyalty card to a client', { exact: true }).waitFor();
       // The default location, in the dropdown of the locations these tokens see.
-      const location = fieldOf(form, 'location_id').locator('altegio-options-select');
+      const location = formField(form, 'location_id').locator('altegio-options-select');
       await location.waitFor();
       assert.strictEqual(await location.evaluate((el) => (el as HTMLSelectElement).value), '720441');
     });
@@ -86,7 +72,7 @@ describe('Issue a loyalty card in the request form', function () {
 
   it('fills the card-type dropdown from the sandbox', async () => {
     await wb.step('card-types-loaded', async () => {
-      const types = fieldOf(form, 'loyalty_card_type_id');
+      const types = formField(form, 'loyalty_card_type_id');
       await types.getByText(/options? from the API/).waitFor();
       await types.locator('altegio-options-select').click();
       await types.locator('altegio-options-select [role="option"], altegio-options-select li.option').first().waitFor();
@@ -95,7 +81,7 @@ describe('Issue a loyalty card in the request form', function () {
 
   it('refuses a bad phone inline and keeps Send disabled', async () => {
     await wb.step('bad-phone', async () => {
-      await fieldOf(form, 'loyalty_card_type_id')
+      await formField(form, 'loyalty_card_type_id')
         .locator('altegio-options-select [role="option"], altegio-options-select li.option')
         .first()
         .click();
@@ -148,18 +134,7 @@ describe('Issue a loyalty card in the request form', function () {
   it("explains an error answer: Altegio's message, the field errors and what to do", async () => {
     await wb.step('error-explained', async () => {
       await form.locator('altegio-result-card').waitFor();
-      await form.getByRole('tab', { name: 'JSON' }).click();
-      const editor = form.locator('altegio-json-editor textarea').first();
-      await editor.fill(
-        JSON.stringify({
-          loyalty_card_number: `${CARD_NUMBER}-X`,
-          loyalty_card_type_id: '999999',
-          phone: Number(client.phone),
-        }),
-      );
-      await form.getByText('Ready to send').waitFor();
-      await sendButton(form).click();
-      await form.locator('altegio-result-card h2', { hasText: /422 Unprocessable/ }).waitFor();
+      await sendRefusedCard(form, `${CARD_NUMBER}-X`, client.phone);
       const viewer = await webviewOfTab(wb.page, /Issue a loyalty card.* 4\d\d$/, VIEWER_RENDERED);
       await viewer.locator('altegio-error-panel', { hasText: 'loyalty_card_type_id' }).waitFor();
       await viewer.locator('altegio-error-panel', { hasText: 'What to do' }).waitFor();
@@ -169,27 +144,22 @@ describe('Issue a loyalty card in the request form', function () {
 
   it('lists the card under its client in the Business tree', async () => {
     await wb.step('card-in-business-tree', async () => {
-      await expandTreeRow(wb.page, 'Business', /Bloom Beauty Group/);
-      await expandTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
-      await expandTreeRow(wb.page, 'Business', /^Clients/);
-      await expandTreeRow(wb.page, 'Business', new RegExp(escape(client.name)));
-      await expandTreeRow(wb.page, 'Business', /^Loyalty cards/);
-      await waitForTreeRow(wb.page, 'Business', new RegExp(escape(CARD_NUMBER)));
+      await waitForClientCard(wb.page, client.name, CARD_NUMBER);
     });
   });
 
   it('removes the card after the confirmation', async () => {
     await wb.step('remove-confirmation', async () => {
       await clearAllNotifications(wb.page);
-      await runTreeRowContextMenu(wb.page, 'Business', new RegExp(escape(CARD_NUMBER)), /Remove Loyalty Card/);
+      await runTreeRowContextMenu(wb.page, 'Business', new RegExp(escapeRegExp(CARD_NUMBER)), /Remove Loyalty Card/);
       const dialog = await waitForDialog(wb.page);
-      assert.match(dialog.message, new RegExp(escape(CARD_NUMBER)));
+      assert.match(dialog.message, new RegExp(escapeRegExp(CARD_NUMBER)));
     });
     await wb.step('card-removed', async () => {
       await clickDialogButton(wb.page, 'Remove Card');
       await waitForNotification(wb.page, `Loyalty card ${CARD_NUMBER} was removed.`);
       // The Business tree reloads the client's cards after the write; the picture shows the row gone.
-      await treeRow(wb.page, 'Business', new RegExp(escape(CARD_NUMBER))).waitFor({ state: 'detached' });
+      await treeRow(wb.page, 'Business', new RegExp(escapeRegExp(CARD_NUMBER))).waitFor({ state: 'detached' });
     });
   });
 });
@@ -206,21 +176,6 @@ async function scrollToTreeRow(wb: Workbench, viewTitle: string, label: string |
   await row.scrollIntoViewIfNeeded();
 }
 
-function sendButton(form: FrameLocator) {
-  return form.locator('.sendbar vscode-button').first();
-}
-
-function fieldOf(form: FrameLocator, name: string) {
-  return form
-    .locator('altegio-field')
-    .filter({ has: form.locator('.name', { hasText: new RegExp(`^${name}$`) }) })
-    .first();
-}
-
 async function fillField(form: FrameLocator, name: string, value: string): Promise<void> {
-  await fieldOf(form, name).locator('vscode-textfield input').first().fill(value);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await formField(form, name).locator('vscode-textfield input').first().fill(value);
 }

@@ -6,19 +6,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator } from 'playwright-core';
-import { startSandboxProcess } from '../harness/sandbox';
 import {
   acceptQuickInput,
-  openViewContainer,
   quickPickItemWithDescription,
   runCommand,
-  runTreeRowContextMenu,
   waitForActiveEditor,
   waitForQuickInput,
-  waitForTreeRow,
-  waitForViews,
   waitForWorkbenchReady,
-  openWorkbench,
   type Workbench,
   dependentSteps,
 } from './helpers';
@@ -34,23 +28,21 @@ import {
   FORM_RENDERED,
   VIEWER_RENDERED,
 } from './webview-support';
+import { SandboxScenario, useManhattanByDefault } from './sandbox-scenario';
 
 const SEEDED = 10_000;
 
 describe('Response viewer with 10,000 rows', function () {
   dependentSteps(this); // each step builds on the previous ones
+  const scenario = new SandboxScenario('response-viewer');
+  let total = 0;
   let wb: Workbench;
-  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
   let form: FrameLocator;
   let viewer: FrameLocator;
-  let total = 0;
-
   before(async () => {
     // Seeding 20 bulk requests back to back: the sandbox's own 5/s limit is off for this scenario; the extension's
     // client keeps its default limiter (5/s, 200/min), which Fetch All Pages must obey.
-    sandbox = await startSandboxProcess({ args: ['--quiet', '--no-rate-limit'] });
-    assert.ok(sandbox, 'this checkout has no sandbox CLI');
-    const demo = await sandboxDemo(sandbox.baseUrl);
+    const demo = await sandboxDemo(await scenario.startSandbox(['--no-rate-limit']));
     await seedClients(demo, SEEDED);
     total = (
       (await api(demo, 'POST', `/company/${MANHATTAN}/clients/search`, { page: 1, page_size: 1 })).meta as {
@@ -58,24 +50,14 @@ describe('Response viewer with 10,000 rows', function () {
       }
     ).total_count;
     assert.ok(total >= SEEDED, `only ${total} clients`);
-    wb = await openWorkbench('response-viewer', {
-      settings: { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl },
-      viewport: { width: 1500, height: 950 },
-    });
+    wb = await scenario.openWorkbench();
   });
 
-  after(async () => {
-    await wb?.close();
-    await sandbox?.stop();
-  });
+  after(() => scenario.close());
 
   it('opens the client search form with the location prefilled', async () => {
     await wb.step('client-search-form', async () => {
-      await openViewContainer(wb.page, 'Altegio');
-      await waitForViews(wb.page, ['API', 'Business', 'History']);
-      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
-      await runTreeRowContextMenu(wb.page, 'Business', /Bloom Beauty - Manhattan/, 'Use as Default Location');
-      await wb.page.locator('.statusbar-item', { hasText: 'Manhattan' }).first().waitFor({ state: 'visible' });
+      await useManhattanByDefault(wb.page);
       await runCommand(wb.page, 'Altegio: Run Operation…');
       await wb.page.locator('.quick-input-widget input').fill('Search/list clients');
       await waitForQuickInput(wb.page);

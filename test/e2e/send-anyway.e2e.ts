@@ -4,49 +4,36 @@
 // Screenshots: test-results/e2e/send-anyway/.
 import * as assert from 'assert';
 import type { FrameLocator } from 'playwright-core';
-import { startSandboxProcess } from '../harness/sandbox';
 import {
   clickDialogButton,
   dialog,
-  openViewContainer,
   pickQuickItem,
   runCommand,
   waitForDialog,
   waitForQuickInputClosed,
-  waitForTreeRow,
-  waitForViews,
   type Workbench,
-  openWorkbench,
 } from './helpers';
+import { SandboxScenario, showSignedInSidebar } from './sandbox-scenario';
 import { FORM_RENDERED, VIEWER_RENDERED, webviewOfTab } from './webview-support';
 
 const FORM_TITLE = /^POST Issue a loyalty card to a client$/;
 
 describe('Send Anyway from a request form', function () {
   this.bail(true);
+  const scenario = new SandboxScenario('send-anyway');
   let wb: Workbench;
-  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>;
   let form: FrameLocator;
 
   before(async () => {
-    sandbox = await startSandboxProcess({ args: ['--quiet'] });
-    assert.ok(sandbox, 'this checkout has no sandbox CLI');
-    wb = await openWorkbench('send-anyway', {
-      settings: { 'altegio.environment': 'sandbox', 'altegio.sandbox.url': sandbox.baseUrl },
-      viewport: { width: 1500, height: 950 },
-    });
+    await scenario.startSandbox();
+    wb = await scenario.openWorkbench();
   });
 
-  after(async () => {
-    await wb?.close();
-    await sandbox?.stop();
-  });
+  after(() => scenario.close());
 
   it('offers Send Anyway beside a disabled Send when the only problem is the schema', async () => {
     await wb.step('schema-problem', async () => {
-      await openViewContainer(wb.page, 'Altegio');
-      await waitForViews(wb.page, ['API', 'Business', 'History']);
-      await waitForTreeRow(wb.page, 'Business', /Bloom Beauty - Manhattan/);
+      await showSignedInSidebar(wb.page);
       // From the palette the form asks for its location first.
       await runCommand(wb.page, 'Altegio: Issue Loyalty Card');
       await pickQuickItem(wb.page, 'Bloom Beauty - Manhattan');

@@ -256,22 +256,40 @@ function groupAlive(pgid) {
   }
 }
 
+/** Sends a signal to every process of a group; a group already gone is fine. */
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * Watches a child spawned detached (the leader of its own process group): `exited` resolves with its exit code,
+ * `dead` turns true then, and `kill` signals the whole group.
+ */
+function watchGroup(child) {
+  const group = {
+    exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)))),
+    dead: false,
+    kill: (signal) => signalGroup(child.pid, signal),
+  };
+  void group.exited.then(() => {
+    group.dead = true;
+  });
+  return group;
+}
+
 /**
  * Stops a process group: SIGTERM, up to 5 s for the leader to exit, then SIGKILL for whatever is left (extension
  * hosts whose window went away stay alive for a reconnection grace period), then waits until the group is gone so
  * that its folders can be deleted without a process still writing into them.
  */
 async function stopGroup(pgid, exited) {
-  const kill = (signal) => {
-    try {
-      process.kill(-pgid, signal);
-    } catch {
-      /* already gone */
-    }
-  };
-  kill('SIGTERM');
+  signalGroup(pgid, 'SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-  kill('SIGKILL');
+  signalGroup(pgid, 'SIGKILL');
   const deadline = Date.now() + 3000;
   // Polling is the only way to see other processes end; there is no event for a process group.
   while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -287,33 +305,23 @@ async function launch({ entry, common, env, folder, logFile, port }) {
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
-  let dead = false;
-  exited.then(() => {
-    dead = true;
-  });
-  const killGroup = (signal) => {
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      /* already gone */
-    }
-  };
+  const group = watchGroup(child);
+  const { exited } = group;
   const unregister = onCleanup(
     `code-server :${port}`,
     () => stopGroup(child.pid, exited),
-    () => killGroup('SIGKILL'),
+    () => group.kill('SIGKILL'),
   );
 
   const deadline = Date.now() + 60000;
-  while (!dead && Date.now() < deadline) {
+  while (!group.dead && Date.now() < deadline) {
     if ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200) {
       return { ok: true, pid: child.pid, exited, unregister };
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 100))]);
   }
-  const reason = dead ? `exited with ${await exited}` : 'no answer on /healthz within 60 s';
-  killGroup('SIGKILL');
+  const reason = group.dead ? `exited with ${await exited}` : 'no answer on /healthz within 60 s';
+  group.kill('SIGKILL');
   unregister();
   return { ok: false, reason };
 }
@@ -366,6 +374,7 @@ function makeHandle({
 module.exports = {
   startCodeServer,
   stopGroup,
+  watchGroup,
   freePort,
   portFrom,
   isPortFree,

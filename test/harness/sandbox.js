@@ -10,7 +10,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { REPO_ROOT } = require('./install-vscode');
 const { onCleanup } = require('./cleanup');
-const { portFrom, stopGroup } = require('./code-server');
+const { portFrom, stopGroup, watchGroup } = require('./code-server');
 
 /** The port the extension assumes for the sandbox when nothing else is configured. */
 const DEFAULT_SANDBOX_PORT = 8787;
@@ -92,23 +92,13 @@ async function startSandboxProcess(options = {}) {
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
-  let dead = false;
-  exited.then(() => {
-    dead = true;
-  });
-  const killGroup = (signal) => {
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      /* already gone */
-    }
-  };
+  const group = watchGroup(child);
+  const { exited } = group;
   const stop = () => stopGroup(child.pid, exited);
-  const unregister = onCleanup(`sandbox :${port}`, stop, () => killGroup('SIGKILL'));
+  const unregister = onCleanup(`sandbox :${port}`, stop, () => group.kill('SIGKILL'));
 
   const deadline = Date.now() + 60000;
-  while (!dead && Date.now() < deadline) {
+  while (!group.dead && Date.now() < deadline) {
     for (const p of new Set([port, printedUrlPort].filter(Boolean))) {
       const info = await readInfo(p);
       if (info) {
@@ -130,7 +120,7 @@ async function startSandboxProcess(options = {}) {
   await stop();
   unregister();
   throw new Error(
-    `The sandbox (${[cmd.command, ...cmd.args].join(' ')} --port ${port}) ${dead ? `exited with ${await exited}` : 'did not answer GET /__sandbox/info within 60 s'}. Its output:\n${output.slice(-3000)}`,
+    `The sandbox (${[cmd.command, ...cmd.args].join(' ')} --port ${port}) ${group.dead ? `exited with ${await exited}` : 'did not answer GET /__sandbox/info within 60 s'}. Its output:\n${output.slice(-3000)}`,
   );
 }
 

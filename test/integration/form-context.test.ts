@@ -17,10 +17,11 @@ import {
   exchangeWith,
   formOf,
   open,
+  sendForm,
   until,
+  valuesAt,
   type FormInit,
   type FormLookup,
-  type FormResult,
 } from './helpers/panels';
 import type { FormHostMessage } from '../../src/protocol/form-protocol';
 
@@ -189,18 +190,14 @@ describe('Forms know where they are (real extension host, local sandbox)', funct
     });
 
     it("says Altegio's refusal of a field once: at the field, with the banner only counting it", async () => {
-      const result = await exchangeWith<FormResult>(
+      const result = await sendForm(
         form,
-        {
-          type: 'send',
-          seq: 4,
-          values: {
-            path: { location_id: MANHATTAN },
-            query: {},
-            body: { loyalty_card_number: `CTX-${Date.now()}`, loyalty_card_type_id: '999999', phone: 13155550175 },
-          },
-        },
-        'result',
+        4,
+        valuesAt(MANHATTAN, {
+          loyalty_card_number: `CTX-${Date.now()}`,
+          loyalty_card_type_id: '999999',
+          phone: 13155550175,
+        }),
       );
       assert.strictEqual(result.status, 422);
       assert.deepStrictEqual(

@@ -6,12 +6,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { FormValues } from '../../src/api/form-types';
 import type { AltegioTestApi, PanelRecord } from '../../src/test-mode';
-import { altegio, scriptedPrompter, succeeded, useSandbox, withPrompter } from './helpers/altegio';
+import { altegio, scriptedPrompter, succeeded, useSandboxManhattan, withPrompter, MANHATTAN } from './helpers/altegio';
 import { settled, waitFor } from './helpers/extension';
 import { closeAll, formOf, open, openForm, showInViewer, until, APP_START_MS, type FormInit } from './helpers/panels';
 
-const CHAIN_ID = 706028;
-const MANHATTAN = 720441;
 const NOTEBOOK_TYPE = 'altegio-notebook';
 const CARD = { loyalty_card_number: '81000777', loyalty_card_type_id: '8230', phone: 13325550195 };
 
@@ -67,13 +65,7 @@ describe('Requests into notebooks and code, and cells into forms (real extension
 
   before(async () => {
     const api = await altegio();
-    await useSandbox(api);
-    await api.altegio.locations.select({
-      locationId: MANHATTAN,
-      locationTitle: 'Manhattan',
-      chainId: CHAIN_ID,
-      chainTitle: 'Bloom Beauty Group',
-    });
+    await useSandboxManhattan(api);
     await closeUntitledNotebooks();
     await closeAll();
   });

@@ -6,11 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { NOTEBOOK_OUTPUT_MIME, type ResponseOutput, type SummaryOutput } from '../../src/protocol/notebook-output';
-import { altegio, scriptedPrompter, useSandbox, withPrompter } from './helpers/altegio';
+import { altegio, scriptedPrompter, useSandboxManhattan, withPrompter, CHAIN_ID, MANHATTAN } from './helpers/altegio';
 import { waitFor } from './helpers/extension';
 
-const CHAIN_ID = 706028;
-const MANHATTAN = 720441;
 /** Clients of the sandbox's Manhattan location, and card numbers no seeded card has. */
 const ROWS = [
   ['Lucas Lopez', '13325550195', '81000001'],
@@ -92,13 +90,7 @@ describe('Request notebooks (real extension host, local sandbox)', function () {
 
   before(async () => {
     const api = await altegio();
-    await useSandbox(api);
-    await api.altegio.locations.select({
-      locationId: MANHATTAN,
-      locationTitle: 'Manhattan',
-      chainId: CHAIN_ID,
-      chainTitle: 'Bloom Beauty Group',
-    });
+    await useSandboxManhattan(api);
     dir = folder();
     file = path.join(dir, 'cards.altegio.md');
     fs.writeFileSync(file, NOTEBOOK);

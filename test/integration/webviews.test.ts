@@ -22,9 +22,11 @@ import {
   openForm,
   postedAfter,
   showInViewer,
+  sendForm,
+  changeForm,
   until,
+  valuesAt,
   type FormInit,
-  type FormResult,
   type FormValidation,
 } from './helpers/panels';
 
@@ -100,18 +102,10 @@ describe('Request forms and response viewer (real webviews)', function () {
     const api = await altegio();
     const op = api.altegio.catalog().requireOperation('issue_loyalty_card');
     const form = await openForm(api, op, { pathParams: { location_id: MANHATTAN } });
-    const invalid = await exchangeWith<FormValidation>(
+    const invalid = await changeForm(
       form,
-      {
-        type: 'change',
-        seq: 1,
-        values: {
-          path: { location_id: 'abc' },
-          query: {},
-          body: { loyalty_card_number: '', loyalty_card_type_id: 'gold', phone: '+1 (315) 555' },
-        },
-      },
-      'validation',
+      1,
+      valuesAt('abc', { loyalty_card_number: '', loyalty_card_type_id: 'gold', phone: '+1 (315) 555' }),
     );
     assert.strictEqual(invalid.seq, 1);
     const byKey = new Map(invalid.issues.map((i) => [i.key, i]));
@@ -119,18 +113,10 @@ describe('Request forms and response viewer (real webviews)', function () {
     assert.match(byKey.get('body:phone')!.message, /phone must be 9 to 15 digits with the country code/);
     assert.match(byKey.get('body:loyalty_card_type_id')!.message, /digits only/);
     assert.strictEqual(byKey.get('body:loyalty_card_number')!.missing, true);
-    const fixed = await exchangeWith<FormValidation>(
+    const fixed = await changeForm(
       form,
-      {
-        type: 'change',
-        seq: 2,
-        values: {
-          path: { location_id: MANHATTAN },
-          query: {},
-          body: { loyalty_card_number: 'A-1', loyalty_card_type_id: '8231', phone: 13155550175 },
-        },
-      },
-      'validation',
+      2,
+      valuesAt(MANHATTAN, { loyalty_card_number: 'A-1', loyalty_card_type_id: '8231', phone: 13155550175 }),
     );
     assert.deepStrictEqual(fixed.issues, []);
   });
@@ -239,18 +225,10 @@ describe('Request forms and response viewer (real webviews)', function () {
     const form = await openForm(api, op, { pathParams: { location_id: MANHATTAN }, context: { chainId: 706028 } });
     const number = `IT-${Date.now()}`;
     const viewers = new Map(api.observer.panels.map((r) => [r, r.posted.length]));
-    const result = await exchangeWith<FormResult>(
+    const result = await sendForm(
       form,
-      {
-        type: 'send',
-        seq: 1,
-        values: {
-          path: { location_id: MANHATTAN },
-          query: {},
-          body: { loyalty_card_number: number, loyalty_card_type_id: '8231', phone: 13155550175 },
-        },
-      },
-      'result',
+      1,
+      valuesAt(MANHATTAN, { loyalty_card_number: number, loyalty_card_type_id: '8231', phone: 13155550175 }),
     );
     assert.strictEqual(result.outcome, 'success', result.message);
     const byLabel = Object.fromEntries(result.summary.map((i) => [i.label, i.value]));
@@ -276,13 +254,11 @@ describe('Request forms and response viewer (real webviews)', function () {
     const cardId = card.find((c) => c.number === number)!.id;
     const values = { path: { location_id: MANHATTAN, card_id: cardId }, query: {} };
     const declined = scriptedPrompter({ confirm: [false] });
-    const cancelled = await withPrompter(api, declined, () =>
-      exchangeWith<FormResult>(removeForm, { type: 'send', seq: 1, values }, 'result'),
-    );
+    const cancelled = await withPrompter(api, declined, () => sendForm(removeForm, 1, values));
     assert.strictEqual(cancelled.outcome, 'cancelled');
     assert.strictEqual(declined.log.confirms.length, 1);
     const removed = await withPrompter(api, scriptedPrompter({ confirm: [true] }), () =>
-      exchangeWith<FormResult>(removeForm, { type: 'send', seq: 2, values }, 'result'),
+      sendForm(removeForm, 2, values),
     );
     assert.strictEqual(removed.outcome, 'success', removed.message);
   });
@@ -307,17 +283,9 @@ describe('Request forms and response viewer (real webviews)', function () {
       const slowForm = await openForm(api, slow, { pathParams: { location_id: MANHATTAN } });
       const fastForm = await openForm(api, fast, { pathParams: { location_id: MANHATTAN } });
       const [slowResult, fastResult] = await Promise.all([
-        exchangeWith<FormResult>(
-          slowForm,
-          { type: 'send', seq: 1, values: slowForm.last<FormInit>('init')!.values },
-          'result',
-        ),
+        sendForm(slowForm, 1, slowForm.last<FormInit>('init')!.values),
         new Promise((r) => setTimeout(r, 200)).then(() =>
-          exchangeWith<FormResult>(
-            fastForm,
-            { type: 'send', seq: 1, values: fastForm.last<FormInit>('init')!.values },
-            'result',
-          ),
+          sendForm(fastForm, 1, fastForm.last<FormInit>('init')!.values),
         ),
       ]);
       assert.strictEqual(slowResult.outcome, 'success', slowResult.message);
@@ -379,18 +347,10 @@ describe('Request forms and response viewer (real webviews)', function () {
     await config.update('environment', 'production', vscode.ConfigurationTarget.Global);
     try {
       await auth.whenReady();
-      const result = await exchangeWith<FormResult>(
+      const result = await sendForm(
         form,
-        {
-          type: 'send',
-          seq: 9,
-          values: {
-            path: { location_id: MANHATTAN },
-            query: {},
-            body: { loyalty_card_number: 'RO-1', loyalty_card_type_id: '8231', phone: 13155550175 },
-          },
-        },
-        'result',
+        9,
+        valuesAt(MANHATTAN, { loyalty_card_number: 'RO-1', loyalty_card_type_id: '8231', phone: 13155550175 }),
       );
       assert.strictEqual(result.outcome, 'blocked');
       assert.match(result.message ?? '', /read-only/);

@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import { getCatalog } from '../../src/api/catalog';
 import { AltegioClient } from '../../src/api/client';
-import { isAltegioError, type AltegioError } from '../../src/api/errors';
 import type { FaultRule } from '../../src/sandbox';
 import { sharedSandbox } from './sandbox-support';
+import { failure } from './helpers/failure';
 
 const catalog = getCatalog();
 const createClient = catalog.requireOperation('create_client');
@@ -24,16 +24,6 @@ describe('the HTTP client against the sandbox', () => {
       retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 2000 },
     });
   });
-
-  async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-    try {
-      await promise;
-    } catch (e) {
-      assert.ok(isAltegioError(e), String(e));
-      return e;
-    }
-    assert.fail('the request should have failed');
-  }
 
   const postCount = () => sandbox.stats().requests['POST /clients/720441'] ?? 0;
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { AltegioClient } from '../../src/api/client';
+import { AltegioClient, type ClientOptions } from '../../src/api/client';
 import {
   AltegioError,
   ForbiddenError,
@@ -14,22 +14,23 @@ import {
   UnauthorizedError,
   UnprocessableError,
   ValidationError,
-  isAltegioError,
   type AltegioErrorKind,
 } from '../../src/api/errors';
 import { refusedBaseUrl, startServer, type TestServer } from './helpers/test-server';
 import { TOKENS, operation } from './helpers/operations';
+import { failure } from './helpers/failure';
 
 const list = operation({ method: 'GET', path: '/things/{id}' });
 
-async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-  const outcome = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in outcome)) assert.fail(`expected a failure, got ${JSON.stringify(outcome.value)}`);
-  assert.ok(isAltegioError(outcome.error), `expected an AltegioError, got ${String(outcome.error)}`);
-  return outcome.error;
+/** A client that sends each request once, at once: no rate limiter and no retry between it and the server. */
+function directClient(baseUrl: string, options: Pick<ClientOptions, 'timeoutMs'> = {}): AltegioClient {
+  return new AltegioClient({
+    baseUrl,
+    credentials: () => TOKENS,
+    rateLimiter: null,
+    retry: { maxRetries: 0 },
+    ...options,
+  });
 }
 
 describe('AltegioClient errors', () => {
@@ -45,12 +46,7 @@ describe('AltegioClient errors', () => {
       res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
       res.end(reply.text);
     });
-    client = new AltegioClient({
-      baseUrl: server.baseUrl,
-      credentials: () => TOKENS,
-      rateLimiter: null,
-      retry: { maxRetries: 0 },
-    });
+    client = directClient(server.baseUrl);
   });
   afterEach(() => server.close());
 
@@ -179,12 +175,7 @@ describe('AltegioClient errors', () => {
   });
 
   it('reports a refused connection as a network error that sent nothing', async () => {
-    const refused = new AltegioClient({
-      baseUrl: await refusedBaseUrl(),
-      credentials: () => TOKENS,
-      rateLimiter: null,
-      retry: { maxRetries: 0 },
-    });
+    const refused = directClient(await refusedBaseUrl());
     const e = await failure(refused.send({ operation: list, pathParams: { id: 1 } }));
     assert.ok(e instanceof NetworkError);
     assert.strictEqual(e.sent, false);
@@ -195,12 +186,7 @@ describe('AltegioClient errors', () => {
   });
 
   it('reports an unknown host as a network error that sent nothing', async () => {
-    const nowhere = new AltegioClient({
-      baseUrl: 'http://no-such-host.invalid/api/v1',
-      credentials: () => TOKENS,
-      rateLimiter: null,
-      retry: { maxRetries: 0 },
-    });
+    const nowhere = directClient('http://no-such-host.invalid/api/v1');
     const e = await failure(nowhere.send({ operation: list, pathParams: { id: 1 } }));
     assert.strictEqual(e.kind, 'network');
     assert.strictEqual(e.sent, false);
@@ -209,13 +195,7 @@ describe('AltegioClient errors', () => {
   it('turns a GET that gets no answer in time into a timeout error', async () => {
     const silent = await startServer(() => undefined);
     try {
-      const slow = new AltegioClient({
-        baseUrl: silent.baseUrl,
-        credentials: () => TOKENS,
-        rateLimiter: null,
-        retry: { maxRetries: 0 },
-        timeoutMs: 150,
-      });
+      const slow = directClient(silent.baseUrl, { timeoutMs: 150 });
       const started = Date.now();
       const e = await failure(slow.send({ operation: list, pathParams: { id: 1 } }));
       assert.ok(e instanceof TimeoutError, e.name);
@@ -230,13 +210,7 @@ describe('AltegioClient errors', () => {
   it('honours a per-request timeout over the client default', async () => {
     const silent = await startServer(() => undefined);
     try {
-      const slow = new AltegioClient({
-        baseUrl: silent.baseUrl,
-        credentials: () => TOKENS,
-        rateLimiter: null,
-        retry: { maxRetries: 0 },
-        timeoutMs: 60_000,
-      });
+      const slow = directClient(silent.baseUrl, { timeoutMs: 60_000 });
       const e = await failure(slow.send({ operation: list, pathParams: { id: 1 }, timeoutMs: 100 }));
       assert.strictEqual(e.kind, 'timeout');
     } finally {

@@ -1,22 +1,14 @@
 import * as assert from 'assert';
 import { AltegioClient } from '../../src/api/client';
 import type { HttpMethod } from '../../src/api/catalog';
-import { OutcomeUnknownError, isAltegioError, type AltegioError } from '../../src/api/errors';
+import { OutcomeUnknownError } from '../../src/api/errors';
 import type { RequestEvent } from '../../src/api/http-types';
 import { refusedBaseUrl, sendJson, startServer, type Handler, type TestServer } from './helpers/test-server';
 import { TOKENS, operation } from './helpers/operations';
+import { failure } from './helpers/failure';
 
 const WRITES: HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 const ok = { success: true, data: { id: 1 }, meta: [] };
-
-async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-  const error = await promise.then(
-    () => assert.fail('expected a failure'),
-    (e: unknown) => e,
-  );
-  assert.ok(isAltegioError(error), String(error));
-  return error;
-}
 
 describe('retry rules', () => {
   let server: TestServer | undefined;

@@ -1,24 +1,16 @@
 import * as assert from 'assert';
 import { AltegioClient } from '../../src/api/client';
 import { getCatalog } from '../../src/api/catalog';
-import { CancelledError, isAltegioError, type AltegioError } from '../../src/api/errors';
+import { CancelledError } from '../../src/api/errors';
 import type { RequestEvent } from '../../src/api/http-types';
 import { CLOCK_TOLERANCE_MS, RateLimiter } from '../../src/api/rate-limiter';
 import { FakeClock, flush } from './helpers/fake-clock';
 import { sendJson, startServer, type Handler, type TestServer } from './helpers/test-server';
 import { TOKENS, operation } from './helpers/operations';
+import { failure } from './helpers/failure';
 
 const get = operation({ method: 'GET', path: '/things/{id}' });
 const post = operation({ method: 'POST', path: '/things' });
-
-async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-  const error = await promise.then(
-    () => assert.fail('expected a failure'),
-    (e: unknown) => e,
-  );
-  assert.ok(isAltegioError(error), String(error));
-  return error;
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));

@@ -7,10 +7,11 @@ import * as fs from 'fs';
 import Module from 'module';
 import * as path from 'path';
 import { AltegioClient } from '../../src/api/client';
-import { isAltegioError, type AltegioError } from '../../src/api/errors';
+import type { AltegioError } from '../../src/api/errors';
 import type * as ErrorTextModule from '../../src/services/error-text';
 import { TOKENS, operation } from './helpers/operations';
 import { refusedBaseUrl, startServer, type TestServer } from './helpers/test-server';
+import { failure } from './helpers/failure';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const russian = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ru.json'), 'utf8')) as Record<
@@ -60,15 +61,6 @@ const NAMES = new Set([
   'data',
   'meta',
 ]);
-
-async function failure(promise: Promise<unknown>): Promise<AltegioError> {
-  const error = await promise.then(
-    () => assert.fail('expected a failure'),
-    (e: unknown) => e,
-  );
-  assert.ok(isAltegioError(error), String(error));
-  return error;
-}
 
 describe('error text in the Russian UI', () => {
   const text = loadErrorText();

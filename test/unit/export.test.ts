@@ -16,6 +16,11 @@ const client = new AltegioClient({
 });
 const issueCard = operation({ method: 'POST', path: '/loyalty/cards/{location_id}' });
 const partnerOnly = operation({ method: 'GET', path: '/countries', security: 'BearerPartner' });
+const upload = operation({
+  method: 'POST',
+  path: '/images/{entity}',
+  requestBody: { required: true, contentType: 'multipart/form-data', schema: {} },
+});
 const prepared: PreparedRequest = client.prepare(
   { operation: issueCard, pathParams: { location_id: 720441 }, body: TRICKY_BODY },
   TOKENS,
@@ -78,11 +83,6 @@ describe('toCurl', () => {
   });
 
   it('sends form fields as files or literal strings', () => {
-    const upload = operation({
-      method: 'POST',
-      path: '/images/{entity}',
-      requestBody: { required: true, contentType: 'multipart/form-data', schema: {} },
-    });
     const req = client.prepare(
       {
         operation: upload,
@@ -170,11 +170,6 @@ describe('toHttpFile', () => {
   });
 
   it('writes multipart bodies with a boundary and a file reference', () => {
-    const upload = operation({
-      method: 'POST',
-      path: '/images/{entity}',
-      requestBody: { required: true, contentType: 'multipart/form-data', schema: {} },
-    });
     const req = client.prepare(
       {
         operation: upload,

@@ -122,6 +122,21 @@ export async function useSandbox(api: AltegioTestApi): Promise<string> {
   return url;
 }
 
+/** The sandbox's demo chain and its Manhattan location, from its seed data. */
+export const CHAIN_ID = 706028;
+export const MANHATTAN = 720441;
+
+/** Signs in to the sandbox and makes its Manhattan location the default, as "Use as Default Location" does. */
+export async function useSandboxManhattan(api: AltegioTestApi): Promise<void> {
+  await useSandbox(api);
+  await api.altegio.locations.select({
+    locationId: MANHATTAN,
+    locationTitle: 'Manhattan',
+    chainId: CHAIN_ID,
+    chainTitle: 'Bloom Beauty Group',
+  });
+}
+
 /** The exchange of a request that must succeed; fails the test with the error otherwise. */
 export async function succeeded(exchange: Promise<Exchange>): Promise<Exchange> {
   const done = await exchange;

@@ -3,6 +3,7 @@
 // the answer, and closing them all.
 import * as vscode from 'vscode';
 import type { OperationSpec } from '../../../src/api/catalog';
+import type { FormValues } from '../../../src/api/form-types';
 import type { FormHostMessage } from '../../../src/protocol/form-protocol';
 import type { ResponseHostMessage } from '../../../src/protocol/response-protocol';
 import type { Exchange } from '../../../src/services/request-pipeline';
@@ -77,6 +78,21 @@ export async function exchangeWith<M extends { type: string }>(
     () => postedAfter<M>(record, mark, answer, where),
     timeoutMs,
   );
+}
+
+/** A form's values: the path parameters (a location), no query, and the body. */
+export function valuesAt(locationId: unknown, body: unknown): FormValues {
+  return { path: { location_id: locationId }, query: {}, body };
+}
+
+/** Posts an edit as the form's app does and waits for the host's validation of it. */
+export function changeForm(record: PanelRecord, seq: number, values: FormValues): Promise<FormValidation> {
+  return exchangeWith<FormValidation>(record, { type: 'change', seq, values }, 'validation');
+}
+
+/** Presses Send as the form's app does and waits for the host's result. */
+export function sendForm(record: PanelRecord, seq: number, values: FormValues): Promise<FormResult> {
+  return exchangeWith<FormResult>(record, { type: 'send', seq, values }, 'result');
 }
 
 /** Shows an exchange in the viewer and waits until a viewer's app was sent it; resolves with that panel. */
