@@ -2,7 +2,9 @@
 // view and panel serializer, and nothing else. The extension proper (dist/main.js: src/extension.ts and all it
 // builds) is loaded by the first real use, a command run, a tree's first rows or a panel restored, and then
 // activated exactly as if VS Code had loaded it.
-import * as vscode from 'vscode';
+// `import =`, not `import * as`: esbuild would copy every export of the API into a new object at load time, which
+// is most of what loading this entry costs (and VS Code sends the request for our context only after it).
+import vscode = require('vscode');
 import type * as Main from './main';
 import { StandIns, type Manifest } from './stand-ins';
 

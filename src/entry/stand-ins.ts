@@ -2,7 +2,7 @@
 // webview panel serializer, notebook serializer and language model tool. They are registered at activation from
 // package.json (the ids are never listed by hand) and load the extension proper on their first real use, then pass
 // every call to what it registered.
-import * as vscode from 'vscode';
+import vscode = require('vscode'); // not `import * as`: see index.ts
 
 /** What of package.json the stand-ins are built from. */
 export interface Manifest {
