@@ -25,6 +25,22 @@ describe('localisation', () => {
     }
   });
 
+  it('never words a write as «запись», which a salon reads as an appointment', () => {
+    const en = readJson('package.nls.json');
+    const ru = readJson('package.nls.ru.json');
+    const pairs: [string, string][] = [
+      ...Object.entries(readJson('l10n/bundle.l10n.ru.json')).map(([english, russian]): [string, string] => [
+        english,
+        text(russian),
+      ]),
+      ...Object.keys(en).map((key): [string, string] => [text(en[key]), text(ru[key])]),
+    ];
+    const aboutWrites = pairs.filter(([english]) => /\bwrites?\b/i.test(english));
+    assert.ok(aboutWrites.length >= 5, `${aboutWrites.length} strings speak of writes`);
+    const wrong = aboutWrites.filter(([, russian]) => /запис[иья]\b|записью|записей|записывает/i.test(russian));
+    assert.deepStrictEqual(wrong, [], 'a write is «изменение данных»');
+  });
+
   it('has a Russian page for every walkthrough step, naming commands and views by their titles in each language', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       contributes: {
