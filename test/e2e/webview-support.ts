@@ -110,7 +110,7 @@ export async function webviewOfTab(page: Page, title: RegExp, shows: string): Pr
   await tab.waitFor({ state: 'visible', timeout: WEBVIEW_LOAD_TIMEOUT_MS });
   const deadline = Date.now() + WEBVIEW_LOAD_TIMEOUT_MS;
   for (;;) {
-    // The positions of the overlay frames that cover those groups' editor areas (a replaced one may linger).
+    // The ids of the overlay frames that cover those groups' editor areas (a replaced one may linger).
     const candidates = (await (
       await page.waitForFunction(
         (pattern) => {
@@ -123,13 +123,14 @@ export async function webviewOfTab(page: Page, title: RegExp, shows: string): Pr
               ),
             )
             .flatMap((g) => g.querySelector('.editor-container')?.getBoundingClientRect() ?? []);
-          const frames = [...document.querySelectorAll('iframe.webview.ready')].map((f) => f.getBoundingClientRect());
+          const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe.webview.ready')];
           // The first such group's frames first, as when only one group was looked at.
           const found = areas.flatMap((a) =>
-            frames.flatMap((r, i) => {
+            frames.flatMap((f) => {
+              const r = f.getBoundingClientRect();
               const x = r.left + r.width / 2;
               const y = r.top + r.height / 2;
-              return r.width > 0 && x >= a.left && x <= a.right && y >= a.top && y <= a.bottom ? [i] : [];
+              return r.width > 0 && x >= a.left && x <= a.right && y >= a.top && y <= a.bottom ? [f.name] : [];
             }),
           );
           return found.length > 0 ? found : undefined;
@@ -137,11 +138,12 @@ export async function webviewOfTab(page: Page, title: RegExp, shows: string): Pr
         title.source,
         { timeout: Math.max(1000, deadline - Date.now()) },
       )
-    ).jsonValue()) as number[];
-    for (const index of candidates) {
+    ).jsonValue()) as string[];
+    for (const name of candidates) {
+      // By the webview's own id (VS Code names each frame after it), not its position: when the load watchdog
+      // replaces another panel, that panel's new frame is added to the overlay and the positions shift.
       const content = page
-        .locator('iframe.webview.ready')
-        .nth(index)
+        .locator(`iframe.webview.ready[name="${name}"]`)
         .contentFrame()
         .locator('iframe#active-frame')
         .contentFrame();
