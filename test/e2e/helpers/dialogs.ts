@@ -25,12 +25,19 @@ export async function waitForDialog(page: Page): Promise<DialogContent> {
   };
 }
 
-/** Clicks a dialog button by its text (e.g. "Remove", "Cancel") and waits until the dialog is gone. */
+/**
+ * Clicks a dialog button by its text (e.g. "Remove", "Cancel") and waits until that dialog is gone. The next
+ * question (VS Code's confirmation, then ours) can stand in its place at once, so "no dialog at all" may never be
+ * seen: what is waited for is the end of the dialog with this message.
+ */
 export async function clickDialogButton(page: Page, button: TextMatch): Promise<void> {
   const box = dialog(page);
   await box.waitFor({ state: 'visible' });
+  const message = (await box.locator('.dialog-message-text').innerText()).trim();
   await box.locator('.dialog-buttons .monaco-button', { hasText: exactly(button) }).click();
-  await box.waitFor({ state: 'hidden' });
+  await page
+    .locator('.monaco-dialog-box', { has: page.locator('.dialog-message-text', { hasText: exactly(message) }) })
+    .waitFor({ state: 'hidden' });
 }
 
 /** Dismisses the dialog as Escape does (the same as its Cancel). */
