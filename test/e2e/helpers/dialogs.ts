@@ -27,17 +27,16 @@ export async function waitForDialog(page: Page): Promise<DialogContent> {
 
 /**
  * Clicks a dialog button by its text (e.g. "Remove", "Cancel") and waits until that dialog is gone. The next
- * question (VS Code's confirmation, then ours) can stand in its place at once, so "no dialog at all" may never be
- * seen: what is waited for is the end of the dialog with this message.
+ * question can stand in its place at once, even with the same message (VS Code's confirmation of a tool call, then
+ * ours), so neither "no dialog at all" nor "no dialog with this message" may ever be seen: what is waited for is
+ * the end of this dialog's own element.
  */
 export async function clickDialogButton(page: Page, button: TextMatch): Promise<void> {
   const box = dialog(page);
   await box.waitFor({ state: 'visible' });
-  const message = (await box.locator('.dialog-message-text').innerText()).trim();
+  const shown = await box.elementHandle();
   await box.locator('.dialog-buttons .monaco-button', { hasText: exactly(button) }).click();
-  await page
-    .locator('.monaco-dialog-box', { has: page.locator('.dialog-message-text', { hasText: exactly(message) }) })
-    .waitFor({ state: 'hidden' });
+  await shown?.waitForElementState('hidden');
 }
 
 /** Dismisses the dialog as Escape does (the same as its Cancel). */
