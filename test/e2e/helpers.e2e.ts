@@ -18,6 +18,7 @@ import {
   openTreeRowContextMenu,
   openWorkbench,
   pickQuickItem,
+  reloadWindow,
   quickInputMessage,
   quickPickLabels,
   runCommand,
@@ -150,6 +151,16 @@ describe('E2E helpers (on a fixture extension)', function () {
       await form.locator('#name').fill('Playwright');
       await form.locator('#send').click();
       await waitForWebviewText(wb.page, 'Hello, Playwright', { editorTitle: 'Fixture Form' });
+    });
+  });
+
+  it('reloads the window and returns only once the new workbench is drawn', async () => {
+    await wb.step('reload-window', async () => {
+      // A mark on the old window: it is gone only if the page really navigated before reloadWindow returned.
+      await wb.page.evaluate(() => Object.assign(window, { altegioBeforeReload: true }));
+      await reloadWindow(wb.page, 'Explorer');
+      assert.strictEqual(await wb.page.evaluate(() => 'altegioBeforeReload' in window), false);
+      await wb.page.locator('.activitybar .action-item a[aria-label^="Explorer"]').waitFor();
     });
   });
 });

@@ -12,7 +12,7 @@ import {
   runCommand,
   waitForActiveEditor,
   waitForQuickInput,
-  waitForWorkbenchReady,
+  reloadWindow,
   type Workbench,
   dependentSteps,
 } from './helpers';
@@ -171,8 +171,7 @@ describe('Response viewer with 10,000 rows', function () {
     await wb.step('restored-after-reload', async () => {
       // Read at the reload: answers over 1 MB now open in an editor (next step).
       updateUserSettings(wb, { 'altegio.responseViewer.largeResponseThresholdMB': 1 });
-      await runCommand(wb.page, 'Developer: Reload Window');
-      await waitForWorkbenchReady(wb.page);
+      await reloadWindow(wb.page);
       form = await webviewOfTab(wb.page, /^POST Search\/list clients/, FORM_RENDERED);
       await form.getByText('Ready to send').waitFor({ timeout: 60_000 });
       // The restored location, in the dropdown of the locations these tokens see.

@@ -11,6 +11,7 @@ import { launchChromium } from '../../harness/browser';
 import { startCodeServer, type CodeServer } from '../../harness/code-server';
 import { REPO_ROOT } from '../../harness/install-vscode';
 import { saveFailureReport } from './failure-report';
+import { findCommand } from './quick-input';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
@@ -184,6 +185,22 @@ export async function openWorkbench(scenario: string, options: WorkbenchOptions 
     await server.stop();
     throw e;
   }
+}
+
+/**
+ * Reloads the window as a user does (Developer: Reload Window) and waits for the new workbench. The command only
+ * starts the reload: until the page has navigated, the old workbench is still drawn and passes every wait for it
+ * (seen: a scenario found the form of the window being unloaded, then lost it to the navigation).
+ */
+export async function reloadWindow(page: Page, activityBarEntry: string | false = 'Altegio'): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: 60_000,
+  });
+  await (await findCommand(page, 'Developer: Reload Window')).click();
+  await navigated;
+  await page.waitForLoadState('domcontentloaded');
+  await waitForWorkbenchReady(page, activityBarEntry);
 }
 
 /** Waits until the workbench is drawn and, unless `activityBarEntry` is false, that entry is in the activity bar. */
