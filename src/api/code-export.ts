@@ -109,7 +109,7 @@ function toPython(req: PreparedRequest): string {
       `        "Authorization": f"Bearer {os.environ['${PARTNER_TOKEN_ENV}']}${p.auth.user ? `, User {os.environ['${USER_TOKEN_ENV}']}` : ''}",`,
     );
   lines.push(...headers, '    },');
-  if (p.json !== undefined) lines.push(`    json=${indentAfterFirst(pyValue(p.json), '    ')},`);
+  if (p.json !== undefined) lines.push(`    json=${indentAfterFirst(literal(PYTHON, p.json), '    ')},`);
   else if (p.rawBody !== undefined) lines.push(`    data=${pyString(p.rawBody)},`);
   else if (p.multipart) {
     const fields = p.multipart.filter((part) => part.filename === undefined);
@@ -148,7 +148,7 @@ function toPhp(req: PreparedRequest): string {
       `        'Authorization' => 'Bearer ' . getenv('${PARTNER_TOKEN_ENV}')${p.auth.user ? ` . ', User ' . getenv('${USER_TOKEN_ENV}')` : ''},`,
     );
   lines.push(...headers, '    ],');
-  if (p.json !== undefined) lines.push(`    'json' => ${indentAfterFirst(phpValue(p.json), '    ')},`);
+  if (p.json !== undefined) lines.push(`    'json' => ${indentAfterFirst(literal(PHP, p.json), '    ')},`);
   else if (p.rawBody !== undefined) lines.push(`    'body' => ${phpString(p.rawBody)},`);
   else if (p.multipart) {
     lines.push("    'multipart' => [");
@@ -188,20 +188,47 @@ function pyString(value: string): string {
   return JSON.stringify(value);
 }
 
-function pyValue(value: unknown, indent = ''): string {
-  if (value === null) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'string') return pyString(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'None';
+/** How a language writes the JSON values of a body as a literal. */
+interface LiteralSyntax {
+  null: string;
+  true: string;
+  false: string;
+  string: (value: string) => string;
+  /** Opens and closes a map of keys; a list is always `[…]` in both languages. */
+  map: [string, string];
+  /** Between a key and its value. */
+  arrow: string;
+  /** An empty JSON object, which must stay an object. */
+  emptyMap: string;
+}
+
+const PYTHON: LiteralSyntax = {
+  null: 'None',
+  true: 'True',
+  false: 'False',
+  string: pyString,
+  map: ['{', '}'],
+  arrow: ': ',
+  emptyMap: '{}',
+};
+
+/** A JSON value as a literal of `syntax`, one item a line, indented four spaces a level. */
+function literal(syntax: LiteralSyntax, value: unknown, indent = ''): string {
+  if (value === null) return syntax.null;
+  if (value === true) return syntax.true;
+  if (value === false) return syntax.false;
+  if (typeof value === 'string') return syntax.string(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : syntax.null;
   const inner = `${indent}    `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => `${inner}${pyValue(v, inner)},`).join('\n')}\n${indent}]`;
+    return `[\n${value.map((v) => `${inner}${literal(syntax, v, inner)},`).join('\n')}\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${inner}${pyString(k)}: ${pyValue(v, inner)},`).join('\n')}\n${indent}}`;
+  if (entries.length === 0) return syntax.emptyMap;
+  const [open, close] = syntax.map;
+  const lines = entries.map(([k, v]) => `${inner}${syntax.string(k)}${syntax.arrow}${literal(syntax, v, inner)},`);
+  return `${open}\n${lines.join('\n')}\n${indent}${close}`;
 }
 
 /** Single quotes, where PHP expands nothing but `\\` and `\'`; double quotes with escapes for control characters. */
@@ -216,22 +243,16 @@ function phpString(value: string): string {
   return `"${escaped}"`;
 }
 
-function phpValue(value: unknown, indent = ''): string {
-  if (value === null) return 'null';
-  if (value === true) return 'true';
-  if (value === false) return 'false';
-  if (typeof value === 'string') return phpString(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  const inner = `${indent}    `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => `${inner}${phpValue(v, inner)},`).join('\n')}\n${indent}]`;
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
+const PHP: LiteralSyntax = {
+  null: 'null',
+  true: 'true',
+  false: 'false',
+  string: phpString,
+  map: ['[', ']'],
+  arrow: ' => ',
   // An empty PHP array would be sent as [] — a JSON object must stay an object.
-  if (entries.length === 0) return 'new \\stdClass()';
-  return `[\n${entries.map(([k, v]) => `${inner}${phpString(k)} => ${phpValue(v, inner)},`).join('\n')}\n${indent}]`;
-}
+  emptyMap: 'new \\stdClass()',
+};
 
 function indentAfterFirst(text: string, indent: string): string {
   return text.replace(/\n/g, `\n${indent}`);

@@ -5,18 +5,13 @@ import type * as vscode from 'vscode';
 import type * as Host from './tool-host';
 import type { ToolServices } from './tool-host';
 import type { ToolName } from './tool-names';
+import { lazy, type Lazy } from '../services/lazy';
 
 export class Tools implements vscode.Disposable {
-  private host: Host.ToolHost | undefined;
+  private readonly host: Lazy<Host.ToolHost>;
 
-  constructor(private readonly services: ToolServices) {}
-
-  private get loaded(): Host.ToolHost {
-    if (!this.host) {
-      const { ToolHost } = require('./tool-host') as typeof Host;
-      this.host = new ToolHost(this.services);
-    }
-    return this.host;
+  constructor(services: ToolServices) {
+    this.host = lazy(() => new (require('./tool-host') as typeof Host).ToolHost(services));
   }
 
   prepare(
@@ -24,7 +19,7 @@ export class Tools implements vscode.Disposable {
     options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>,
     token: vscode.CancellationToken,
   ): Promise<vscode.PreparedToolInvocation | undefined> {
-    return this.loaded.prepare(name, options.input, token);
+    return this.host.get().prepare(name, options.input, token);
   }
 
   invoke(
@@ -32,15 +27,15 @@ export class Tools implements vscode.Disposable {
     options: vscode.LanguageModelToolInvocationOptions<unknown>,
     token: vscode.CancellationToken,
   ): Promise<vscode.LanguageModelToolResult> {
-    return this.loaded.invoke(name, options, token);
+    return this.host.get().invoke(name, options, token);
   }
 
   /** Shows the full answer of a tool's request (by its history id) in the response viewer. */
   openResult(historyId: unknown): Promise<void> {
-    return this.loaded.openResult(historyId);
+    return this.host.get().openResult(historyId);
   }
 
   dispose(): void {
-    this.host?.dispose();
+    this.host.peek()?.dispose();
   }
 }

@@ -7,39 +7,34 @@ import type { RequestInput } from '../../api/http-types';
 import type { OpenOptions, OperationLauncher, Prefill } from '../ports';
 import type * as Launcher from './form-launcher';
 import type { FormLauncherHost } from './form-launcher';
+import { lazy, type Lazy } from '../../services/lazy';
 
 export class Forms implements OperationLauncher, vscode.WebviewPanelSerializer, vscode.Disposable {
-  private launcher: Launcher.FormLauncher | undefined;
+  private readonly launcher: Lazy<Launcher.FormLauncher>;
 
-  constructor(private readonly host: FormLauncherHost) {}
-
-  private get loaded(): Launcher.FormLauncher {
-    if (!this.launcher) {
-      const { FormLauncher } = require('./form-launcher') as typeof Launcher;
-      this.launcher = new FormLauncher(this.host);
-    }
-    return this.launcher;
+  constructor(host: FormLauncherHost) {
+    this.launcher = lazy(() => new (require('./form-launcher') as typeof Launcher).FormLauncher(host));
   }
 
   /** Loads the forms' bundle and Ajv's now, before the first form needs them. */
   warm(): void {
-    this.loaded.warm();
+    this.launcher.get().warm();
   }
 
   open(op: OperationSpec, prefill?: Prefill, options?: OpenOptions): Promise<void> {
-    return this.loaded.open(op, prefill, options);
+    return this.launcher.get().open(op, prefill, options);
   }
 
   deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    return this.loaded.deserializeWebviewPanel(panel, state);
+    return this.launcher.get().deserializeWebviewPanel(panel, state);
   }
 
   /** The request of the form in the active editor tab (no form is open while the bundle is not loaded). */
   activeRequest(): Omit<RequestInput, 'signal'> | undefined {
-    return this.launcher?.activeRequest();
+    return this.launcher.peek()?.activeRequest();
   }
 
   dispose(): void {
-    this.launcher?.dispose();
+    this.launcher.peek()?.dispose();
   }
 }

@@ -7,34 +7,29 @@ import type { Exchange } from '../../services/request-pipeline';
 import type { ResponsePresenter } from '../ports';
 import type * as Viewer from './response-viewer';
 import type { ResponseViewerHost } from './response-viewer';
+import { lazy, type Lazy } from '../../services/lazy';
 
 export class Responses implements ResponsePresenter, vscode.WebviewPanelSerializer, vscode.Disposable {
-  private viewer: Viewer.ResponseViewer | undefined;
+  private readonly viewer: Lazy<Viewer.ResponseViewer>;
 
-  constructor(private readonly host: ResponseViewerHost) {}
-
-  private get loaded(): Viewer.ResponseViewer {
-    if (!this.viewer) {
-      const { ResponseViewer } = require('./response-viewer') as typeof Viewer;
-      this.viewer = new ResponseViewer(this.host);
-    }
-    return this.viewer;
+  constructor(host: ResponseViewerHost) {
+    this.viewer = lazy(() => new (require('./response-viewer') as typeof Viewer).ResponseViewer(host));
   }
 
   show(exchange: Exchange): Promise<void> {
-    return this.loaded.show(exchange);
+    return this.viewer.get().show(exchange);
   }
 
   deserializeWebviewPanel(webview: vscode.WebviewPanel, state: unknown): Promise<void> {
-    return this.loaded.deserializeWebviewPanel(webview, state);
+    return this.viewer.get().deserializeWebviewPanel(webview, state);
   }
 
   /** The request behind the answer in the active editor tab (no viewer is open while the bundle is not loaded). */
   activeRequest(): RequestInput | undefined {
-    return this.viewer?.activeRequest();
+    return this.viewer.peek()?.activeRequest();
   }
 
   dispose(): void {
-    this.viewer?.dispose();
+    this.viewer.peek()?.dispose();
   }
 }
