@@ -11,6 +11,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { PluralText } from '../src/protocol/plural';
 import { DATA_SHOWN_MEASURE } from '../src/protocol/response-protocol';
 import { median, type Figure } from './report';
 
@@ -81,12 +82,12 @@ window.__renderTable = (data) => new Promise((resolve) => {
 });`;
 
 /** Every key of the viewer's strings (src/protocol/response-strings.ts), each reading as its own name. */
-function viewerStrings(): Record<string, string | { other: string }> {
+function viewerStrings(): Record<string, string | PluralText> {
   const source = fs.readFileSync(path.join(ROOT, 'src', 'protocol', 'response-strings.ts'), 'utf8');
   return Object.fromEntries(
     [...source.matchAll(/^\s+(\w+): (string|PluralText);$/gm)].map((m) => [
       m[1],
-      m[2] === 'string' ? m[1] : { other: `{0} ${m[1]}` },
+      m[2] === 'string' ? m[1] : { forms: `{0} ${m[1]}`, language: 'en' },
     ]),
   );
 }

@@ -5,10 +5,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { PLURAL_FORMS_COMMENT } from '../../src/protocol/plural';
+import { pluralFormsProblem } from './helpers/plural-forms';
 
 const root = path.resolve(__dirname, '..', '..');
 const readJson = (file: string): Record<string, string | { message: string }> =>
   JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+const PLURAL_SUFFIX = `/${PLURAL_FORMS_COMMENT}`;
 const text = (v: string | { message: string }) => (typeof v === 'string' ? v : v.message);
 const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort();
 
@@ -92,7 +95,7 @@ describe('localisation', () => {
     );
   });
 
-  it('translates every vscode.l10n.t string of the extension into Russian', function () {
+  it('translates every vscode.l10n.t string of the extension into Russian, each plural message in all its forms', function () {
     this.timeout(60000);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'altegio-l10n-'));
     try {
@@ -115,7 +118,23 @@ describe('localisation', () => {
       assert.ok(Object.keys(en).length > 100, `${Object.keys(en).length} strings extracted`);
       const missing = Object.keys(en).filter((k) => !(k in ru));
       assert.deepStrictEqual(missing, [], `${missing.length} strings lack a Russian translation`);
-      for (const key of Object.keys(en)) assert.deepStrictEqual(placeholders(text(ru[key])), placeholders(key), key);
+      for (const key of Object.keys(en)) {
+        if (!key.endsWith(PLURAL_SUFFIX)) {
+          assert.deepStrictEqual(placeholders(text(ru[key])), placeholders(key), key);
+          continue;
+        }
+        // A plural message: each Russian form keeps the placeholders of the English "other" form.
+        const english = placeholders(key.slice(0, -PLURAL_SUFFIX.length).split('|').at(-1) ?? '');
+        for (const form of text(ru[key]).split('|')) assert.deepStrictEqual(placeholders(form), english, key);
+      }
+      // Every message with forms separated by "|" is a plural message, which gives the two English forms and
+      // carries the comment that tells translators the rule (written out at each call, as the extractor needs).
+      const plurals = Object.keys(en).filter((k) => k.includes('|'));
+      assert.ok(plurals.length >= 13, `${plurals.length} plural messages`);
+      for (const key of plurals) {
+        assert.ok(key.endsWith(PLURAL_SUFFIX), `${key} carries PLURAL_FORMS_COMMENT`);
+        assert.strictEqual(pluralFormsProblem(key.slice(0, -PLURAL_SUFFIX.length), 'en'), undefined, key);
+      }
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

@@ -1,50 +1,62 @@
-// Texts with a count take the plural form of the UI language: "1 page", "3 pages"; "1 страница", "3 страницы",
-// "5 страниц" — never "from 1 pages". The forms come from the host's catalogue; Intl.PluralRules picks one.
+// Texts with a count take the plural form of the language they are written in: "1 page", "3 pages"; "1 страница",
+// "3 страницы", "5 страниц" — never "from 1 pages". One message holds all the forms, separated by "|", one per plural
+// category of its language in CLDR order; Intl.PluralRules picks one.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { pluralText, type PluralText } from '../../src/protocol/plural';
+import { PLURAL_FORMS_COMMENT, PluralTranslations, pluralText, type PluralText } from '../../src/protocol/plural';
+import { formsAllowed, pluralFormsProblem } from './helpers/plural-forms';
 
 const root = path.resolve(__dirname, '..', '..');
 const russian = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.ru.json'), 'utf8')) as Record<
   string,
   string
 >;
+const SUFFIX = `/${PLURAL_FORMS_COMMENT}`;
+const pluralKeys = Object.keys(russian).filter((k) => k.endsWith(SUFFIX));
 
-/** A plural text as src/services/plural.ts builds it, in English (the keys) or Russian (the catalogue). */
-function text(one: string, many: string, language: 'en' | 'ru'): PluralText {
-  const pick = (key: string) => (language === 'en' ? key.replace(/\/plural: \w+$/, '') : russian[key]);
-  return {
-    one: pick(`${one}/plural: one`),
-    few: pick(`${many}/plural: few`),
-    many: pick(`${many}/plural: many`),
-    other: pick(many),
-  };
-}
+/** A plural text as the host sends it in a Russian UI: vscode.l10n.t's answer, with the language it is in. */
+const inRussianUi = new PluralTranslations('ru', russian);
+const ru = (englishForms: string): PluralText => {
+  const forms = russian[englishForms + SUFFIX];
+  assert.ok(forms, `the Russian bundle translates ${englishForms}`);
+  return inRussianUi.text(forms);
+};
+const en = (forms: string): PluralText => ({ forms, language: 'en' });
 
 describe('plural texts', () => {
   it('say "1 page" and "3 pages" in English', () => {
-    const pages = text('{0} page', '{0} pages', 'en');
+    const pages = en('{0} page|{0} pages');
     assert.deepStrictEqual(
-      [0, 1, 3, 21].map((n) => pluralText(pages, n, 'en')),
-      ['0 pages', '1 page', '3 pages', '21 pages'],
+      [0, 1, 3, 21, 1.5].map((n) => pluralText(pages, n, 'en')),
+      ['0 pages', '1 page', '3 pages', '21 pages', '1.5 pages'],
     );
   });
 
-  it('take the one, few and many forms in Russian', () => {
-    const pages = text('{0} page', '{0} pages', 'ru');
+  it('take the one, few and many forms in Russian, and the genitive singular of "other" for a fraction', () => {
+    const pages = ru('{0} page|{0} pages');
+    assert.strictEqual(pages.language, 'ru');
     assert.deepStrictEqual(
       [1, 3, 5, 11, 21, 22, 25].map((n) => pluralText(pages, n, 'ru')),
       ['1 страница', '3 страницы', '5 страниц', '11 страниц', '21 страница', '22 страницы', '25 страниц'],
     );
-    const problems = text('{0} problem to fix before sending', '{0} problems to fix before sending', 'ru');
+    const problems = ru('{0} problem to fix before sending|{0} problems to fix before sending');
     assert.notStrictEqual(pluralText(problems, 2, 'ru'), pluralText(problems, 5, 'ru'));
-    const items = text('{0} item', '{0} items', 'ru');
+    const items = ru('{0} item|{0} items');
     assert.deepStrictEqual(
-      [1, 3, 5, 11, 21, 22, 1.5].map((n) => pluralText(items, n, 'ru')),
-      ['1 элемент', '3 элемента', '5 элементов', '11 элементов', '21 элемент', '22 элемента', '1,5 элемента'],
+      [1, 3, 5, 11, 21, 22, 25, 1.5].map((n) => pluralText(items, n, 'ru')),
+      [
+        '1 элемент',
+        '3 элемента',
+        '5 элементов',
+        '11 элементов',
+        '21 элемент',
+        '22 элемента',
+        '25 элементов',
+        '1,5 элемента',
+      ],
     );
-    const saved = text('{0} row saved to {1}.', '{0} rows saved to {1}.', 'ru');
+    const saved = ru('{0} row saved to {1}.|{0} rows saved to {1}.');
     assert.strictEqual(
       pluralText(saved, 1234, 'ru', 'out.csv').replace(/\u00a0/g, ' '),
       '1 234 строки сохранены в файл out.csv.',
@@ -52,26 +64,76 @@ describe('plural texts', () => {
   });
 
   it('have every Russian form of every plural message, "few" and "many" told apart', () => {
-    const forms = ['one', 'few', 'many'].map((c) => Object.keys(russian).filter((k) => k.endsWith(`/plural: ${c}`)));
-    assert.ok(
-      forms[0].length >= 7 && forms.every((f) => f.length === forms[0].length),
-      forms.map((f) => f.length).join(),
-    );
-    for (const few of forms[1]) {
-      const many = few.replace(/few$/, 'many');
-      assert.ok(russian[few.replace(/\/plural: few$/, '')], `the other form of ${few}`);
-      if (!/of [{]0[}]/.test(few)) assert.notStrictEqual(russian[few], russian[many], few);
+    assert.ok(pluralKeys.length >= 13, `${pluralKeys.length} plural messages`);
+    for (const key of pluralKeys) {
+      const forms = russian[key];
+      assert.strictEqual(pluralFormsProblem(forms, 'ru'), undefined, key);
+      // "other" is not left to repeat "many": a fraction takes the genitive singular («1,5 элемента»), not «элементов».
+      assert.strictEqual(forms.split('|').length, 4, `${key}: one|few|many|other`);
+      const [, few, many] = forms.split('|');
+      // "из {0} загруженных строк" is the same after 3 and after 5.
+      if (!/of \{0\}/.test(key)) assert.notStrictEqual(few, many, key);
     }
   });
 
-  it('write the count as the language does, and fill the other placeholders', () => {
-    const progress: PluralText = { one: 'Page {1}: {2} of {0} item', other: 'Page {1}: {2} of {0} items' };
+  it('take exactly two forms in English, three or four in Russian, and find a message with a wrong number', () => {
+    assert.deepStrictEqual(formsAllowed('en'), { min: 2, max: 2 });
+    assert.deepStrictEqual(formsAllowed('ru'), { min: 3, max: 4 });
+    assert.deepStrictEqual(formsAllowed('ar'), { min: 6, max: 6 });
+    for (const [forms, language] of [
+      ['{0} row|{0} rows', 'en'],
+      ['{0} строка|{0} строки|{0} строк', 'ru'],
+      ['{0} строка|{0} строки|{0} строк|{0} строки', 'ru'],
+    ])
+      assert.strictEqual(pluralFormsProblem(forms, language), undefined, forms);
+    for (const [forms, language] of [
+      ['{0} rows', 'en'],
+      ['{0} row|{0} rows|{0} rowz', 'en'],
+      ['{0} строка|{0} строк', 'ru'],
+      ['{0} строка|{0} строки|{0} строк|{0} строки|{0} строчек', 'ru'],
+      ['{0} строка||{0} строк', 'ru'],
+      ['{0} row|{0} rows', 'ar'],
+    ])
+      assert.ok(pluralFormsProblem(forms, language), `${forms} in ${language} is wrong`);
+  });
+
+  it('repeat the last form given where a message stops early: gettext-style Russian gives "many" to a fraction', () => {
+    const threeForms: PluralText = { forms: '{0} строка|{0} строки|{0} строк', language: 'ru' };
+    assert.deepStrictEqual(
+      [1, 2, 5, 1.5].map((n) => pluralText(threeForms, n, 'ru')),
+      ['1 строка', '2 строки', '5 строк', '1,5 строк'],
+    );
+  });
+
+  it('split a message the bundle does not translate by English rules, whatever the UI language', () => {
+    // vscode.l10n.t gives back the English message: a key the Russian bundle lacks, or a language without a bundle.
+    const untranslated = inRussianUi.text('{0} widget|{0} widgets');
+    assert.strictEqual(untranslated.language, 'en');
+    assert.deepStrictEqual(
+      [1, 2, 5, 21].map((n) => pluralText(untranslated, n, 'ru')),
+      ['1 widget', '2 widgets', '5 widgets', '21 widgets'],
+    );
+    for (const language of ['de', 'ar', 'pl']) {
+      const attempts = new PluralTranslations(language, undefined).text('{0} attempt|{0} attempts');
+      assert.deepStrictEqual(
+        [0, 1, 2, 3, 11, 21, 100].map((n) => pluralText(attempts, n, 'en')),
+        ['0 attempts', '1 attempt', '2 attempts', '3 attempts', '11 attempts', '21 attempts', '100 attempts'],
+        language,
+      );
+    }
+  });
+
+  it('write the count as the UI language does, and fill the other placeholders', () => {
+    const progress = en('Page {1}: {2} of {0} item|Page {1}: {2} of {0} items');
     assert.strictEqual(pluralText(progress, 10000, 'en', 3, '600'), 'Page 3: 600 of 10,000 items');
     assert.strictEqual(pluralText(progress, 1, 'en', 1, '1'), 'Page 1: 1 of 1 item');
   });
 
-  it('falls back to English rules and the other form for a language Intl does not know', () => {
-    assert.strictEqual(pluralText({ other: '{0} rows' }, 1, 'ru'), '1 rows');
-    assert.strictEqual(pluralText({ one: '{0} row', other: '{0} rows' }, 1, 'not a locale!'), '1 row');
+  it('falls back to English rules and numbers for a language tag Intl does not know', () => {
+    const rows: PluralText = { forms: '{0} row|{0} rows', language: 'not a locale!' };
+    assert.deepStrictEqual(
+      [1, 2].map((n) => pluralText(rows, n, 'not a locale!')),
+      ['1 row', '2 rows'],
+    );
   });
 });

@@ -427,16 +427,11 @@ export class FormPanel extends WebviewPanelHost<FormWebviewMessage, FormHostMess
       return { message: [unplaced.join('; ') || said || errorSummary(e), errorAdvice(e)].join(' — '), issues: [] };
     const marked = countText(
       plural(
-        vscode.l10n.t({ message: 'Altegio refused {0} value; it is marked at its field.', comment: 'plural: one' }),
         vscode.l10n.t({
-          message: 'Altegio refused {0} values; they are marked at their fields.',
-          comment: 'plural: few',
+          message:
+            'Altegio refused {0} value; it is marked at its field.|Altegio refused {0} values; they are marked at their fields.',
+          comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
         }),
-        vscode.l10n.t({
-          message: 'Altegio refused {0} values; they are marked at their fields.',
-          comment: 'plural: many',
-        }),
-        vscode.l10n.t('Altegio refused {0} values; they are marked at their fields.'),
       ),
       placed.length,
     );

@@ -26,10 +26,10 @@ export function formStrings(): FormStrings {
     itemLabel: vscode.l10n.t('Item {0}'),
     noItems: vscode.l10n.t('No items.'),
     problems: plural(
-      vscode.l10n.t({ message: '{0} problem to fix before sending', comment: 'plural: one' }),
-      vscode.l10n.t({ message: '{0} problems to fix before sending', comment: 'plural: few' }),
-      vscode.l10n.t({ message: '{0} problems to fix before sending', comment: 'plural: many' }),
-      vscode.l10n.t('{0} problems to fix before sending'),
+      vscode.l10n.t({
+        message: '{0} problem to fix before sending|{0} problems to fix before sending',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     noProblems: vscode.l10n.t('Ready to send'),
     invalidJson: vscode.l10n.t('Not valid JSON: {0}'),
@@ -55,10 +55,10 @@ export function formStrings(): FormStrings {
     lookupSearchPlaceholder: vscode.l10n.t('Search by name or phone…'),
     lookupNoMatches: vscode.l10n.t('No matches.'),
     lookupCount: plural(
-      vscode.l10n.t({ message: '{0} option from the API', comment: 'plural: one' }),
-      vscode.l10n.t({ message: '{0} options from the API', comment: 'plural: few' }),
-      vscode.l10n.t({ message: '{0} options from the API', comment: 'plural: many' }),
-      vscode.l10n.t('{0} options from the API'),
+      vscode.l10n.t({
+        message: '{0} option from the API|{0} options from the API',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     lookupUnavailableSignIn: vscode.l10n.t('Sign in to list the options; an ID can be typed meanwhile.'),
     lookupChosen: vscode.l10n.t('Chosen: {0}'),

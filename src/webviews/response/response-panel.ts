@@ -250,10 +250,11 @@ export class ResponsePanel extends WebviewPanelHost<ResponseWebviewMessage, Resp
       type: 'notice',
       message: countText(
         plural(
-          vscode.l10n.t({ message: '{0} row saved to {1}.', comment: 'plural: one' }),
-          vscode.l10n.t({ message: '{0} rows saved to {1}.', comment: 'plural: few' }),
-          vscode.l10n.t({ message: '{0} rows saved to {1}.', comment: 'plural: many' }),
-          vscode.l10n.t('{0} rows saved to {1}.'),
+          vscode.l10n.t({
+            message: '{0} row saved to {1}.|{0} rows saved to {1}.',
+            comment:
+              'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+          }),
         ),
         rows,
         vscode.workspace.asRelativePath(target),

@@ -21,10 +21,10 @@ export function responseStrings(): ResponseStrings {
     duration: vscode.l10n.t('Time: {0}'),
     size: vscode.l10n.t('Size: {0}'),
     attempts: plural(
-      vscode.l10n.t({ message: '{0} attempt', comment: 'plural: one' }),
-      vscode.l10n.t({ message: '{0} attempts', comment: 'plural: few' }),
-      vscode.l10n.t({ message: '{0} attempts', comment: 'plural: many' }),
-      vscode.l10n.t('{0} attempts'),
+      vscode.l10n.t({
+        message: '{0} attempt|{0} attempts',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     environment: vscode.l10n.t('Environment: {0}'),
     noStatus: vscode.l10n.t('No answer'),
@@ -37,16 +37,16 @@ export function responseStrings(): ResponseStrings {
     columns: vscode.l10n.t('Columns'),
     exportCsv: vscode.l10n.t('Export CSV…'),
     rowsMatching: plural(
-      vscode.l10n.t({ message: '{1} of {0} loaded row match', comment: 'plural: one' }),
-      vscode.l10n.t({ message: '{1} of {0} loaded rows match', comment: 'plural: few' }),
-      vscode.l10n.t({ message: '{1} of {0} loaded rows match', comment: 'plural: many' }),
-      vscode.l10n.t('{1} of {0} loaded rows match'),
+      vscode.l10n.t({
+        message: '{1} of {0} loaded row match|{1} of {0} loaded rows match',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     rows: plural(
-      vscode.l10n.t({ message: '{0} row', comment: 'plural: one' }),
-      vscode.l10n.t({ message: '{0} rows', comment: 'plural: few' }),
-      vscode.l10n.t({ message: '{0} rows', comment: 'plural: many' }),
-      vscode.l10n.t('{0} rows'),
+      vscode.l10n.t({
+        message: '{0} row|{0} rows',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     valueColumn: vscode.l10n.t('value'),
     sortAscending: vscode.l10n.t('Sort ascending'),
@@ -57,16 +57,16 @@ export function responseStrings(): ResponseStrings {
     fetchAll: vscode.l10n.t('Fetch All Pages'),
     cancel: vscode.l10n.t('Cancel'),
     pagingProgressTotal: plural(
-      vscode.l10n.t({ message: 'Page {1}: {2} of {0} item', comment: 'plural: one' }),
-      vscode.l10n.t({ message: 'Page {1}: {2} of {0} items', comment: 'plural: few' }),
-      vscode.l10n.t({ message: 'Page {1}: {2} of {0} items', comment: 'plural: many' }),
-      vscode.l10n.t('Page {1}: {2} of {0} items'),
+      vscode.l10n.t({
+        message: 'Page {1}: {2} of {0} item|Page {1}: {2} of {0} items',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     pagingProgress: plural(
-      vscode.l10n.t({ message: 'Page {1}: {0} item', comment: 'plural: one' }),
-      vscode.l10n.t({ message: 'Page {1}: {0} items', comment: 'plural: few' }),
-      vscode.l10n.t({ message: 'Page {1}: {0} items', comment: 'plural: many' }),
-      vscode.l10n.t('Page {1}: {0} items'),
+      vscode.l10n.t({
+        message: 'Page {1}: {0} item|Page {1}: {0} items',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     combined: vscode.l10n.t('All pages fetched: {0}, {1}.'),
     items: itemsPlural(),
@@ -74,28 +74,20 @@ export function responseStrings(): ResponseStrings {
     combinedTruncated: vscode.l10n.t("Stopped at the viewer's limit; more items exist."),
     loadedOfTotal: plural(
       vscode.l10n.t({
-        message: '{1} of {0} item loaded; Next Page and Fetch All Pages load the rest.',
-        comment: 'plural: one',
+        message:
+          '{1} of {0} item loaded; Next Page and Fetch All Pages load the rest.|{1} of {0} items loaded; Next Page and Fetch All Pages load the rest.',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
       }),
-      vscode.l10n.t({
-        message: '{1} of {0} items loaded; Next Page and Fetch All Pages load the rest.',
-        comment: 'plural: few',
-      }),
-      vscode.l10n.t({
-        message: '{1} of {0} items loaded; Next Page and Fetch All Pages load the rest.',
-        comment: 'plural: many',
-      }),
-      vscode.l10n.t('{1} of {0} items loaded; Next Page and Fetch All Pages load the rest.'),
     ),
     selectedRow: vscode.l10n.t('Row'),
     closeRow: vscode.l10n.t('Close Row Details'),
     expand: vscode.l10n.t('Expand'),
     collapse: vscode.l10n.t('Collapse'),
     keysCount: plural(
-      vscode.l10n.t({ message: '{0} field', comment: 'plural: one' }),
-      vscode.l10n.t({ message: '{0} fields', comment: 'plural: few' }),
-      vscode.l10n.t({ message: '{0} fields', comment: 'plural: many' }),
-      vscode.l10n.t('{0} fields'),
+      vscode.l10n.t({
+        message: '{0} field|{0} fields',
+        comment: 'plural: forms split by |, one per CLDR category of the language in order (ru: one|few|many|other)',
+      }),
     ),
     showMore: vscode.l10n.t('Show more…'),
     requestHeaders: vscode.l10n.t('Request headers'),

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { loadCatalog } from '../../../src/api/catalog';
 import { documentedFields } from '../../../src/api/catalog-fields';
 import { loadRussianCatalogue } from '../../../src/api/catalog-l10n';
+import { PLURAL_FORMS_COMMENT } from '../../../src/protocol/plural';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CYRILLIC = /[а-яё]/i;
@@ -41,8 +42,9 @@ export function englishPhrases(): string[] {
   const read = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, unknown>;
   const message = (v: unknown) => (typeof v === 'string' ? v : (v as { message: string }).message);
   const pairs: [string, string][] = [];
+  const pluralComment = `/${PLURAL_FORMS_COMMENT}`;
   for (const [english, russian] of Object.entries(read('l10n/bundle.l10n.ru.json')))
-    pairs.push([english.replace(/\/plural: \w+$/, ''), message(russian)]);
+    pairs.push([english.endsWith(pluralComment) ? english.slice(0, -pluralComment.length) : english, message(russian)]);
   const nlsEnglish = read('package.nls.json');
   const nlsRussian = read('package.nls.ru.json');
   for (const [key, english] of Object.entries(nlsEnglish)) pairs.push([message(english), message(nlsRussian[key])]);
@@ -68,7 +70,7 @@ export function englishPhrases(): string[] {
 function fragments(text: string): string[] {
   return text
     .replace(/\]\([^)]*\)/g, '\n') // a link's target
-    .split(/\{\d+\}|\$\([\w-]+\)|[[\]*`"«»\n:;,.!?()—–…]|\s-\s/)
+    .split(/\{\d+\}|\$\([\w-]+\)|[[\]*`"«»\n:;,.!?()—–…|]|\s-\s/)
     .map((f) => f.trim())
     .filter((f) => /\b[a-z]{3,}\b/.test(f) && !/[/_{}@$#]/.test(f));
 }
