@@ -54,33 +54,11 @@ async function measure(total: number, concurrency: number, one: () => Promise<vo
 }
 
 /**
- * A bare node:http GET with keep-alive; resolves when the whole body has arrived with a 200. It discards the body
- * unread, so it does less than any caller must do to use the answer: see `bareGetParsed` for the fair baseline.
+ * A bare node:http GET with keep-alive; resolves when the whole body has arrived with a 200. `discard` leaves the
+ * body unread, which does less than any caller must do to use the answer; `parse` reads, decodes and JSON.parses it
+ * (the least the client does too), so the client's ratio against that one is the fair measure of what it adds.
  */
-function bareGet(sandbox: SandboxHandle, agent: http.Agent, path: string): Promise<void> {
-  const { partnerToken, userToken } = sandbox.credentials;
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      `${sandbox.baseUrl}${path}`,
-      {
-        agent,
-        headers: { Accept: 'application/vnd.api.v2+json', Authorization: `Bearer ${partnerToken}, User ${userToken}` },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-  });
-}
-
-/**
- * The same GET doing what any caller must do to use the answer: read the body, decode it and JSON.parse it (the least
- * the client does too). The client's ratio against this one is the fair measure of what the client adds.
- */
-function bareGetParsed(sandbox: SandboxHandle, agent: http.Agent, path: string): Promise<void> {
+function bareGet(sandbox: SandboxHandle, agent: http.Agent, path: string, body: 'discard' | 'parse'): Promise<void> {
   const { partnerToken, userToken } = sandbox.credentials;
   return new Promise((resolve, reject) => {
     const req = http.get(
@@ -91,11 +69,12 @@ function bareGetParsed(sandbox: SandboxHandle, agent: http.Agent, path: string):
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        if (body === 'parse') res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        else res.resume();
         res.on('end', () => {
           if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
           try {
-            JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            if (body === 'parse') JSON.parse(Buffer.concat(chunks).toString('utf8'));
             resolve();
           } catch (e) {
             reject(e);
@@ -112,10 +91,12 @@ export async function benchSandbox(): Promise<{ figures: Figure[]; results: Reco
   const sandbox = await startSandbox({ rateLimit: false });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
-    await measure(WARM_UP, CONCURRENCY, () => bareGet(sandbox, agent, '/company/720441'));
-    const small = await measure(REQUESTS, CONCURRENCY, () => bareGet(sandbox, agent, '/company/720441'));
-    await measure(WARM_UP, CONCURRENCY, () => bareGet(sandbox, agent, '/records/720441?count=50'));
-    const large = await measure(REQUESTS, CONCURRENCY, () => bareGet(sandbox, agent, '/records/720441?count=50'));
+    await measure(WARM_UP, CONCURRENCY, () => bareGet(sandbox, agent, '/company/720441', 'discard'));
+    const small = await measure(REQUESTS, CONCURRENCY, () => bareGet(sandbox, agent, '/company/720441', 'discard'));
+    await measure(WARM_UP, CONCURRENCY, () => bareGet(sandbox, agent, '/records/720441?count=50', 'discard'));
+    const large = await measure(REQUESTS, CONCURRENCY, () =>
+      bareGet(sandbox, agent, '/records/720441?count=50', 'discard'),
+    );
 
     // The client against the same sandbox and the same request, sequentially: the ratio of mean latencies is the
     // client's own cost (request building, fetch, parsing), with the server's cost common to both.
@@ -127,8 +108,8 @@ export async function benchSandbox(): Promise<{ figures: Figure[]; results: Reco
     });
     const operation = catalog.requireOperation('get_location');
     const viaClient = () => client.send({ operation, pathParams: { location_id: 720441 } }).then(() => undefined);
-    const bare = () => bareGet(sandbox, agent, '/company/720441');
-    const bareParsed = () => bareGetParsed(sandbox, agent, '/company/720441');
+    const bare = () => bareGet(sandbox, agent, '/company/720441', 'discard');
+    const bareParsed = () => bareGet(sandbox, agent, '/company/720441', 'parse');
     // node-fetch alone, as the client used to call it (a timeout signal, the whole body read): why the client now
     // has a transport of its own over node:http (src/api/http-transport.ts). node-fetch is a dev dependency for this.
     const headers = {

@@ -17,6 +17,7 @@ import { ApiError, fieldProblem } from './errors';
 import type { Handler, HandlerContext } from './handler';
 import { bodyOf, has, idParam, pathRecord, phoneDigits, queryIds } from './request';
 import { respond, respondList } from './responses';
+import { chainOf, chainRecords, inChainOf } from './chain-records';
 import { giftCardView, membershipView } from './holdings';
 import { cardView, programBasics, programRuleViews } from './loyalty-cards';
 import { respondPage } from './paging';
@@ -44,16 +45,6 @@ const CUMULATIVE_DISCOUNT = {
   is_accumulative: true,
 };
 
-function chainOf(ctx: HandlerContext): number {
-  if (ctx.pathParams.chain_id !== undefined) return idParam(ctx, 'chain_id');
-  return ctx.store.get('locations', idParam(ctx, 'location_id'))!.chain_id;
-}
-
-/** Whether a record belongs to the chain of the path (asked only once the record is found). */
-function inChainOf(ctx: HandlerContext): (record: { chain_id: number }) => boolean {
-  return (record) => record.chain_id === chainOf(ctx);
-}
-
 /** The chain's membership or gift card types whose ids the query lists. */
 function chainTypesById<K extends 'membershipTypes' | 'giftCardTypes'>(ctx: HandlerContext, types: K): Entities[K][] {
   const chainId = chainOf(ctx);
@@ -80,10 +71,6 @@ function membershipTypeView(t: MembershipType) {
   };
 }
 
-function membershipTypeOf(ctx: HandlerContext): MembershipType {
-  return pathRecord(ctx, 'membershipTypes', 'loyalty_membership_type_id', 'Membership type', inChainOf(ctx));
-}
-
 function membershipTypeFields(body: Record<string, unknown>, current?: MembershipType): Partial<MembershipType> {
   const fields: Partial<MembershipType> = {};
   if (has(body, 'title') && body.title !== null) fields.title = String(body.title);
@@ -101,6 +88,24 @@ function membershipTypeFields(body: Record<string, unknown>, current?: Membershi
   return fields;
 }
 
+const membershipTypes = chainRecords({
+  collection: 'membershipTypes',
+  param: 'loyalty_membership_type_id',
+  what: 'Membership type',
+  defaults: {
+    title: '',
+    cost: 0,
+    period: 30,
+    period_unit_id: 1,
+    allow_freeze: false,
+    freeze_limit: 0,
+    visits: 1,
+    service_category_id: 0,
+  },
+  fields: membershipTypeFields,
+  view: membershipTypeView,
+});
+
 // ---- Gift card types --------------------------------------------------------------------------------------------
 
 function giftCardTypeView(t: GiftCardType) {
@@ -117,10 +122,6 @@ function giftCardTypeView(t: GiftCardType) {
     expiration_timeout_unit_id: t.expiration_timeout_unit_id,
     is_allow_empty_code: t.is_allow_empty_code ?? false,
   };
-}
-
-function giftCardTypeOf(ctx: HandlerContext): GiftCardType {
-  return pathRecord(ctx, 'giftCardTypes', 'type_id', 'Gift card type', inChainOf(ctx));
 }
 
 function giftCardTypeFields(body: Record<string, unknown>, current?: GiftCardType): Partial<GiftCardType> {
@@ -143,6 +144,15 @@ function giftCardTypeFields(body: Record<string, unknown>, current?: GiftCardTyp
   return fields;
 }
 
+const giftCardTypes = chainRecords({
+  collection: 'giftCardTypes',
+  param: 'type_id',
+  what: 'Gift card type',
+  defaults: { title: '', balance: 0, is_multi: false, expiration_timeout: 12, expiration_timeout_unit_id: 3 },
+  fields: giftCardTypeFields,
+  view: giftCardTypeView,
+});
+
 // ---- Programs ---------------------------------------------------------------------------------------------------
 
 export function programView(p: LoyaltyProgram) {
@@ -161,14 +171,10 @@ export function programView(p: LoyaltyProgram) {
   };
 }
 
-function programOf(ctx: HandlerContext): LoyaltyProgram {
-  return pathRecord(ctx, 'loyaltyPrograms', 'loyalty_program_id', 'Loyalty program', inChainOf(ctx));
-}
-
 function programFields(
-  ctx: HandlerContext,
   body: Record<string, unknown>,
-  current?: LoyaltyProgram,
+  current: LoyaltyProgram | undefined,
+  ctx: HandlerContext,
 ): Partial<LoyaltyProgram> {
   const chainId = chainOf(ctx);
   const fields: Partial<LoyaltyProgram> = {};
@@ -203,6 +209,23 @@ function programFields(
       (body.on_changed_notification_template as { type: string; body: string } | null) ?? null;
   return fields;
 }
+
+const programs = chainRecords({
+  collection: 'loyaltyPrograms',
+  param: 'loyalty_program_id',
+  what: 'Loyalty program',
+  defaults: {
+    title: '',
+    value: 0,
+    loyalty_type: CUMULATIVE_DISCOUNT,
+    item_type_id: 1,
+    value_unit_id: 1,
+    card_type_ids: [],
+    rules: [],
+  },
+  fields: programFields,
+  view: programView,
+});
 
 // ---- Memberships ------------------------------------------------------------------------------------------------
 
@@ -341,44 +364,14 @@ export const loyaltyAdminHandlers: Record<string, Handler> = {
     return respondList(ctx, ctx.store.filter('membershipTypes', (t) => t.chain_id === chainId).map(membershipTypeView));
   },
 
-  chain_loyalty_membership_types_create(ctx) {
-    const fields = membershipTypeFields(bodyOf(ctx));
-    const t = ctx.store.insert('membershipTypes', {
-      id: ctx.store.nextId('membershipTypes'),
-      chain_id: chainOf(ctx),
-      title: '',
-      cost: 0,
-      period: 30,
-      period_unit_id: 1,
-      allow_freeze: false,
-      freeze_limit: 0,
-      visits: 1,
-      service_category_id: 0,
-      ...fields,
-    });
-    return respond(ctx, membershipTypeView(t));
-  },
-
-  chain_loyalty_membership_types_read(ctx) {
-    return respond(ctx, membershipTypeView(membershipTypeOf(ctx)));
-  },
-
-  chain_loyalty_membership_types_update(ctx) {
-    const t = membershipTypeOf(ctx);
-    return respond(
-      ctx,
-      membershipTypeView(ctx.store.update('membershipTypes', t.id, membershipTypeFields(bodyOf(ctx), t))!),
-    );
-  },
-
+  chain_loyalty_membership_types_create: membershipTypes.create,
+  chain_loyalty_membership_types_read: membershipTypes.read,
+  chain_loyalty_membership_types_update: membershipTypes.update,
   /** Removes the type; memberships already sold keep their terms. */
-  chain_loyalty_membership_types_delete(ctx) {
-    ctx.store.remove('membershipTypes', membershipTypeOf(ctx).id);
-    return respond(ctx, null);
-  },
+  chain_loyalty_membership_types_delete: membershipTypes.delete,
 
   chain_loyalty_membership_types_clone(ctx) {
-    const { id: _id, ...t } = membershipTypeOf(ctx);
+    const { id: _id, ...t } = membershipTypes.recordOf(ctx);
     const copy = ctx.store.insert('membershipTypes', {
       ...t,
       id: ctx.store.nextId('membershipTypes'),
@@ -389,12 +382,12 @@ export const loyaltyAdminHandlers: Record<string, Handler> = {
   },
 
   chain_loyalty_membership_types_archive(ctx) {
-    const t = membershipTypeOf(ctx);
+    const t = membershipTypes.recordOf(ctx);
     return respond(ctx, membershipTypeView(ctx.store.update('membershipTypes', t.id, { is_archived: true })!));
   },
 
   chain_loyalty_membership_types_restore(ctx) {
-    const t = membershipTypeOf(ctx);
+    const t = membershipTypes.recordOf(ctx);
     return respond(ctx, membershipTypeView(ctx.store.update('membershipTypes', t.id, { is_archived: false })!));
   },
 
@@ -411,64 +404,15 @@ export const loyaltyAdminHandlers: Record<string, Handler> = {
     });
   },
 
-  chain_loyalty_certificate_types_create(ctx) {
-    const t = ctx.store.insert('giftCardTypes', {
-      id: ctx.store.nextId('giftCardTypes'),
-      chain_id: chainOf(ctx),
-      title: '',
-      balance: 0,
-      is_multi: false,
-      expiration_timeout: 12,
-      expiration_timeout_unit_id: 3,
-      ...giftCardTypeFields(bodyOf(ctx)),
-    });
-    return respond(ctx, giftCardTypeView(t));
-  },
+  chain_loyalty_certificate_types_create: giftCardTypes.create,
+  chain_loyalty_certificate_types_get: giftCardTypes.read,
+  chain_loyalty_certificate_types_update: giftCardTypes.update,
+  chain_loyalty_certificate_types_delete: giftCardTypes.delete,
 
-  chain_loyalty_certificate_types_get(ctx) {
-    return respond(ctx, giftCardTypeView(giftCardTypeOf(ctx)));
-  },
-
-  chain_loyalty_certificate_types_update(ctx) {
-    const t = giftCardTypeOf(ctx);
-    return respond(ctx, giftCardTypeView(ctx.store.update('giftCardTypes', t.id, giftCardTypeFields(bodyOf(ctx), t))!));
-  },
-
-  chain_loyalty_certificate_types_delete(ctx) {
-    ctx.store.remove('giftCardTypes', giftCardTypeOf(ctx).id);
-    return respond(ctx, null);
-  },
-
-  create_chain_loyalty_program(ctx) {
-    const fields = programFields(ctx, bodyOf(ctx));
-    const p = ctx.store.insert('loyaltyPrograms', {
-      id: ctx.store.nextId('loyaltyPrograms'),
-      chain_id: chainOf(ctx),
-      title: '',
-      value: 0,
-      loyalty_type: CUMULATIVE_DISCOUNT,
-      item_type_id: 1,
-      value_unit_id: 1,
-      card_type_ids: [],
-      rules: [],
-      ...fields,
-    });
-    return respond(ctx, programView(p));
-  },
-
-  get_chain_loyalty_program(ctx) {
-    return respond(ctx, programView(programOf(ctx)));
-  },
-
-  update_chain_loyalty_program(ctx) {
-    const p = programOf(ctx);
-    return respond(ctx, programView(ctx.store.update('loyaltyPrograms', p.id, programFields(ctx, bodyOf(ctx), p))!));
-  },
-
-  delete_chain_loyalty_program(ctx) {
-    ctx.store.remove('loyaltyPrograms', programOf(ctx).id);
-    return respond(ctx, null);
-  },
+  create_chain_loyalty_program: programs.create,
+  get_chain_loyalty_program: programs.read,
+  update_chain_loyalty_program: programs.update,
+  delete_chain_loyalty_program: programs.delete,
 
   get_chain_loyalty_transaction_list(ctx) {
     const chainId = chainOf(ctx);
